@@ -1,0 +1,78 @@
+#include "source.h"
+
+#include "sourceworker.h"
+
+#include <QLoggingCategory>
+#include <QThread>
+
+namespace fw {
+
+Q_LOGGING_CATEGORY(lcSource, "fw.source")
+
+Source::Source(SourceUri uri, std::unique_ptr<SourceWorker> worker,
+               std::shared_ptr<SourceCounters> counters, QObject *parent)
+    : QObject(parent)
+    , m_uri(std::move(uri))
+    , m_counters(std::move(counters))
+    , m_thread(std::make_unique<QThread>())
+    , m_worker(worker.release())
+{
+    qRegisterMetaType<fw::SampleBlockPtr>();
+    qRegisterMetaType<fw::SourceState>();
+    m_thread->setObjectName(QStringLiteral("fw-source-%1").arg(SourceUri::schemeName(m_uri.scheme)));
+    m_worker->moveToThread(m_thread.get());
+    connect(m_thread.get(), &QThread::started, m_worker, &SourceWorker::start);
+    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &SourceWorker::blockReady, this, &Source::blockReady,
+            Qt::QueuedConnection);
+    connect(m_worker, &SourceWorker::stateChanged, this, &Source::stateChanged,
+            Qt::QueuedConnection);
+    connect(m_worker, &SourceWorker::failed, this, &Source::failed, Qt::QueuedConnection);
+}
+
+Source::~Source()
+{
+    if (!m_thread->isRunning() && !m_thread->isFinished()) {
+        delete m_worker; // never started, so it never moved off this thread's hands
+        return;
+    }
+    stop();
+    if (m_thread->isRunning()) {
+        // The worker did not stop in time. Destroying a running QThread aborts the process and
+        // terminating it could leave locks held, so the thread is left to finish on its own.
+        qCCritical(lcSource) << "source thread" << m_thread->objectName()
+                             << "did not stop; leaving it behind";
+        (void)m_thread.release();
+    }
+}
+
+void Source::start()
+{
+    if (!m_thread->isRunning() && !m_thread->isFinished()) {
+        m_thread->start();
+    }
+}
+
+void Source::stop()
+{
+    if (!m_thread->isRunning()) {
+        return;
+    }
+    QMetaObject::invokeMethod(m_worker, &SourceWorker::shutdown, Qt::QueuedConnection);
+    if (!m_thread->wait(kStopTimeoutMs)) {
+        qCWarning(lcSource) << "source thread" << m_thread->objectName() << "still running after"
+                            << kStopTimeoutMs << "ms";
+    }
+}
+
+bool Source::isRunning() const
+{
+    return m_thread->isRunning();
+}
+
+SourceState Source::state() const
+{
+    return SourceState(m_counters->state.load(std::memory_order_relaxed));
+}
+
+} // namespace fw

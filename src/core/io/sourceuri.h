@@ -1,0 +1,41 @@
+#pragma once
+
+#include "telemetry/wireformat.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+namespace fw {
+
+// Where telemetry comes from, as the operator types it:
+//   udp://HOST:PORT?format=F          bind; joins the group when HOST is multicast
+//   tcp://HOST:PORT?format=F          connect; reconnects with capped exponential backoff
+//   tcp-listen://HOST:PORT?format=F   accept any number of benches
+//   file://PATH?speed=1&loop=0&format=F  replay a recording (format from the extension)
+//   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
+// IPv6 hosts are written in brackets: udp://[::1]:9000.
+struct SourceUri
+{
+    enum class Scheme { Udp, Tcp, TcpListen, File, Sim };
+
+    Scheme scheme = Scheme::Udp;
+    QString host;
+    std::uint16_t port = 0;
+    WireFormat format = WireFormat::Jsonl;
+    QString path;              // file
+    double speed = 1;          // file: replay speed factor, 0 = as fast as possible
+    bool loop = false;         // file
+    QString profile;           // sim: the profile to simulate
+    double rateHz = 0;         // sim: 0 = the profile's rate
+    QString scenario;          // sim: "nominal" when empty
+    std::uint64_t seed = 1;    // sim
+
+    [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
+    [[nodiscard]] QString toString() const;
+    [[nodiscard]] static QString schemeName(Scheme scheme);
+    [[nodiscard]] bool isMulticast() const;
+};
+
+} // namespace fw

@@ -1,0 +1,168 @@
+#include "sourceworker.h"
+
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace fw {
+
+namespace {
+
+void addDelta(std::atomic<std::uint64_t> &counter, std::uint64_t now, std::uint64_t &published)
+{
+    if (now != published) {
+        // Out-of-order arrivals take samples back from lost, so a delta can be negative.
+        counter.fetch_add(now - published, std::memory_order_relaxed);
+        published = now;
+    }
+}
+
+} // namespace
+
+SourceWorker::SourceWorker(Profile profile, WireFormat format,
+                           std::shared_ptr<SourceCounters> counters)
+    : m_profile(std::move(profile))
+    , m_format(format)
+    , m_counters(std::move(counters))
+    , m_pending(std::make_unique<SampleBlock>(m_profile.channelCount()))
+{}
+
+SourceWorker::~SourceWorker() = default;
+
+void SourceWorker::start()
+{
+    // Timers are made here, on the source thread, so that they belong to it.
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(kFlushMs);
+    m_flushTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_flushTimer, &QTimer::timeout, this, &SourceWorker::flush);
+    m_staleTimer = new QTimer(this);
+    m_staleTimer->setInterval(std::max(10, int(m_profile.staleAfterS * 1000 / 4)));
+    connect(m_staleTimer, &QTimer::timeout, this, &SourceWorker::checkStale);
+    m_staleTimer->start();
+    setState(SourceState::Connecting);
+    open();
+}
+
+void SourceWorker::shutdown()
+{
+    close();
+    flush();
+    if (m_staleTimer) {
+        m_staleTimer->stop();
+    }
+    setState(SourceState::Disconnected);
+    thread()->quit();
+}
+
+InputStream SourceWorker::makeStream() const
+{
+    InputStream stream;
+    stream.decoder = makeDecoder(m_format, m_profile);
+    // CCSDS sequence counts are 14 bits wide and wrap.
+    stream.tracker = SequenceTracker(m_format == WireFormat::Ccsds ? 16384 : 0);
+    return stream;
+}
+
+void SourceWorker::ingest(InputStream &stream, std::string_view bytes, bool datagram)
+{
+    const std::size_t firstRow = m_pending->size();
+    if (datagram) {
+        stream.decoder->feedDatagram(bytes, *m_pending);
+        m_counters->datagrams.fetch_add(1, std::memory_order_relaxed);
+    } else {
+        stream.decoder->feed(bytes, *m_pending);
+    }
+    m_counters->bytes.fetch_add(bytes.size(), std::memory_order_relaxed);
+    account(stream, firstRow);
+}
+
+void SourceWorker::endStream(InputStream &stream)
+{
+    const std::size_t firstRow = m_pending->size();
+    stream.decoder->finish(*m_pending);
+    account(stream, firstRow);
+}
+
+void SourceWorker::ingestBlock(const SampleBlock &block)
+{
+    const std::size_t firstRow = m_pending->size();
+    for (std::size_t row = 0; row < block.size(); ++row) {
+        m_pending->append(block, row);
+    }
+    if (m_pending->size() > firstRow) {
+        m_counters->samples.fetch_add(m_pending->size() - firstRow, std::memory_order_relaxed);
+        dataArrived();
+    }
+}
+
+void SourceWorker::account(InputStream &stream, std::size_t firstRow)
+{
+    const DecodeCounts &errors = stream.decoder->errors();
+    for (int i = 0; i < kDecodeErrorCount; ++i) {
+        addDelta(m_counters->decodeErrors[std::size_t(i)], errors.byReason[std::size_t(i)],
+                 stream.published.byReason[std::size_t(i)]);
+    }
+    const std::size_t rows = m_pending->size();
+    if (rows == firstRow) {
+        return;
+    }
+    for (std::size_t row = firstRow; row < rows; ++row) {
+        const std::int64_t seq = m_pending->seq(row);
+        if (seq != SampleBlock::kNoSeq) {
+            stream.tracker.observe(seq);
+        }
+    }
+    addDelta(m_counters->lost, stream.tracker.lost(), stream.publishedLost);
+    addDelta(m_counters->duplicates, stream.tracker.duplicates(), stream.publishedDuplicates);
+    addDelta(m_counters->outOfOrder, stream.tracker.outOfOrder(), stream.publishedOutOfOrder);
+    m_counters->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
+    dataArrived();
+}
+
+void SourceWorker::dataArrived()
+{
+    m_sinceData.start();
+    setState(SourceState::Live);
+    if (m_pending->size() >= kMaxBlockRows) {
+        flush();
+    } else if (!m_flushTimer->isActive()) {
+        m_flushTimer->start();
+    }
+}
+
+void SourceWorker::flush()
+{
+    if (m_flushTimer) {
+        m_flushTimer->stop();
+    }
+    if (m_pending->isEmpty()) {
+        return;
+    }
+    auto block = std::make_unique<SampleBlock>(m_profile.channelCount());
+    block->reserve(std::min(m_pending->size() * 2, kMaxBlockRows));
+    std::swap(block, m_pending);
+    Q_EMIT blockReady(SampleBlockPtr(block.release()));
+}
+
+void SourceWorker::checkStale()
+{
+    if (m_state == SourceState::Live && m_sinceData.isValid()
+        && m_sinceData.elapsed() > qint64(m_profile.staleAfterS * 1000)) {
+        setState(SourceState::Stale);
+    }
+}
+
+void SourceWorker::setState(SourceState state)
+{
+    if (state == m_state) {
+        return;
+    }
+    m_state = state;
+    m_counters->state.store(int(state), std::memory_order_relaxed);
+    Q_EMIT stateChanged(state);
+}
+
+} // namespace fw

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "sourcestate.h"
+#include "telemetry/decoder.h"
+#include "telemetry/profile.h"
+#include "telemetry/sequencetracker.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <memory>
+#include <string_view>
+
+class QTimer;
+
+namespace fw {
+
+// One decoded input: a datagram socket, a TCP connection, a file. Each has its own decoder and
+// sequence numbers, so two benches on one tcp-listen port are accounted for separately.
+struct InputStream
+{
+    std::unique_ptr<Decoder> decoder;
+    SequenceTracker tracker;
+    DecodeCounts published;      // decoder errors already added to the shared counters
+    std::uint64_t publishedLost = 0;
+    std::uint64_t publishedDuplicates = 0;
+    std::uint64_t publishedOutOfOrder = 0;
+};
+
+// Base of the objects that do a source's work. Lives on the source thread (see Source): it is
+// created parentless, moved there, opened when the thread starts and deleted when it finishes.
+// Subclasses create their sockets in open(), call ingest() with what they read, and
+// release everything in close(). The base batches samples into blocks (emitted when large or
+// at most kFlushMs after their first sample), keeps the counters and the Live/Stale state.
+class SourceWorker : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourceWorker)
+
+public:
+    static constexpr std::size_t kMaxBlockRows = 8192;
+    static constexpr int kFlushMs = 5;
+
+    SourceWorker(Profile profile, WireFormat format, std::shared_ptr<SourceCounters> counters);
+    ~SourceWorker() override;
+
+    // Called on the source thread when it starts. Failing to open emits failed().
+    void start();
+    // Called on the source thread: closes, flushes and quits the thread.
+    void shutdown();
+
+Q_SIGNALS:
+    void blockReady(fw::SampleBlockPtr block);
+    void stateChanged(fw::SourceState state);
+    void failed(const QString &message);
+
+protected:
+    virtual void open() = 0;
+    virtual void close() = 0;
+
+    [[nodiscard]] InputStream makeStream() const;
+    // Decodes bytes of one stream (datagram: whole records only) and accounts for them.
+    void ingest(InputStream &stream, std::string_view bytes, bool datagram);
+    // The stream ended: decode its last record, count a partial one.
+    void endStream(InputStream &stream);
+    // Samples made without a decoder (the simulator).
+    void ingestBlock(const SampleBlock &block);
+    void setState(SourceState state);
+    void flush();
+
+    [[nodiscard]] const Profile &profile() const { return m_profile; }
+    [[nodiscard]] WireFormat format() const { return m_format; }
+    [[nodiscard]] SourceCounters &counters() { return *m_counters; }
+    [[nodiscard]] SourceState state() const { return m_state; }
+
+private:
+    void account(InputStream &stream, std::size_t firstRow);
+    void dataArrived();
+    void checkStale();
+
+    Profile m_profile;
+    WireFormat m_format;
+    std::shared_ptr<SourceCounters> m_counters;
+    std::unique_ptr<SampleBlock> m_pending;
+    QTimer *m_flushTimer = nullptr;
+    QTimer *m_staleTimer = nullptr;
+    QElapsedTimer m_sinceData;
+    SourceState m_state = SourceState::Disconnected;
+};
+
+} // namespace fw

@@ -1,0 +1,96 @@
+#pragma once
+
+#include <QMetaType>
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+namespace fw {
+
+// A run of samples as a struct of arrays. Values are row-major, one row of channelCount() values
+// per sample. A missing value is stored as NaN and marked in missing(); it is never a zero.
+// Blocks travel between threads as SampleBlockPtr: immutable once handed off.
+class SampleBlock
+{
+public:
+    static constexpr std::int64_t kNoSeq = -1;
+
+    SampleBlock() = default;
+    explicit SampleBlock(int channelCount)
+        : m_channelCount(channelCount)
+    {}
+
+    [[nodiscard]] int channelCount() const { return m_channelCount; }
+    [[nodiscard]] std::size_t size() const { return m_t.size(); }
+    [[nodiscard]] bool isEmpty() const { return m_t.empty(); }
+
+    [[nodiscard]] double t(std::size_t row) const { return m_t[row]; }
+    [[nodiscard]] std::int64_t seq(std::size_t row) const { return m_seq[row]; }
+    [[nodiscard]] double value(std::size_t row, int channel) const
+    {
+        return m_values[row * std::size_t(m_channelCount) + std::size_t(channel)];
+    }
+    [[nodiscard]] bool isMissing(std::size_t row, int channel) const
+    {
+        return m_missing[row * std::size_t(m_channelCount) + std::size_t(channel)] != 0;
+    }
+    [[nodiscard]] std::span<const double> row(std::size_t row) const
+    {
+        return {m_values.data() + row * std::size_t(m_channelCount), std::size_t(m_channelCount)};
+    }
+
+    [[nodiscard]] const std::vector<double> &times() const { return m_t; }
+    [[nodiscard]] const std::vector<std::int64_t> &seqs() const { return m_seq; }
+    [[nodiscard]] const std::vector<double> &values() const { return m_values; }
+    [[nodiscard]] const std::vector<std::uint8_t> &missing() const { return m_missing; }
+
+    // Appends one sample; values.size() must equal channelCount(). Non-finite values are missing.
+    void append(double t, std::int64_t seq, std::span<const double> values)
+    {
+        m_t.push_back(t);
+        m_seq.push_back(seq);
+        for (double v : values) {
+            const bool missing = !std::isfinite(v);
+            m_values.push_back(missing ? std::nan("") : v);
+            m_missing.push_back(missing ? 1 : 0);
+        }
+    }
+
+    void append(const SampleBlock &other, std::size_t row)
+    {
+        append(other.t(row), other.seq(row), other.row(row));
+    }
+
+    void reserve(std::size_t rows)
+    {
+        m_t.reserve(rows);
+        m_seq.reserve(rows);
+        m_values.reserve(rows * std::size_t(m_channelCount));
+        m_missing.reserve(rows * std::size_t(m_channelCount));
+    }
+
+    void clear()
+    {
+        m_t.clear();
+        m_seq.clear();
+        m_values.clear();
+        m_missing.clear();
+    }
+
+private:
+    int m_channelCount = 0;
+    std::vector<double> m_t; // seconds since the Unix epoch, source time
+    std::vector<std::int64_t> m_seq;
+    std::vector<double> m_values;
+    std::vector<std::uint8_t> m_missing;
+};
+
+using SampleBlockPtr = std::shared_ptr<const SampleBlock>;
+
+} // namespace fw
+
+Q_DECLARE_METATYPE(fw::SampleBlockPtr)
