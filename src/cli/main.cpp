@@ -1,11 +1,66 @@
+#include "commands.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
+
+#include <map>
+
+namespace {
+
+struct Command
+{
+    int (*run)(const QStringList &);
+    const char *summary;
+};
+
+const std::map<QString, Command> &commands()
+{
+    static const std::map<QString, Command> table{
+        {QStringLiteral("simulate"),
+         {fw::cli::simulate, "generate telemetry with fault scenarios and send it"}},
+        {QStringLiteral("tap"), {fw::cli::tap, "print decoded samples from a source as JSONL"}},
+    };
+    return table;
+}
+
+void printUsage(QTextStream &out)
+{
+    out << "Usage: faultwatch-cli COMMAND [OPTIONS]\n\n"
+           "FaultWatch without a GUI: telemetry tools for benches, racks and CI.\n\nCommands:\n";
+    for (const auto &[name, command] : commands()) {
+        out << "  " << name.leftJustified(10) << command.summary << "\n";
+    }
+    out << "\nRun 'faultwatch-cli COMMAND --help' for a command's options.\n";
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("faultwatch-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("FaultWatch"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FW_VERSION));
-    QTextStream(stdout) << "faultwatch-cli " << FW_VERSION << "\n";
-    return 0;
+
+    QStringList arguments = QCoreApplication::arguments();
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2 || arguments[1] == u"--help" || arguments[1] == u"-h") {
+        printUsage(arguments.size() < 2 ? err : out);
+        return arguments.size() < 2 ? fw::cli::kExitUsage : 0;
+    }
+    if (arguments[1] == u"--version" || arguments[1] == u"-v") {
+        out << "faultwatch-cli " << FW_VERSION << "\n";
+        return 0;
+    }
+    const auto it = commands().find(arguments[1]);
+    if (it == commands().end()) {
+        err << "faultwatch-cli: unknown command '" << arguments[1] << "'\n\n";
+        printUsage(err);
+        return fw::cli::kExitUsage;
+    }
+    // QCommandLineParser shows the first argument as the program: make it "faultwatch-cli NAME".
+    arguments[1] = arguments[0] + u' ' + arguments[1];
+    arguments.removeFirst();
+    return it->second.run(arguments);
 }

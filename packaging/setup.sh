@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Installs what FaultWatch needs on Debian 12 (only what is missing), then configures and builds
+# into build/ with the dev preset. Safe to run again: with everything in place it only rebuilds
+# what changed.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+
+packages=(
+    # toolchain
+    g++ cmake ninja-build git
+    # Qt 6 and Eigen
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-tools-dev
+    qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev libeigen3-dev
+    # benchmarks, reference detector, metrics server, offscreen fonts, linters
+    libbenchmark-dev python3 python3-sklearn prometheus fonts-dejavu-core clang-format clang-tidy
+)
+
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q '^install ok installed$'; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}"
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if ! command -v sudo >/dev/null; then
+            echo "setup: need root or sudo to install: ${missing[*]}" >&2
+            exit 1
+        fi
+        sudo=(sudo)
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    "${sudo[@]}" apt-get update -qq
+    # prometheus would start a system service; the tests start their own server.
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f build/build.ninja ]; then
+    cmake --preset dev >/dev/null
+fi
+jobs=$(nproc)
+if ! cmake --build build -j"$jobs" >build/build.log 2>&1; then
+    grep -E 'error|Error|FAILED' build/build.log | head -40 >&2
+    echo "setup: build failed, full log in build/build.log" >&2
+    exit 1
+fi
+echo "setup: built into build/ (executables in build/bin/)"

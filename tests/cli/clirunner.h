@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace fw::test {
+
+// The built faultwatch-cli, as tests run it.
+QString cliPath();
+
+struct CliResult
+{
+    int exitCode = -1;
+    bool finished = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs faultwatch-cli to completion (bounded by timeoutMs; killed after that).
+CliResult runCli(const QStringList &arguments, int timeoutMs = 30000);
+
+// Starts faultwatch-cli and returns the running process.
+std::unique_ptr<QProcess> startCli(const QStringList &arguments);
+
+// A port that was free on 127.0.0.1 a moment ago, for UDP or TCP.
+quint16 freeUdpPort();
+quint16 freeTcpPort();
+
+} // namespace fw::test
