@@ -12,7 +12,8 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setWindowTitle(tr("FaultWatch"));
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    // Spelled out: platform themes (offscreen among them) may have no standard Quit key.
+    fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
     auto *placeholder = new QLabel(tr("The operator console is being built."), this);
     placeholder->setAlignment(Qt::AlignCenter);
     setCentralWidget(placeholder);
