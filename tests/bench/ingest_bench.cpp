@@ -10,10 +10,12 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
 #include <QThread>
+#include <QTimer>
 
 #include <netinet/in.h>
 #include <sched.h>
@@ -75,7 +77,9 @@ void send(const Traffic &traffic, std::uint16_t port, const std::atomic<bool> &s
     pinTo(0);
     SocketAddress to;
     QString error;
-    SocketAddress::resolve(QStringLiteral("127.0.0.1"), port, &to, &error);
+    if (!SocketAddress::resolve(QStringLiteral("127.0.0.1"), port, &to, &error)) {
+        return;
+    }
     const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
     std::vector<mmsghdr> messages(kBatch);
     std::vector<iovec> vectors(kBatch);
@@ -179,12 +183,11 @@ QJsonObject sourceSamplesPerSecond(const Traffic &traffic, const Profile &profil
     }
     std::atomic<bool> stop{false};
     std::thread sender(send, std::cref(traffic), port, std::cref(stop));
+    // Sleeps in the event loop, as a consumer of blocks would: the core is the source's.
     auto runFor = [](qint64 ms) {
-        QElapsedTimer wait;
-        wait.start();
-        while (wait.elapsed() < ms) {
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-        }
+        QEventLoop loop;
+        QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+        loop.exec();
     };
     runFor(500);
     const SourceStats before = source->stats();

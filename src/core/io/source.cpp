@@ -19,15 +19,16 @@ Source::Source(SourceUri uri, std::unique_ptr<SourceWorker> worker,
 {
     qRegisterMetaType<fw::SampleBlockPtr>();
     qRegisterMetaType<fw::SourceState>();
-    m_thread->setObjectName(QStringLiteral("fw-source-%1").arg(SourceUri::schemeName(m_uri.scheme)));
+    m_thread->setObjectName(
+        QStringLiteral("fw-source-%1").arg(SourceUri::schemeName(m_uri.scheme)));
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::started, m_worker, &SourceWorker::start);
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SourceWorker::blockReady, this, &Source::blockReady,
-            Qt::QueuedConnection);
+    connect(m_worker, &SourceWorker::blockReady, this, &Source::blockReady, Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::stateChanged, this, &Source::stateChanged,
             Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::failed, this, &Source::failed, Qt::QueuedConnection);
+    connect(m_worker, &SourceWorker::finished, this, &Source::finished, Qt::QueuedConnection);
 }
 
 Source::~Source()

@@ -42,6 +42,8 @@ Q_SIGNALS:
     void blockReady(fw::SampleBlockPtr block);
     void stateChanged(fw::SourceState state);
     void failed(const QString &message);
+    // A file replayed without loop reached its end; the state is then Disconnected.
+    void finished();
 
 private:
     SourceUri m_uri;

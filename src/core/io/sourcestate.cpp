@@ -29,8 +29,8 @@ SourceStats SourceCounters::snapshot() const
     stats.reconnects = reconnects.load(std::memory_order_relaxed);
     stats.connections = connections.load(std::memory_order_relaxed);
     for (int i = 0; i < kDecodeErrorCount; ++i) {
-        stats.decodeErrors.byReason[std::size_t(i)] = decodeErrors[std::size_t(i)].load(
-            std::memory_order_relaxed);
+        stats.decodeErrors.byReason[std::size_t(i)]
+            = decodeErrors[std::size_t(i)].load(std::memory_order_relaxed);
     }
     return stats;
 }

@@ -1,13 +1,13 @@
 #pragma once
 
+#include "telemetry/decodeerror.h"
+
 #include <QMetaType>
 #include <QString>
 
 #include <array>
 #include <atomic>
 #include <cstdint>
-
-#include "telemetry/decodeerror.h"
 
 namespace fw {
 

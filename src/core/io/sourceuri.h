@@ -16,6 +16,11 @@ namespace fw {
 //   file://PATH?speed=1&loop=0&format=F  replay a recording (format from the extension)
 //   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
+//
+// Decisions: the scheme is case-insensitive; the network format defaults to jsonl; a file path
+// and option values are percent-decoded (write %3F for a '?' inside a path), which toString()
+// does in return so that parse(toString()) gives back the same fields. toString() writes only
+// the options that differ from their defaults.
 struct SourceUri
 {
     enum class Scheme { Udp, Tcp, TcpListen, File, Sim };
@@ -24,18 +29,20 @@ struct SourceUri
     QString host;
     std::uint16_t port = 0;
     WireFormat format = WireFormat::Jsonl;
-    QString path;              // file
-    double speed = 1;          // file: replay speed factor, 0 = as fast as possible
-    bool loop = false;         // file
-    QString profile;           // sim: the profile to simulate
-    double rateHz = 0;         // sim: 0 = the profile's rate
-    QString scenario;          // sim: "nominal" when empty
-    std::uint64_t seed = 1;    // sim
+    QString path;           // file
+    double speed = 1;       // file: replay speed factor, 0 = as fast as possible
+    bool loop = false;      // file
+    QString profile;        // sim: the profile to simulate
+    double rateHz = 0;      // sim: 0 = the profile's rate
+    QString scenario;       // sim: "nominal" when empty
+    std::uint64_t seed = 1; // sim
 
     [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
     [[nodiscard]] QString toString() const;
     [[nodiscard]] static QString schemeName(Scheme scheme);
     [[nodiscard]] bool isMulticast() const;
+
+    friend bool operator==(const SourceUri &, const SourceUri &) = default;
 };
 
 } // namespace fw

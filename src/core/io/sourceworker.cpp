@@ -98,13 +98,65 @@ void SourceWorker::ingestBlock(const SampleBlock &block)
     }
 }
 
-void SourceWorker::account(InputStream &stream, std::size_t firstRow)
+void SourceWorker::decodeInto(InputStream &stream, std::string_view bytes, SampleBlock &out)
+{
+    stream.decoder->feed(bytes, out);
+    m_counters->bytes.fetch_add(bytes.size(), std::memory_order_relaxed);
+    publishErrors(stream);
+}
+
+void SourceWorker::finishInto(InputStream &stream, SampleBlock &out)
+{
+    stream.decoder->finish(out);
+    publishErrors(stream);
+}
+
+void SourceWorker::ingestRows(InputStream &stream, const SampleBlock &block, std::size_t first,
+                              std::size_t last)
+{
+    if (first >= last) {
+        return;
+    }
+    for (std::size_t row = first; row < last; ++row) {
+        const std::int64_t seq = block.seq(row);
+        if (seq != SampleBlock::kNoSeq) {
+            stream.tracker.observe(seq);
+        }
+        m_pending->append(block, row);
+        if (m_pending->size() >= kMaxBlockRows) {
+            flush();
+        }
+    }
+    publishSequence(stream);
+    m_counters->samples.fetch_add(last - first, std::memory_order_relaxed);
+    dataArrived();
+}
+
+void SourceWorker::fail(const QString &message)
+{
+    Q_EMIT failed(message);
+    setState(SourceState::Disconnected);
+}
+
+void SourceWorker::publishErrors(InputStream &stream)
 {
     const DecodeCounts &errors = stream.decoder->errors();
     for (int i = 0; i < kDecodeErrorCount; ++i) {
         addDelta(m_counters->decodeErrors[std::size_t(i)], errors.byReason[std::size_t(i)],
                  stream.published.byReason[std::size_t(i)]);
     }
+}
+
+void SourceWorker::publishSequence(InputStream &stream)
+{
+    addDelta(m_counters->lost, stream.tracker.lost(), stream.publishedLost);
+    addDelta(m_counters->duplicates, stream.tracker.duplicates(), stream.publishedDuplicates);
+    addDelta(m_counters->outOfOrder, stream.tracker.outOfOrder(), stream.publishedOutOfOrder);
+}
+
+void SourceWorker::account(InputStream &stream, std::size_t firstRow)
+{
+    publishErrors(stream);
     const std::size_t rows = m_pending->size();
     if (rows == firstRow) {
         return;
@@ -115,9 +167,7 @@ void SourceWorker::account(InputStream &stream, std::size_t firstRow)
             stream.tracker.observe(seq);
         }
     }
-    addDelta(m_counters->lost, stream.tracker.lost(), stream.publishedLost);
-    addDelta(m_counters->duplicates, stream.tracker.duplicates(), stream.publishedDuplicates);
-    addDelta(m_counters->outOfOrder, stream.tracker.outOfOrder(), stream.publishedOutOfOrder);
+    publishSequence(stream);
     m_counters->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
     dataArrived();
 }

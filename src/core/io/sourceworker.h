@@ -21,7 +21,7 @@ struct InputStream
 {
     std::unique_ptr<Decoder> decoder;
     SequenceTracker tracker;
-    DecodeCounts published;      // decoder errors already added to the shared counters
+    DecodeCounts published; // decoder errors already added to the shared counters
     std::uint64_t publishedLost = 0;
     std::uint64_t publishedDuplicates = 0;
     std::uint64_t publishedOutOfOrder = 0;
@@ -53,6 +53,8 @@ Q_SIGNALS:
     void blockReady(fw::SampleBlockPtr block);
     void stateChanged(fw::SourceState state);
     void failed(const QString &message);
+    // A finite source (a file replayed without loop) has delivered everything.
+    void finished();
 
 protected:
     virtual void open() = 0;
@@ -65,6 +67,15 @@ protected:
     void endStream(InputStream &stream);
     // Samples made without a decoder (the simulator).
     void ingestBlock(const SampleBlock &block);
+    // For sources that hold samples back (file pacing): decode into a block of their own,
+    // counting bytes and decode errors now, and publish rows [first, last) later with
+    // ingestRows(), which does the sequence accounting.
+    void decodeInto(InputStream &stream, std::string_view bytes, SampleBlock &out);
+    void finishInto(InputStream &stream, SampleBlock &out);
+    void ingestRows(InputStream &stream, const SampleBlock &block, std::size_t first,
+                    std::size_t last);
+    // Reports an error that stops the source: emits failed() and turns Disconnected.
+    void fail(const QString &message);
     void setState(SourceState state);
     void flush();
 
@@ -75,6 +86,8 @@ protected:
 
 private:
     void account(InputStream &stream, std::size_t firstRow);
+    void publishErrors(InputStream &stream);
+    void publishSequence(InputStream &stream);
     void dataArrived();
     void checkStale();
 

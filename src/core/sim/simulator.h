@@ -4,6 +4,7 @@
 #include "telemetry/sampleblock.h"
 
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <cstdint>
@@ -22,8 +23,8 @@ enum class FaultType { Drift, Step, Spike, Stuck, Oscillation, Noise, Dropout };
 struct Fault
 {
     FaultType type = FaultType::Drift;
-    int channel = 0;      // index into the profile's channels
-    double onsetS = 0;    // seconds after the start of the run (of each period when looping)
+    int channel = 0;   // index into the profile's channels
+    double onsetS = 0; // seconds after the start of the run (of each period when looping)
     double durationS = 0;
     double magnitude = 1; // scale of the fault relative to its default size
 };
@@ -37,7 +38,7 @@ struct Label
 
 struct ScenarioOptions
 {
-    double runDurationS = 600;   // used to place default onsets
+    double runDurationS = 600; // used to place default onsets
     std::optional<double> onsetS;
     std::optional<double> faultDurationS;
     double magnitude = 1;
@@ -86,6 +87,8 @@ private:
     double m_startTime;
     std::uint64_t m_index = 0;
     std::unique_ptr<SimulatorModel> m_model;
+    struct State; // sensor-noise generator, per-fault state and scratch rows
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace fw

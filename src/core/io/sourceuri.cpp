@@ -1,0 +1,417 @@
+#include "sourceuri.h"
+
+#include <QHostAddress>
+#include <QLocale>
+#include <QStringList>
+#include <QUrl>
+
+#include <array>
+#include <cmath>
+
+namespace fw {
+
+namespace {
+
+using Scheme = SourceUri::Scheme;
+
+constexpr std::array kSchemes{Scheme::Udp, Scheme::Tcp, Scheme::TcpListen, Scheme::File,
+                              Scheme::Sim};
+
+bool fail(QString *error, const QString &message)
+{
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+QString knownSchemes()
+{
+    QStringList names;
+    for (Scheme scheme : kSchemes) {
+        names.append(SourceUri::schemeName(scheme));
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+QStringList allowedOptions(Scheme scheme)
+{
+    switch (scheme) {
+    case Scheme::Udp:
+    case Scheme::Tcp:
+    case Scheme::TcpListen:
+        return {QStringLiteral("format")};
+    case Scheme::File:
+        return {QStringLiteral("speed"), QStringLiteral("loop"), QStringLiteral("format")};
+    case Scheme::Sim:
+        return {QStringLiteral("rate"), QStringLiteral("scenario"), QStringLiteral("seed")};
+    }
+    return {};
+}
+
+std::optional<WireFormat> formatFromExtension(const QString &path)
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(u".csv")) {
+        return WireFormat::Csv;
+    }
+    if (lower.endsWith(u".jsonl") || lower.endsWith(u".json")) {
+        return WireFormat::Jsonl;
+    }
+    if (lower.endsWith(u".ccsds") || lower.endsWith(u".bin")) {
+        return WireFormat::Ccsds;
+    }
+    return std::nullopt;
+}
+
+bool isHostName(QStringView host)
+{
+    if (host.isEmpty() || host.size() > 253 || host.startsWith(u'-') || host.startsWith(u'.')
+        || host.endsWith(u'.') || host.endsWith(u'-')) {
+        return false;
+    }
+    for (QChar c : host) {
+        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
+                        || (c >= u'0' && c <= u'9') || c == u'-' || c == u'.';
+        if (!ok) {
+            return false;
+        }
+    }
+    return !host.contains(u"..");
+}
+
+QString formatNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+// Parses "HOST:PORT" or "[V6]:PORT" of a network scheme.
+bool parseAuthority(const QString &authority, const QString &scheme, SourceUri *uri, QString *error)
+{
+    const QString usage = QStringLiteral("write %1://HOST:PORT").arg(scheme);
+    QString host;
+    QString rest; // ":PORT" or ""
+    if (authority.startsWith(u'[')) {
+        const qsizetype close = authority.indexOf(u']');
+        if (close < 0) {
+            return fail(error,
+                        QStringLiteral("%1: missing ']' after the IPv6 address").arg(scheme));
+        }
+        host = authority.mid(1, close - 1);
+        rest = authority.mid(close + 1);
+        const QHostAddress address(host);
+        if (address.isNull() || address.protocol() != QAbstractSocket::IPv6Protocol) {
+            return fail(error, QStringLiteral("%1: bad host '[%2]' (expected an IPv6 address "
+                                              "inside the brackets)")
+                                   .arg(scheme, host));
+        }
+    } else {
+        const qsizetype colon = authority.lastIndexOf(u':');
+        host = colon < 0 ? authority : authority.left(colon);
+        rest = colon < 0 ? QString() : authority.mid(colon);
+        if (host.contains(u':')) {
+            return fail(error, QStringLiteral("%1: IPv6 address '%2' must be written in "
+                                              "brackets, e.g. %1://[::1]:9000")
+                                   .arg(scheme, host));
+        }
+        if (host.isEmpty()) {
+            return fail(error, QStringLiteral("%1: missing host (%2)").arg(scheme, usage));
+        }
+        if (!isHostName(host)) {
+            return fail(error, QStringLiteral("%1: bad host '%2' (expected an IPv4 address, a "
+                                              "host name or an IPv6 address in brackets)")
+                                   .arg(scheme, host));
+        }
+    }
+    if (rest.isEmpty() || rest == u":") {
+        return fail(error, QStringLiteral("%1: missing port (%2)").arg(scheme, usage));
+    }
+    if (!rest.startsWith(u':')) {
+        return fail(
+            error,
+            QStringLiteral("%1: unexpected '%2' after the host (%3)").arg(scheme, rest, usage));
+    }
+    const QString portText = rest.mid(1);
+    bool digitsOnly = portText.size() <= 5;
+    for (QChar c : portText) {
+        digitsOnly = digitsOnly && c >= u'0' && c <= u'9';
+    }
+    const uint port = digitsOnly ? portText.toUInt() : 0;
+    if (port < 1 || port > 65535) {
+        return fail(error, QStringLiteral("%1: bad port '%2' (expected a number from 1 to 65535)")
+                               .arg(scheme, portText));
+    }
+    uri->host = host;
+    uri->port = std::uint16_t(port);
+    return true;
+}
+
+bool parseBool(const QString &text, bool *value)
+{
+    if (text == u"1" || text.compare(u"true", Qt::CaseInsensitive) == 0) {
+        *value = true;
+        return true;
+    }
+    if (text == u"0" || text.compare(u"false", Qt::CaseInsensitive) == 0) {
+        *value = false;
+        return true;
+    }
+    return false;
+}
+
+bool parseNonNegative(const QString &text, double *value)
+{
+    bool ok = false;
+    const double v = text.toDouble(&ok);
+    if (!ok || !std::isfinite(v) || v < 0) {
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
+bool applyOption(SourceUri *uri, const QString &key, const QString &value, QString *error)
+{
+    if (key == u"format") {
+        const auto format = wireFormatFromName(value);
+        if (!format) {
+            return fail(error, QStringLiteral("format: unknown format '%1' (expected one of: "
+                                              "jsonl, csv, ccsds)")
+                                   .arg(value));
+        }
+        uri->format = *format;
+    } else if (key == u"speed") {
+        if (!parseNonNegative(value, &uri->speed)) {
+            return fail(error, QStringLiteral("speed: expected a number >= 0 (0 = as fast as "
+                                              "possible), got '%1'")
+                                   .arg(value));
+        }
+    } else if (key == u"loop") {
+        if (!parseBool(value, &uri->loop)) {
+            return fail(error,
+                        QStringLiteral("loop: expected 0, 1, true or false, got '%1'").arg(value));
+        }
+    } else if (key == u"rate") {
+        if (!parseNonNegative(value, &uri->rateHz)) {
+            return fail(error, QStringLiteral("rate: expected a rate in Hz >= 0 (0 = the "
+                                              "profile's rate), got '%1'")
+                                   .arg(value));
+        }
+    } else if (key == u"scenario") {
+        if (value.isEmpty()) {
+            return fail(error, QStringLiteral("scenario: expected a scenario name, e.g. "
+                                              "scenario=drift"));
+        }
+        uri->scenario = value;
+    } else if (key == u"seed") {
+        bool ok = false;
+        const qulonglong seed = value.toULongLong(&ok);
+        if (!ok || value.startsWith(u'+') || value.startsWith(u'-')) {
+            return fail(error, QStringLiteral("seed: expected a whole number from 0 to "
+                                              "18446744073709551615, got '%1'")
+                                   .arg(value));
+        }
+        uri->seed = seed;
+    }
+    return true;
+}
+
+bool parseQuery(const QString &query, SourceUri *uri, QString *error)
+{
+    const QString scheme = SourceUri::schemeName(uri->scheme);
+    const QStringList allowed = allowedOptions(uri->scheme);
+    QStringList seen;
+    const QStringList items = query.split(u'&', Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        const qsizetype eq = item.indexOf(u'=');
+        const QString key
+            = QUrl::fromPercentEncoding(item.left(eq < 0 ? item.size() : eq).toUtf8());
+        if (!allowed.contains(key)) {
+            return fail(error, QStringLiteral("unknown option '%1' for %2:// (allowed: %3)")
+                                   .arg(key, scheme, allowed.join(QStringLiteral(", "))));
+        }
+        if (eq < 0) {
+            return fail(error,
+                        QStringLiteral("option '%1' has no value (write %1=VALUE)").arg(key));
+        }
+        if (seen.contains(key)) {
+            return fail(error, QStringLiteral("option '%1' given twice").arg(key));
+        }
+        seen.append(key);
+        const QString value = QUrl::fromPercentEncoding(item.mid(eq + 1).toUtf8());
+        if (!applyOption(uri, key, value, error)) {
+            return false;
+        }
+    }
+    if (uri->scheme == Scheme::File && !seen.contains(QStringLiteral("format"))) {
+        const auto format = formatFromExtension(uri->path);
+        if (!format) {
+            return fail(error, QStringLiteral("file: cannot tell the format of '%1' from its "
+                                              "extension (.csv, .jsonl, .json, .ccsds, .bin); "
+                                              "add ?format=jsonl, csv or ccsds")
+                                   .arg(uri->path));
+        }
+        uri->format = *format;
+    }
+    return true;
+}
+
+QString encodePathLike(const QString &text)
+{
+    // Only what parse() gives a meaning to is escaped, so that ordinary paths stay readable.
+    QString out;
+    out.reserve(text.size());
+    for (QChar c : text) {
+        if (c == u'%') {
+            out += QStringLiteral("%25");
+        } else if (c == u'?') {
+            out += QStringLiteral("%3F");
+        } else if (c == u'&') {
+            out += QStringLiteral("%26");
+        } else if (c == u'#') {
+            out += QStringLiteral("%23");
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+QString SourceUri::schemeName(Scheme scheme)
+{
+    switch (scheme) {
+    case Scheme::Udp:
+        return QStringLiteral("udp");
+    case Scheme::Tcp:
+        return QStringLiteral("tcp");
+    case Scheme::TcpListen:
+        return QStringLiteral("tcp-listen");
+    case Scheme::File:
+        return QStringLiteral("file");
+    case Scheme::Sim:
+        return QStringLiteral("sim");
+    }
+    return {};
+}
+
+std::optional<SourceUri> SourceUri::parse(const QString &text, QString *error)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.isEmpty()) {
+        fail(error, QStringLiteral("empty source URI (expected SCHEME://..., with a scheme of "
+                                   "%1)")
+                        .arg(knownSchemes()));
+        return std::nullopt;
+    }
+    const qsizetype sep = trimmed.indexOf(u"://");
+    if (sep < 0) {
+        fail(error, QStringLiteral("'%1' is not a source URI (expected SCHEME://..., with a "
+                                   "scheme of %2)")
+                        .arg(trimmed, knownSchemes()));
+        return std::nullopt;
+    }
+    const QString schemeText = trimmed.left(sep).toLower();
+    SourceUri uri;
+    bool known = false;
+    for (Scheme scheme : kSchemes) {
+        if (schemeName(scheme) == schemeText) {
+            uri.scheme = scheme;
+            known = true;
+        }
+    }
+    if (!known) {
+        fail(error, QStringLiteral("unknown scheme '%1' (known schemes: %2)")
+                        .arg(trimmed.left(sep), knownSchemes()));
+        return std::nullopt;
+    }
+
+    const QString rest = trimmed.mid(sep + 3);
+    const qsizetype question = rest.indexOf(u'?');
+    const QString body = question < 0 ? rest : rest.left(question);
+    const QString query = question < 0 ? QString() : rest.mid(question + 1);
+
+    switch (uri.scheme) {
+    case Scheme::Udp:
+    case Scheme::Tcp:
+    case Scheme::TcpListen:
+        if (!parseAuthority(body, schemeText, &uri, error)) {
+            return std::nullopt;
+        }
+        break;
+    case Scheme::File:
+        uri.path = QUrl::fromPercentEncoding(body.toUtf8());
+        if (uri.path.isEmpty()) {
+            fail(error, QStringLiteral("file: missing path (write file:///path/to/recording.csv)"));
+            return std::nullopt;
+        }
+        break;
+    case Scheme::Sim:
+        uri.profile = QUrl::fromPercentEncoding(body.toUtf8());
+        if (uri.profile.isEmpty()) {
+            fail(error, QStringLiteral("sim: missing profile (write sim://spacecraft)"));
+            return std::nullopt;
+        }
+        break;
+    }
+    if (!parseQuery(query, &uri, error)) {
+        return std::nullopt;
+    }
+    return uri;
+}
+
+QString SourceUri::toString() const
+{
+    QString text = schemeName(scheme) + QStringLiteral("://");
+    QStringList options;
+    switch (scheme) {
+    case Scheme::Udp:
+    case Scheme::Tcp:
+    case Scheme::TcpListen:
+        text += host.contains(u':') ? u'[' + host + u']' : host;
+        text += u':' + QString::number(port);
+        if (format != WireFormat::Jsonl) {
+            options.append(QStringLiteral("format=") + wireFormatName(format));
+        }
+        break;
+    case Scheme::File:
+        text += encodePathLike(path);
+        if (speed != 1) {
+            options.append(QStringLiteral("speed=") + formatNumber(speed));
+        }
+        if (loop) {
+            options.append(QStringLiteral("loop=1"));
+        }
+        if (formatFromExtension(path) != format) {
+            options.append(QStringLiteral("format=") + wireFormatName(format));
+        }
+        break;
+    case Scheme::Sim:
+        text += encodePathLike(profile);
+        if (rateHz != 0) {
+            options.append(QStringLiteral("rate=") + formatNumber(rateHz));
+        }
+        if (!scenario.isEmpty()) {
+            options.append(QStringLiteral("scenario=") + encodePathLike(scenario));
+        }
+        if (seed != 1) {
+            options.append(QStringLiteral("seed=") + QString::number(seed));
+        }
+        break;
+    }
+    if (!options.isEmpty()) {
+        text += u'?' + options.join(u'&');
+    }
+    return text;
+}
+
+bool SourceUri::isMulticast() const
+{
+    if (scheme != Scheme::Udp) {
+        return false;
+    }
+    return QHostAddress(host).isMulticast();
+}
+
+} // namespace fw
