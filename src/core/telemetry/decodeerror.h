@@ -9,11 +9,11 @@ namespace fw {
 // Why a record was skipped (or, for NonFinite, why a value was marked missing). The names are
 // the `reason` label of faultwatch_decode_errors_total and the keys of `tap --stats`.
 enum class DecodeError : int {
-    Malformed,      // not valid JSON / CSV field that is not a number / wrong field count
-    LineTooLong,    // a line over kMaxLineBytes; skipped up to its newline
-    MissingTime,    // no t / timestamp / datetime
-    BadTime,        // a time that does not parse or is not finite
-    NonFinite,      // a channel value that is NaN or infinite: the sample is kept, the value missing
+    Malformed,   // not valid JSON / CSV field that is not a number / wrong field count
+    LineTooLong, // a line over kMaxLineBytes; skipped up to its newline
+    MissingTime, // no t / timestamp / datetime
+    BadTime,     // a time that does not parse or is not finite
+    NonFinite,   // a channel value that is NaN or infinite: the sample is kept, the value missing
     UnknownChannel, // a record naming none of the profile's channels
     UnknownApid,    // a CCSDS packet for an APID the profile does not have
     BadLength,      // a CCSDS length field that does not fit the profile; the stream is resynced

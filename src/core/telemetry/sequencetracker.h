@@ -26,8 +26,9 @@ private:
 
     std::uint64_t m_modulus;
     bool m_started = false;
-    std::int64_t m_last = 0;      // highest sequence number seen (unwrapped)
-    std::bitset<kWindow> m_seen;  // seen[(n) % kWindow] for n in (m_last - kWindow, m_last]
+    std::int64_t m_last = 0;     // highest sequence number seen (unwrapped)
+    std::int64_t m_first = 0;    // lowest number seen since the (re)start: older ones were not lost
+    std::bitset<kWindow> m_seen; // seen[(n) % kWindow] for n in (m_last - kWindow, m_last]
     std::uint64_t m_lost = 0;
     std::uint64_t m_duplicates = 0;
     std::uint64_t m_outOfOrder = 0;
