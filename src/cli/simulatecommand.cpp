@@ -42,18 +42,19 @@ int simulate(const QStringList &arguments)
     parser.addHelpOption();
     parser.addOptions({
         option("profile", "Profile: spacecraft, ev or a profile file (default spacecraft).", "P"),
-        option("to", "Where to send: udp://HOST:PORT, tcp://HOST:PORT (connect), "
-                     "tcp-listen://HOST:PORT (wait for receivers), a file path, or - for stdout.",
+        option("to",
+               "Where to send: udp://HOST:PORT, tcp://HOST:PORT (connect), "
+               "tcp-listen://HOST:PORT (wait for receivers), a file path, or - for stdout.",
                "URI"),
         option("format", "Wire format: jsonl, csv or ccsds (default jsonl, or the URI's).", "F"),
         option("rate", "Samples per second (default: the profile's rate).", "HZ"),
         option("duration", "Seconds of telemetry to send (default 60).", "S"),
         option("seed", "Random seed; the same seed gives the same samples (default 1).", "N"),
-        option("scenario", "nominal, mixed, or a fault: drift, step, spike, stuck, oscillation, "
-                           "noise, dropout, optionally with :CHANNEL (default nominal).",
+        option("scenario",
+               "nominal, mixed, or a fault: drift, step, spike, stuck, oscillation, "
+               "noise, dropout, optionally with :CHANNEL (default nominal).",
                "NAME"),
-        option("onset", "Seconds from the start to the fault (default 30 % of the duration).",
-               "S"),
+        option("onset", "Seconds from the start to the fault (default 30 % of the duration).", "S"),
         option("fault-duration", "How long the fault lasts (default 20 % of the duration).", "S"),
         option("magnitude", "Fault size relative to its default (default 1).", "X"),
         option("labels", "Write per-sample ground truth (t,seq,label,channel) to FILE.", "FILE"),
@@ -61,8 +62,9 @@ int simulate(const QStringList &arguments)
         option("start", "Time of the first sample, Unix seconds (default now).", "T"),
         option("fast", "Send as fast as possible instead of in real time (default for files)."),
         option("datagram-bytes", "UDP: largest datagram payload (default 1400).", "N"),
-        option("connect-timeout", "tcp: seconds to keep trying to connect; tcp-listen: to wait "
-                                  "for a receiver (default 10).",
+        option("connect-timeout",
+               "tcp: seconds to keep trying to connect; tcp-listen: to wait "
+               "for a receiver (default 10).",
                "S"),
     });
     parser.process(arguments);
@@ -72,7 +74,8 @@ int simulate(const QStringList &arguments)
         return kExitUsage;
     }
     if (!parser.isSet(QStringLiteral("to"))) {
-        printError(command, QStringLiteral("--to is required (udp://HOST:PORT, tcp://..., a file)"));
+        printError(command,
+                   QStringLiteral("--to is required (udp://HOST:PORT, tcp://..., a file)"));
         return kExitUsage;
     }
 

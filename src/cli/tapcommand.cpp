@@ -122,8 +122,8 @@ int tap(const QStringList &arguments)
     }
     QString profileName = parser.value(profileOption);
     if (profileName.isEmpty()) {
-        profileName = uri->scheme == SourceUri::Scheme::Sim ? uri->profile
-                                                            : QStringLiteral("spacecraft");
+        profileName
+            = uri->scheme == SourceUri::Scheme::Sim ? uri->profile : QStringLiteral("spacecraft");
     }
     const auto profile = Profile::load(profileName, &error);
     if (!profile) {
@@ -170,8 +170,8 @@ int tap(const QStringList &arguments)
     // Blocks queued before the stop still count; deliver them, then report.
     QCoreApplication::processEvents();
     if (parser.isSet(statsOption)) {
-        QTextStream(stdout) << QJsonDocument(statsJson(source->stats())).toJson(QJsonDocument::Compact)
-                            << "\n";
+        QTextStream(stdout)
+            << QJsonDocument(statsJson(source->stats())).toJson(QJsonDocument::Compact) << "\n";
     }
     return exitCode;
 }

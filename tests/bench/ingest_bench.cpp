@@ -17,14 +17,13 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
+#include <cstring>
 #include <netinet/in.h>
 #include <sched.h>
 #include <sys/socket.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <cstring>
 #include <thread>
+#include <unistd.h>
 #include <vector>
 
 using namespace fw;
@@ -217,7 +216,8 @@ int main(int argc, char *argv[])
         const qsizetype at = args.indexOf(name);
         return at >= 0 && at + 1 < args.size() ? args[at + 1] : fallback;
     };
-    const auto format = wireFormatFromName(value(QStringLiteral("--format"), QStringLiteral("ccsds")));
+    const auto format
+        = wireFormatFromName(value(QStringLiteral("--format"), QStringLiteral("ccsds")));
     const double seconds = value(QStringLiteral("--seconds"), QStringLiteral("3")).toDouble();
     if (!format || seconds <= 0) {
         QTextStream(stderr) << "usage: fw_bench_ingest --format ccsds|jsonl [--seconds S]\n";

@@ -44,12 +44,18 @@ void TestSimulateTap::tapReceivesEverySampleSimulateSends_data()
 {
     QTest::addColumn<QString>("transport");
     QTest::addColumn<QString>("format");
-    QTest::newRow("udp jsonl") << "udp" << "jsonl";
-    QTest::newRow("udp csv") << "udp" << "csv";
-    QTest::newRow("udp ccsds") << "udp" << "ccsds";
-    QTest::newRow("tcp, tap listens, jsonl") << "tap-listens" << "jsonl";
-    QTest::newRow("tcp, tap listens, csv") << "tap-listens" << "csv";
-    QTest::newRow("tcp, simulate listens, ccsds") << "sim-listens" << "ccsds";
+    QTest::newRow("udp jsonl") << "udp"
+                               << "jsonl";
+    QTest::newRow("udp csv") << "udp"
+                             << "csv";
+    QTest::newRow("udp ccsds") << "udp"
+                               << "ccsds";
+    QTest::newRow("tcp, tap listens, jsonl") << "tap-listens"
+                                             << "jsonl";
+    QTest::newRow("tcp, tap listens, csv") << "tap-listens"
+                                           << "csv";
+    QTest::newRow("tcp, simulate listens, ccsds") << "sim-listens"
+                                                  << "ccsds";
 }
 
 void TestSimulateTap::tapReceivesEverySampleSimulateSends()
@@ -71,16 +77,24 @@ void TestSimulateTap::tapReceivesEverySampleSimulateSends()
         tapUri = QStringLiteral("tcp://%1?format=%2").arg(address, format);
         simTo = QStringLiteral("tcp-listen://%1").arg(address);
     }
-    const QStringList simArgs{QStringLiteral("simulate"), QStringLiteral("--to"), simTo,
-                              QStringLiteral("--format"), format,
-                              QStringLiteral("--rate"), QString::number(kRate),
-                              QStringLiteral("--duration"), QString::number(kSamples / kRate),
-                              QStringLiteral("--seed"), QString::number(kSeed),
-                              QStringLiteral("--corrupt"), QString::number(kCorrupt),
-                              QStringLiteral("--start"), QStringLiteral("1732400000")};
-    const QStringList tapArgs{QStringLiteral("tap"),   QStringLiteral("--source"), tapUri,
-                              QStringLiteral("--stats"), QStringLiteral("--duration"),
-                              QStringLiteral("60")};
+    const QStringList simArgs{QStringLiteral("simulate"),
+                              QStringLiteral("--to"),
+                              simTo,
+                              QStringLiteral("--format"),
+                              format,
+                              QStringLiteral("--rate"),
+                              QString::number(kRate),
+                              QStringLiteral("--duration"),
+                              QString::number(kSamples / kRate),
+                              QStringLiteral("--seed"),
+                              QString::number(kSeed),
+                              QStringLiteral("--corrupt"),
+                              QString::number(kCorrupt),
+                              QStringLiteral("--start"),
+                              QStringLiteral("1732400000")};
+    const QStringList tapArgs{
+        QStringLiteral("tap"),     QStringLiteral("--source"),   tapUri,
+        QStringLiteral("--stats"), QStringLiteral("--duration"), QStringLiteral("60")};
 
     std::unique_ptr<QProcess> simulate;
     if (transport == u"sim-listens") {
@@ -126,7 +140,8 @@ void TestSimulateTap::tapReceivesEverySampleSimulateSends()
         }
         const QJsonObject sample = QJsonDocument::fromJson(lines[i]).object();
         QCOMPARE(sample.value(QStringLiteral("seq")).toInt(), expected);
-        QCOMPARE(sample.value(QStringLiteral("t")).toDouble(), 1732400000.0 + expected / double(kRate));
+        QCOMPARE(sample.value(QStringLiteral("t")).toDouble(),
+                 1732400000.0 + expected / double(kRate));
         QVERIFY(sample.value(QStringLiteral("temperature")).isDouble());
         QVERIFY(sample.value(QStringLiteral("pressure")).isDouble());
         ++expected;
@@ -140,7 +155,8 @@ void TestSimulateTap::tapReceivesEverySampleSimulateSends()
     }
     QCOMPARE(decodeErrors, corruptedCount);
     // A corrupted record's sequence number never arrives: it is a gap, unless nothing follows it.
-    QCOMPARE(stats.value(QStringLiteral("lost")).toInt(), corruptedCount - (kSamples - 1 - lastIntact));
+    QCOMPARE(stats.value(QStringLiteral("lost")).toInt(),
+             corruptedCount - (kSamples - 1 - lastIntact));
     QCOMPARE(stats.value(QStringLiteral("duplicates")).toInt(), 0);
     QCOMPARE(stats.value(QStringLiteral("out_of_order")).toInt(), 0);
 }
@@ -151,13 +167,12 @@ void TestSimulateTap::sameSeedWritesTheSameBytes()
     QVERIFY(dir.isValid());
     auto record = [&](const QString &name, int seed) {
         const QString path = dir.filePath(name);
-        const CliResult result = runCli({QStringLiteral("simulate"), QStringLiteral("--profile"),
-                                         QStringLiteral("ev"), QStringLiteral("--to"), path,
-                                         QStringLiteral("--format"), QStringLiteral("csv"),
-                                         QStringLiteral("--duration"), QStringLiteral("20"),
-                                         QStringLiteral("--scenario"), QStringLiteral("mixed"),
-                                         QStringLiteral("--seed"), QString::number(seed),
-                                         QStringLiteral("--start"), QStringLiteral("1700000000")});
+        const CliResult result = runCli(
+            {QStringLiteral("simulate"), QStringLiteral("--profile"), QStringLiteral("ev"),
+             QStringLiteral("--to"), path, QStringLiteral("--format"), QStringLiteral("csv"),
+             QStringLiteral("--duration"), QStringLiteral("20"), QStringLiteral("--scenario"),
+             QStringLiteral("mixed"), QStringLiteral("--seed"), QString::number(seed),
+             QStringLiteral("--start"), QStringLiteral("1700000000")});
         if (result.exitCode != 0) {
             qWarning() << result.err;
         }
@@ -175,11 +190,12 @@ void TestSimulateTap::labelsMarkTheFaultWindow()
     QTemporaryDir dir;
     const QString labels = dir.filePath(QStringLiteral("labels.csv"));
     const CliResult result = runCli(
-        {QStringLiteral("simulate"), QStringLiteral("--to"), dir.filePath(QStringLiteral("x.jsonl")),
-         QStringLiteral("--rate"), QStringLiteral("10"), QStringLiteral("--duration"),
-         QStringLiteral("30"), QStringLiteral("--scenario"), QStringLiteral("step:voltage"),
-         QStringLiteral("--onset"), QStringLiteral("10"), QStringLiteral("--fault-duration"),
-         QStringLiteral("5"), QStringLiteral("--labels"), labels});
+        {QStringLiteral("simulate"), QStringLiteral("--to"),
+         dir.filePath(QStringLiteral("x.jsonl")), QStringLiteral("--rate"), QStringLiteral("10"),
+         QStringLiteral("--duration"), QStringLiteral("30"), QStringLiteral("--scenario"),
+         QStringLiteral("step:voltage"), QStringLiteral("--onset"), QStringLiteral("10"),
+         QStringLiteral("--fault-duration"), QStringLiteral("5"), QStringLiteral("--labels"),
+         labels});
     QCOMPARE(result.exitCode, 0);
     QFile file(labels);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -205,10 +221,9 @@ void TestSimulateTap::badArgumentsFailWithAReason_data()
         << QStringList{QStringLiteral("tap"), QStringLiteral("--source"),
                        QStringLiteral("serial:///dev/ttyS0")}
         << "scheme";
-    QTest::newRow("tap bad port")
-        << QStringList{QStringLiteral("tap"), QStringLiteral("--source"),
-                       QStringLiteral("udp://127.0.0.1:99999")}
-        << "port";
+    QTest::newRow("tap bad port") << QStringList{QStringLiteral("tap"), QStringLiteral("--source"),
+                                                 QStringLiteral("udp://127.0.0.1:99999")}
+                                  << "port";
     QTest::newRow("tap unknown format")
         << QStringList{QStringLiteral("tap"), QStringLiteral("--source"),
                        QStringLiteral("udp://127.0.0.1:9000?format=xml")}

@@ -2,9 +2,10 @@
 
 #include "sourceuri.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <memory>
-#include <QString>
 #include <string_view>
 
 namespace fw {

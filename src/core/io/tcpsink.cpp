@@ -2,13 +2,14 @@
 
 #include "socketaddress.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <QElapsedTimer>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>

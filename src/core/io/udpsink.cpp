@@ -1,9 +1,10 @@
 #include "udpsink.h"
 
+#include <QByteArray>
+
 #include <cerrno>
 #include <cstring>
 #include <netinet/in.h>
-#include <QByteArray>
 #include <sys/socket.h>
 #include <unistd.h>
 

@@ -102,9 +102,9 @@ bool SimulationRun::run(QString *error)
     const SimulationOptions &o = m_options;
     ScenarioOptions scenarioOptions = o.scenarioOptions;
     scenarioOptions.runDurationS = o.durationS;
-    const auto scenario = Scenario::make(o.scenario.isEmpty() ? QStringLiteral("nominal")
-                                                              : o.scenario,
-                                         o.profile, scenarioOptions, error);
+    const auto scenario
+        = Scenario::make(o.scenario.isEmpty() ? QStringLiteral("nominal") : o.scenario, o.profile,
+                         scenarioOptions, error);
     if (!scenario) {
         return false;
     }
@@ -138,7 +138,8 @@ bool SimulationRun::run(QString *error)
     while (ok && m_summary.sent < total && !m_stop.load(std::memory_order_relaxed)) {
         std::uint64_t due = total;
         if (o.realTime) {
-            due = std::min(total, std::uint64_t(double(clock.nsecsElapsed()) * 1e-9 * o.rateHz) + 1);
+            due = std::min(total,
+                           std::uint64_t(double(clock.nsecsElapsed()) * 1e-9 * o.rateHz) + 1);
         } else {
             due = std::min(total, m_summary.sent + 4096);
         }
@@ -167,7 +168,8 @@ bool SimulationRun::run(QString *error)
         if (o.realTime && ok && m_summary.sent < total) {
             const double nextDue = double(m_summary.sent) / o.rateHz;
             const double wait = nextDue - double(clock.nsecsElapsed()) * 1e-9;
-            std::this_thread::sleep_for(std::chrono::duration<double>(std::clamp(wait, 0.0002, 0.05)));
+            std::this_thread::sleep_for(
+                std::chrono::duration<double>(std::clamp(wait, 0.0002, 0.05)));
         }
     }
     ok = ok && sink->flush();

@@ -17,31 +17,32 @@ namespace fw {
 struct SimulationOptions
 {
     Profile profile;
-    QString to;                          // a Sink target
+    QString to; // a Sink target
     WireFormat format = WireFormat::Jsonl;
-    double rateHz = 0;                   // 0: the profile's rate
+    double rateHz = 0; // 0: the profile's rate
     double durationS = 60;
     std::uint64_t seed = 1;
-    QString scenario;                    // Scenario::make spec; empty = nominal
+    QString scenario; // Scenario::make spec; empty = nominal
     ScenarioOptions scenarioOptions;
-    QString labelsPath;                  // empty: no labels
+    QString labelsPath; // empty: no labels
     double corruptFraction = 0;
-    double startTime = std::nan("");     // NaN: the current time
-    bool realTime = true;                // pace samples by the clock, else as fast as possible
+    double startTime = std::nan(""); // NaN: the current time
+    bool realTime = true;            // pace samples by the clock, else as fast as possible
     Sink::Options sink;
 };
 
 struct SimulationSummary
 {
-    bool started = false;        // the scenario was valid and the sink opened
-    std::uint64_t sent = 0;      // records sent, corrupted ones included
+    bool started = false;   // the scenario was valid and the sink opened
+    std::uint64_t sent = 0; // records sent, corrupted ones included
     std::uint64_t corrupted = 0;
     std::uint64_t bytes = 0;
     std::uint64_t datagrams = 0;
     double elapsedS = 0;
     Scenario scenario;
 
-    [[nodiscard]] QJsonObject toJson(const Profile &profile, const SimulationOptions &options) const;
+    [[nodiscard]] QJsonObject toJson(const Profile &profile,
+                                     const SimulationOptions &options) const;
 };
 
 // One `faultwatch-cli simulate` run: generates the scenario, encodes each sample, corrupts the

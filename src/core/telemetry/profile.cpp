@@ -127,14 +127,15 @@ bool readChannel(const QJsonValue &value, int index, Channel *channel, QString *
     const QJsonObject limitObject = limits.toObject();
     if (!checkKeys(limitObject, {QStringLiteral("warn"), QStringLiteral("alarm")},
                    where + QStringLiteral("limits."), error)
-        || !readRange(limitObject.value(QStringLiteral("warn")), where + QStringLiteral("limits.warn"),
-                      &channel->warn, error)
+        || !readRange(limitObject.value(QStringLiteral("warn")),
+                      where + QStringLiteral("limits.warn"), &channel->warn, error)
         || !readRange(limitObject.value(QStringLiteral("alarm")),
                       where + QStringLiteral("limits.alarm"), &channel->alarm, error)) {
         return false;
     }
     if (channel->warn && channel->alarm
-        && (channel->warn->low < channel->alarm->low || channel->warn->high > channel->alarm->high)) {
+        && (channel->warn->low < channel->alarm->low
+            || channel->warn->high > channel->alarm->high)) {
         return fail(error,
                     QStringLiteral("%1limits.warn: must lie inside limits.alarm").arg(where));
     }
@@ -187,9 +188,9 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     }
     const QJsonObject object = document.object();
-    const QStringList keys{QStringLiteral("name"),   QStringLiteral("description"),
+    const QStringList keys{QStringLiteral("name"),     QStringLiteral("description"),
                            QStringLiteral("channels"), QStringLiteral("apid"),
-                           QStringLiteral("epoch"),  QStringLiteral("stale_after_s"),
+                           QStringLiteral("epoch"),    QStringLiteral("stale_after_s"),
                            QStringLiteral("rate_hz")};
     Profile profile;
     double apid = profile.apid;
@@ -235,7 +236,8 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
             return std::nullopt;
         }
         if (ids.contains(channel.id)) {
-            fail(error, QStringLiteral("channels[%1].id: '%2' is used twice").arg(i).arg(channel.id));
+            fail(error,
+                 QStringLiteral("channels[%1].id: '%2' is used twice").arg(i).arg(channel.id));
             return std::nullopt;
         }
         if (columns.contains(channel.column)) {
