@@ -1,6 +1,4 @@
-#include "io/source.h"
-#include "telemetry/encoder.h"
-#include "telemetry/profile.h"
+#include "sourceharness.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -11,115 +9,10 @@
 #include <memory>
 
 using namespace fw;
+using namespace fw::test;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(fw::WireFormat)
-
-namespace {
-
-constexpr int kTimeoutMs = 5000;
-
-Profile benchProfile(double staleAfterS = 2.0)
-{
-    QString error;
-    const auto profile
-        = Profile::fromJson(QStringLiteral(R"({"name":"bench","apid":42,"stale_after_s":%1,
-                           "channels":[{"id":"a"},{"id":"b"}]})")
-                                .arg(staleAfterS)
-                                .toUtf8(),
-                            &error);
-    if (!profile) {
-        qFatal("test profile: %s", qPrintable(error));
-    }
-    return *profile;
-}
-
-// Values every wire format carries exactly: t in 1/64 s steps (CUC fine time is 1/65536 s),
-// channel values exact in float32.
-SampleBlock makeSamples(const std::vector<std::int64_t> &seqs)
-{
-    SampleBlock block(2);
-    for (std::int64_t seq : seqs) {
-        const double values[] = {double(seq) * 0.25, -double(seq) * 1.5};
-        block.append(1732400000.0 + double(seq) / 64.0, seq, values);
-    }
-    return block;
-}
-
-std::vector<std::int64_t> range(std::int64_t first, std::int64_t last)
-{
-    std::vector<std::int64_t> seqs;
-    for (std::int64_t s = first; s < last; ++s) {
-        seqs.push_back(s);
-    }
-    return seqs;
-}
-
-std::string encodeStream(WireFormat format, const Profile &profile, const SampleBlock &block,
-                         bool withHeader = true)
-{
-    const auto encoder = makeEncoder(format, profile);
-    std::string wire = withHeader ? encoder->header() : std::string();
-    for (std::size_t row = 0; row < block.size(); ++row) {
-        encoder->encode(block, row, wire);
-    }
-    return wire;
-}
-
-void verifySame(const SampleBlock &got, const SampleBlock &expected)
-{
-    QCOMPARE(got.size(), expected.size());
-    for (std::size_t row = 0; row < got.size(); ++row) {
-        QCOMPARE(got.t(row), expected.t(row));
-        QCOMPARE(got.seq(row), expected.seq(row));
-        for (int c = 0; c < expected.channelCount(); ++c) {
-            QCOMPARE(got.value(row, c), expected.value(row, c));
-        }
-    }
-}
-
-// A running source and everything it delivered, in arrival order.
-struct Harness
-{
-    explicit Harness(const QString &uriText, const Profile &profile)
-        : received(profile.channelCount())
-    {
-        QString error;
-        const auto uri = SourceUri::parse(uriText, &error);
-        if (!uri) {
-            qFatal("bad test uri: %s", qPrintable(error));
-        }
-        source = createSource(*uri, profile, &error);
-        if (!source) {
-            qFatal("createSource: %s", qPrintable(error));
-        }
-        QObject::connect(source.get(), &Source::blockReady, source.get(),
-                         [this](const SampleBlockPtr &block) {
-                             for (std::size_t row = 0; row < block->size(); ++row) {
-                                 received.append(*block, row);
-                             }
-                         });
-        states = std::make_unique<QSignalSpy>(source.get(), &Source::stateChanged);
-        failures = std::make_unique<QSignalSpy>(source.get(), &Source::failed);
-        source->start();
-    }
-
-    [[nodiscard]] std::vector<SourceState> stateHistory() const
-    {
-        std::vector<SourceState> history;
-        for (const auto &args : *states) {
-            history.push_back(args.at(0).value<SourceState>());
-        }
-        return history;
-    }
-
-    SampleBlock received;
-    std::unique_ptr<Source> source;
-    std::unique_ptr<QSignalSpy> states;
-    std::unique_ptr<QSignalSpy> failures;
-};
-
-} // namespace
 
 class TstFileSource : public QObject
 {
@@ -180,7 +73,7 @@ void TstFileSource::replaysEverySampleAsFastAsPossible()
     QSignalSpy finished(h.source.get(), &Source::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
     QCOMPARE(h.received.size(), recorded.size());
-    verifySame(h.received, recorded);
+    QVERIFY(verifySame(h.received, recorded));
 
     QTRY_COMPARE_WITH_TIMEOUT(h.source->state(), SourceState::Disconnected, kTimeoutMs);
     const SourceStats stats = h.source->stats();
@@ -226,7 +119,7 @@ void TstFileSource::pacingFollowsSampleTimes()
     }
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QVERIFY2(replay.elapsed() >= atLeastMs, qPrintable(QString::number(replay.elapsed())));
-    verifySame(h.received, recorded);
+    QVERIFY(verifySame(h.received, recorded));
 }
 
 void TstFileSource::loopReplaysTheRecordingAgain()
@@ -251,7 +144,7 @@ void TstFileSource::loopReplaysTheRecordingAgain()
         firstThreePasses.append(h.received, row);
         expected.append(recorded, row % recorded.size());
     }
-    verifySame(firstThreePasses, expected);
+    QVERIFY(verifySame(firstThreePasses, expected));
     // Each pass is accounted on its own: the restart at seq 0 is neither loss nor duplicate.
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.lost, 0u);
@@ -270,7 +163,7 @@ void TstFileSource::malformedLineIsCountedAndSkipped()
     Harness h(u"file://%1?speed=0"_s.arg(path), profile);
     QSignalSpy finished(h.source.get(), &Source::finished);
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, kTimeoutMs);
-    verifySame(h.received, makeSamples(range(0, 6)));
+    QVERIFY(verifySame(h.received, makeSamples(range(0, 6))));
     QCOMPARE(h.source->stats().decodeErrors.count(DecodeError::Malformed), 1u);
     QCOMPARE(h.source->stats().decodeErrors.total(), 1u);
 }

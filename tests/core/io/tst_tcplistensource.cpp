@@ -1,6 +1,4 @@
-#include "io/source.h"
-#include "telemetry/encoder.h"
-#include "telemetry/profile.h"
+#include "sourceharness.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -11,92 +9,8 @@
 #include <memory>
 
 using namespace fw;
+using namespace fw::test;
 using namespace Qt::StringLiterals;
-
-namespace {
-
-constexpr int kTimeoutMs = 5000;
-
-Profile benchProfile(double staleAfterS = 2.0)
-{
-    QString error;
-    const auto profile
-        = Profile::fromJson(QStringLiteral(R"({"name":"bench","apid":42,"stale_after_s":%1,
-                           "channels":[{"id":"a"},{"id":"b"}]})")
-                                .arg(staleAfterS)
-                                .toUtf8(),
-                            &error);
-    if (!profile) {
-        qFatal("test profile: %s", qPrintable(error));
-    }
-    return *profile;
-}
-
-std::string encodeStream(WireFormat format, const Profile &profile, const SampleBlock &block,
-                         bool withHeader = true)
-{
-    const auto encoder = makeEncoder(format, profile);
-    std::string wire = withHeader ? encoder->header() : std::string();
-    for (std::size_t row = 0; row < block.size(); ++row) {
-        encoder->encode(block, row, wire);
-    }
-    return wire;
-}
-
-void verifySame(const SampleBlock &got, const SampleBlock &expected)
-{
-    QCOMPARE(got.size(), expected.size());
-    for (std::size_t row = 0; row < got.size(); ++row) {
-        QCOMPARE(got.t(row), expected.t(row));
-        QCOMPARE(got.seq(row), expected.seq(row));
-        for (int c = 0; c < expected.channelCount(); ++c) {
-            QCOMPARE(got.value(row, c), expected.value(row, c));
-        }
-    }
-}
-
-// A running source and everything it delivered, in arrival order.
-struct Harness
-{
-    explicit Harness(const QString &uriText, const Profile &profile)
-        : received(profile.channelCount())
-    {
-        QString error;
-        const auto uri = SourceUri::parse(uriText, &error);
-        if (!uri) {
-            qFatal("bad test uri: %s", qPrintable(error));
-        }
-        source = createSource(*uri, profile, &error);
-        if (!source) {
-            qFatal("createSource: %s", qPrintable(error));
-        }
-        QObject::connect(source.get(), &Source::blockReady, source.get(),
-                         [this](const SampleBlockPtr &block) {
-                             for (std::size_t row = 0; row < block->size(); ++row) {
-                                 received.append(*block, row);
-                             }
-                         });
-        states = std::make_unique<QSignalSpy>(source.get(), &Source::stateChanged);
-        failures = std::make_unique<QSignalSpy>(source.get(), &Source::failed);
-        source->start();
-    }
-
-    [[nodiscard]] std::vector<SourceState> stateHistory() const
-    {
-        std::vector<SourceState> history;
-        for (const auto &args : *states) {
-            history.push_back(args.at(0).value<SourceState>());
-        }
-        return history;
-    }
-
-    SampleBlock received;
-    std::unique_ptr<Source> source;
-    std::unique_ptr<QSignalSpy> states;
-    std::unique_ptr<QSignalSpy> failures;
-};
-
-} // namespace
 
 class TstTcpListenSource : public QObject
 {
@@ -182,8 +96,8 @@ void TstTcpListenSource::twoBenchesAtOnceKeepTheirOwnSequence()
     for (std::size_t row = 0; row < h.received.size(); ++row) {
         (h.received.value(row, 1) == 1.0 ? fromBench1 : fromBench2).append(h.received, row);
     }
-    verifySame(fromBench1, benchSamples(1, 0, kPerBench));
-    verifySame(fromBench2, benchSamples(2, 0, kPerBench));
+    QVERIFY(verifySame(fromBench1, benchSamples(1, 0, kPerBench)));
+    QVERIFY(verifySame(fromBench2, benchSamples(2, 0, kPerBench)));
 
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.samples, std::uint64_t(2 * kPerBench));
@@ -225,7 +139,7 @@ void TstTcpListenSource::listensOnAHostName()
     const SampleBlock sent = benchSamples(1, 0, 10);
     writeAll(bench, encodeStream(WireFormat::Csv, profile, sent));
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
     QVERIFY(h.failures->isEmpty());
 }
 

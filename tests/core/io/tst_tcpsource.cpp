@@ -1,6 +1,4 @@
-#include "io/source.h"
-#include "telemetry/encoder.h"
-#include "telemetry/profile.h"
+#include "sourceharness.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -11,115 +9,10 @@
 #include <memory>
 
 using namespace fw;
+using namespace fw::test;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(fw::WireFormat)
-
-namespace {
-
-constexpr int kTimeoutMs = 5000;
-
-Profile benchProfile(double staleAfterS = 2.0)
-{
-    QString error;
-    const auto profile
-        = Profile::fromJson(QStringLiteral(R"({"name":"bench","apid":42,"stale_after_s":%1,
-                           "channels":[{"id":"a"},{"id":"b"}]})")
-                                .arg(staleAfterS)
-                                .toUtf8(),
-                            &error);
-    if (!profile) {
-        qFatal("test profile: %s", qPrintable(error));
-    }
-    return *profile;
-}
-
-// Values every wire format carries exactly: t in 1/64 s steps (CUC fine time is 1/65536 s),
-// channel values exact in float32.
-SampleBlock makeSamples(const std::vector<std::int64_t> &seqs)
-{
-    SampleBlock block(2);
-    for (std::int64_t seq : seqs) {
-        const double values[] = {double(seq) * 0.25, -double(seq) * 1.5};
-        block.append(1732400000.0 + double(seq) / 64.0, seq, values);
-    }
-    return block;
-}
-
-std::vector<std::int64_t> range(std::int64_t first, std::int64_t last)
-{
-    std::vector<std::int64_t> seqs;
-    for (std::int64_t s = first; s < last; ++s) {
-        seqs.push_back(s);
-    }
-    return seqs;
-}
-
-std::string encodeStream(WireFormat format, const Profile &profile, const SampleBlock &block,
-                         bool withHeader = true)
-{
-    const auto encoder = makeEncoder(format, profile);
-    std::string wire = withHeader ? encoder->header() : std::string();
-    for (std::size_t row = 0; row < block.size(); ++row) {
-        encoder->encode(block, row, wire);
-    }
-    return wire;
-}
-
-void verifySame(const SampleBlock &got, const SampleBlock &expected)
-{
-    QCOMPARE(got.size(), expected.size());
-    for (std::size_t row = 0; row < got.size(); ++row) {
-        QCOMPARE(got.t(row), expected.t(row));
-        QCOMPARE(got.seq(row), expected.seq(row));
-        for (int c = 0; c < expected.channelCount(); ++c) {
-            QCOMPARE(got.value(row, c), expected.value(row, c));
-        }
-    }
-}
-
-// A running source and everything it delivered, in arrival order.
-struct Harness
-{
-    explicit Harness(const QString &uriText, const Profile &profile)
-        : received(profile.channelCount())
-    {
-        QString error;
-        const auto uri = SourceUri::parse(uriText, &error);
-        if (!uri) {
-            qFatal("bad test uri: %s", qPrintable(error));
-        }
-        source = createSource(*uri, profile, &error);
-        if (!source) {
-            qFatal("createSource: %s", qPrintable(error));
-        }
-        QObject::connect(source.get(), &Source::blockReady, source.get(),
-                         [this](const SampleBlockPtr &block) {
-                             for (std::size_t row = 0; row < block->size(); ++row) {
-                                 received.append(*block, row);
-                             }
-                         });
-        states = std::make_unique<QSignalSpy>(source.get(), &Source::stateChanged);
-        failures = std::make_unique<QSignalSpy>(source.get(), &Source::failed);
-        source->start();
-    }
-
-    [[nodiscard]] std::vector<SourceState> stateHistory() const
-    {
-        std::vector<SourceState> history;
-        for (const auto &args : *states) {
-            history.push_back(args.at(0).value<SourceState>());
-        }
-        return history;
-    }
-
-    SampleBlock received;
-    std::unique_ptr<Source> source;
-    std::unique_ptr<QSignalSpy> states;
-    std::unique_ptr<QSignalSpy> failures;
-};
-
-} // namespace
 
 class TstTcpSource : public QObject
 {
@@ -186,7 +79,7 @@ void TstTcpSource::recordSplitAcrossWritesDecodes()
     writeAll(peer, QByteArrayView(wire.data() + from, qsizetype(wire.size() - from)));
 
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.bytes, std::uint64_t(wire.size()));
     QCOMPARE(stats.decodeErrors.total(), 0u);
@@ -224,7 +117,7 @@ void TstTcpSource::tcpReconnectsAfterPeerComesBack()
     std::vector<std::int64_t> expected = range(0, 10);
     const auto second = range(12, 20);
     expected.insert(expected.end(), second.begin(), second.end());
-    verifySame(h.received, makeSamples(expected));
+    QVERIFY(verifySame(h.received, makeSamples(expected)));
 
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.reconnects, 1u);
@@ -270,7 +163,7 @@ void TstTcpSource::connectsByHostName()
     const SampleBlock sent = makeSamples(range(0, 5));
     writeAll(peer, encodeStream(WireFormat::Ccsds, profile, sent));
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
 }
 
 QTEST_GUILESS_MAIN(TstTcpSource)

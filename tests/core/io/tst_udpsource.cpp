@@ -1,6 +1,4 @@
-#include "io/source.h"
-#include "telemetry/encoder.h"
-#include "telemetry/profile.h"
+#include "sourceharness.h"
 
 #include <QElapsedTimer>
 #include <QHostInfo>
@@ -11,50 +9,13 @@
 #include <memory>
 
 using namespace fw;
+using namespace fw::test;
 using namespace Qt::StringLiterals;
 
 Q_DECLARE_METATYPE(fw::WireFormat)
 Q_DECLARE_METATYPE(fw::DecodeError)
 
 namespace {
-
-constexpr int kTimeoutMs = 5000;
-
-Profile benchProfile(double staleAfterS = 2.0)
-{
-    QString error;
-    const auto profile
-        = Profile::fromJson(QStringLiteral(R"({"name":"bench","apid":42,"stale_after_s":%1,
-                           "channels":[{"id":"a"},{"id":"b"}]})")
-                                .arg(staleAfterS)
-                                .toUtf8(),
-                            &error);
-    if (!profile) {
-        qFatal("test profile: %s", qPrintable(error));
-    }
-    return *profile;
-}
-
-// Values every wire format carries exactly: t in 1/64 s steps (CUC fine time is 1/65536 s),
-// channel values exact in float32.
-SampleBlock makeSamples(const std::vector<std::int64_t> &seqs)
-{
-    SampleBlock block(2);
-    for (std::int64_t seq : seqs) {
-        const double values[] = {double(seq) * 0.25, -double(seq) * 1.5};
-        block.append(1732400000.0 + double(seq) / 64.0, seq, values);
-    }
-    return block;
-}
-
-std::vector<std::int64_t> range(std::int64_t first, std::int64_t last)
-{
-    std::vector<std::int64_t> seqs;
-    for (std::int64_t s = first; s < last; ++s) {
-        seqs.push_back(s);
-    }
-    return seqs;
-}
 
 // Datagrams of recordsPerDatagram records each.
 std::vector<QByteArray> encodeDatagrams(WireFormat format, const Profile &profile,
@@ -73,18 +34,6 @@ std::vector<QByteArray> encodeDatagrams(WireFormat format, const Profile &profil
     return datagrams;
 }
 
-void verifySame(const SampleBlock &got, const SampleBlock &expected)
-{
-    QCOMPARE(got.size(), expected.size());
-    for (std::size_t row = 0; row < got.size(); ++row) {
-        QCOMPARE(got.t(row), expected.t(row));
-        QCOMPARE(got.seq(row), expected.seq(row));
-        for (int c = 0; c < expected.channelCount(); ++c) {
-            QCOMPARE(got.value(row, c), expected.value(row, c));
-        }
-    }
-}
-
 quint16 freeUdpPort(const QHostAddress &address)
 {
     QUdpSocket probe;
@@ -100,47 +49,6 @@ bool udpPortTaken(const QHostAddress &address, quint16 port)
     QUdpSocket probe;
     return !probe.bind(address, port, QAbstractSocket::DontShareAddress);
 }
-
-// A running source and everything it delivered, in arrival order.
-struct Harness
-{
-    explicit Harness(const QString &uriText, const Profile &profile)
-        : received(profile.channelCount())
-    {
-        QString error;
-        const auto uri = SourceUri::parse(uriText, &error);
-        if (!uri) {
-            qFatal("bad test uri: %s", qPrintable(error));
-        }
-        source = createSource(*uri, profile, &error);
-        if (!source) {
-            qFatal("createSource: %s", qPrintable(error));
-        }
-        QObject::connect(source.get(), &Source::blockReady, source.get(),
-                         [this](const SampleBlockPtr &block) {
-                             for (std::size_t row = 0; row < block->size(); ++row) {
-                                 received.append(*block, row);
-                             }
-                         });
-        states = std::make_unique<QSignalSpy>(source.get(), &Source::stateChanged);
-        failures = std::make_unique<QSignalSpy>(source.get(), &Source::failed);
-        source->start();
-    }
-
-    [[nodiscard]] std::vector<SourceState> stateHistory() const
-    {
-        std::vector<SourceState> history;
-        for (const auto &args : *states) {
-            history.push_back(args.at(0).value<SourceState>());
-        }
-        return history;
-    }
-
-    SampleBlock received;
-    std::unique_ptr<Source> source;
-    std::unique_ptr<QSignalSpy> states;
-    std::unique_ptr<QSignalSpy> failures;
-};
 
 // Starts a source on a port that is free now. Another process may take that port between the
 // probe and the source's bind, so a failed bind is retried on a fresh port a few times.
@@ -221,7 +129,7 @@ void TstUdpSource::samplesArriveExactlyAndInOrder()
         }
     }
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
 
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.bytes, std::uint64_t(bytes));
@@ -269,7 +177,7 @@ void TstUdpSource::malformedDatagramIsCountedByReason()
     QCOMPARE(stats.decodeErrors.count(reason), 1u);
     QCOMPARE(stats.decodeErrors.total(), 1u);
     QCOMPARE(stats.samples, 5u);
-    verifySame(h.received, makeSamples({0, 1, 2, 3, 4}));
+    QVERIFY(verifySame(h.received, makeSamples({0, 1, 2, 3, 4})));
 }
 
 void TstUdpSource::sequenceGapsDuplicatesAndReorderingAreCounted_data()
@@ -299,7 +207,7 @@ void TstUdpSource::sequenceGapsDuplicatesAndReorderingAreCounted()
         sender.writeDatagram(datagram, loopback, port);
     }
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
     const SourceStats stats = h.source->stats();
     QCOMPARE(stats.lost, 2u);
     QCOMPARE(stats.duplicates, 1u);
@@ -351,7 +259,7 @@ void TstUdpSource::receivesOnIpv6Loopback()
         QCOMPARE(sender.writeDatagram(datagram, loopback, port), datagram.size());
     }
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
 }
 
 void TstUdpSource::bindsToAHostName()
@@ -373,7 +281,7 @@ void TstUdpSource::bindsToAHostName()
         QCOMPARE(sender.writeDatagram(datagram, address, port), datagram.size());
     }
     QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), sent.size(), kTimeoutMs);
-    verifySame(h.received, sent);
+    QVERIFY(verifySame(h.received, sent));
 }
 
 void TstUdpSource::joinsAMulticastGroup()

@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <random>
 
 namespace fw::test {
 
@@ -119,6 +120,21 @@ Decoded decodeByteByByte(WireFormat format, const Profile &profile, const QByteA
     return decodeInParts(format, profile, data, cuts);
 }
 
+Decoded decodeInChunks(WireFormat format, const Profile &profile, const QByteArray &data,
+                       qsizetype chunk)
+{
+    QList<qsizetype> cuts;
+    for (qsizetype at = chunk; chunk > 0 && at < data.size(); at += chunk) {
+        cuts << at;
+    }
+    return decodeInParts(format, profile, data, cuts);
+}
+
+QByteArray chunkSuffix(qsizetype chunk)
+{
+    return chunk == 0 ? " whole" : chunk == 1 ? " byte by byte" : " in chunks";
+}
+
 void verifySplitInvariance(WireFormat format, const Profile &profile, const QByteArray &data)
 {
     const Decoded whole = decodeInParts(format, profile, data);
@@ -132,6 +148,44 @@ void verifySplitInvariance(WireFormat format, const Profile &profile, const QByt
     const Decoded bytes = decodeByteByByte(format, profile, data);
     QCOMPARE(bytes.samples, whole.samples);
     QCOMPARE(bytes.errors, whole.errors);
+}
+
+void verifyMutatedStreamsSplitInvariance(WireFormat format, const QByteArray &valid)
+{
+    const QByteArray alphabet = "{}[]\",:;\\ \t\r\n-+.eE0123456789tnaINu\xEF\xBB\xBF";
+    std::mt19937 random(20240517);
+    for (int round = 0; round < 40; ++round) {
+        QByteArray stream = valid + valid;
+        for (int i = 0; i < 4; ++i) {
+            stream[qsizetype(random() % std::uint32_t(stream.size()))]
+                = alphabet[qsizetype(random() % std::uint32_t(alphabet.size()))];
+        }
+        verifySplitInvariance(format, testProfile(), stream);
+    }
+}
+
+void addDecodeCaseColumns()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<Rows>("expected");
+    QTest::addColumn<QString>("errors");
+}
+
+void addCase(const char *name, const QByteArray &input, const Rows &rows, const char *errors)
+{
+    QTest::newRow(name) << input << rows << QString::fromLatin1(errors);
+}
+
+void verifyDecodeCase(WireFormat format)
+{
+    QFETCH(QByteArray, input);
+    QFETCH(Rows, expected);
+    QFETCH(QString, errors);
+
+    const Decoded decoded = decodeInParts(format, testProfile(), input);
+    QCOMPARE(decoded.samples, render(expected));
+    QCOMPARE(decoded.errors, errors);
+    verifySplitInvariance(format, testProfile(), input);
 }
 
 } // namespace fw::test

@@ -47,8 +47,24 @@ struct Decoded
                                     const QByteArray &data, const QList<qsizetype> &cuts = {});
 [[nodiscard]] Decoded decodeByteByByte(WireFormat format, const Profile &profile,
                                        const QByteArray &data);
+// Feeds data in chunks of `chunk` bytes (0: all at once), then finish()es.
+[[nodiscard]] Decoded decodeInChunks(WireFormat format, const Profile &profile,
+                                     const QByteArray &data, qsizetype chunk);
+// " whole", " in chunks" or " byte by byte": a data tag suffix for decodeInChunks' chunk.
+[[nodiscard]] QByteArray chunkSuffix(qsizetype chunk);
 // Checks that every two-part split and a byte-by-byte feed decode like the whole stream.
 void verifySplitInvariance(WireFormat format, const Profile &profile, const QByteArray &data);
+// Mutates four random bytes of valid + valid, 40 times over, and checks each result with
+// verifySplitInvariance(): broken input must not depend on how the bytes arrive.
+void verifyMutatedStreamsSplitInvariance(WireFormat format, const QByteArray &valid);
+
+// Decoding cases with the test profile, one data row each: the columns "input" (QByteArray),
+// "expected" (Rows) and "errors" (QString, as render(DecodeCounts) writes it).
+void addDecodeCaseColumns();
+void addCase(const char *name, const QByteArray &input, const Rows &rows, const char *errors);
+// Decodes the current row's input whole and checks samples and errors, then that every split
+// decodes the same.
+void verifyDecodeCase(WireFormat format);
 
 } // namespace fw::test
 

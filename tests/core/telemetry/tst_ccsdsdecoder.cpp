@@ -84,18 +84,11 @@ Row row(std::int64_t seq, double sinceEpoch, QList<double> values = {1, 2, 3})
     return {kEpoch + sinceEpoch, seq, std::move(values)};
 }
 
-void addCase(const char *name, const QByteArray &input, const Rows &rows, const char *errors)
-{
-    QTest::newRow(name) << input << rows << QString::fromLatin1(errors);
-}
-
 } // namespace
 
 void TestCcsdsDecoder::decodesPacketsWithExactSamplesAndErrors_data()
 {
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<Rows>("expected");
-    QTest::addColumn<QString>("errors");
+    addDecodeCaseColumns();
 
     const float inf = std::numeric_limits<float>::infinity();
     const float nan = std::numeric_limits<float>::quiet_NaN();
@@ -157,14 +150,7 @@ void TestCcsdsDecoder::decodesPacketsWithExactSamplesAndErrors_data()
 
 void TestCcsdsDecoder::decodesPacketsWithExactSamplesAndErrors()
 {
-    QFETCH(QByteArray, input);
-    QFETCH(Rows, expected);
-    QFETCH(QString, errors);
-
-    const Decoded decoded = decodeInParts(WireFormat::Ccsds, testProfile(), input);
-    QCOMPARE(decoded.samples, render(expected));
-    QCOMPARE(decoded.errors, errors);
-    verifySplitInvariance(WireFormat::Ccsds, testProfile(), input);
+    verifyDecodeCase(WireFormat::Ccsds);
 }
 
 void TestCcsdsDecoder::everySplitOfAValidStreamDecodesTheSame()

@@ -3,8 +3,6 @@
 
 #include <QTest>
 
-#include <random>
-
 using namespace fw;
 using namespace fw::test;
 
@@ -28,18 +26,11 @@ namespace {
 
 constexpr auto kNo = SampleBlock::kNoSeq;
 
-void addCase(const char *name, const QByteArray &input, const Rows &rows, const char *errors)
-{
-    QTest::newRow(name) << input << rows << QString::fromLatin1(errors);
-}
-
 } // namespace
 
 void TestCsvDecoder::decodesRowsWithExactSamplesAndErrors_data()
 {
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<Rows>("expected");
-    QTest::addColumn<QString>("errors");
+    addDecodeCaseColumns();
 
     // Columns before any header: t,seq,<ids>.
     addCase("a row in the default columns", "1732400000.125,17,21.4,28.1,3.5\n",
@@ -114,14 +105,7 @@ void TestCsvDecoder::decodesRowsWithExactSamplesAndErrors_data()
 
 void TestCsvDecoder::decodesRowsWithExactSamplesAndErrors()
 {
-    QFETCH(QByteArray, input);
-    QFETCH(Rows, expected);
-    QFETCH(QString, errors);
-
-    const Decoded decoded = decodeInParts(WireFormat::Csv, testProfile(), input);
-    QCOMPARE(decoded.samples, render(expected));
-    QCOMPARE(decoded.errors, errors);
-    verifySplitInvariance(WireFormat::Csv, testProfile(), input);
+    verifyDecodeCase(WireFormat::Csv);
 }
 
 void TestCsvDecoder::everySplitOfAValidStreamDecodesTheSame()
@@ -148,16 +132,7 @@ void TestCsvDecoder::mutatedStreamsDecodeTheSameHoweverSplit()
                              "1732400000.125;1;28.5;\"3\"\n"
                              "2024-11-23 22:13:20;;;4e-3\n"
                              ",t,flow\n0,1,2\n";
-    const QByteArray alphabet = "{}[]\",:;\\ \t\r\n-+.eE0123456789tnaINu\xEF\xBB\xBF";
-    std::mt19937 random(20240517);
-    for (int round = 0; round < 40; ++round) {
-        QByteArray stream = valid + valid;
-        for (int i = 0; i < 4; ++i) {
-            stream[qsizetype(random() % std::uint32_t(stream.size()))]
-                = alphabet[qsizetype(random() % std::uint32_t(alphabet.size()))];
-        }
-        verifySplitInvariance(WireFormat::Csv, testProfile(), stream);
-    }
+    verifyMutatedStreamsSplitInvariance(WireFormat::Csv, valid);
 }
 
 void TestCsvDecoder::overLongLineIsCountedOnceAndSkipped_data()
@@ -168,9 +143,7 @@ void TestCsvDecoder::overLongLineIsCountedOnceAndSkipped_data()
 
     const QByteArray tooLong = "1,2,3,4," + QByteArray(qsizetype(kMaxLineBytes), '5') + '\n';
     for (qsizetype chunk : {qsizetype(0), qsizetype(1000), qsizetype(1)}) {
-        const QByteArray suffix = chunk == 0   ? " whole"
-                                  : chunk == 1 ? " byte by byte"
-                                               : " in chunks";
+        const QByteArray suffix = chunkSuffix(chunk);
         QTest::newRow("over-long row" + suffix) << "t,flow\n" + tooLong + "9,9\n"
                                                 << chunk << QStringLiteral("line_too_long=1");
         QTest::newRow("over-long header keeps the columns" + suffix)
@@ -185,11 +158,7 @@ void TestCsvDecoder::overLongLineIsCountedOnceAndSkipped()
     QFETCH(qsizetype, chunk);
     QFETCH(QString, errors);
 
-    QList<qsizetype> cuts;
-    for (qsizetype at = chunk; chunk > 0 && at < input.size(); at += chunk) {
-        cuts << at;
-    }
-    const Decoded decoded = decodeInParts(WireFormat::Csv, testProfile(), input, cuts);
+    const Decoded decoded = decodeInChunks(WireFormat::Csv, testProfile(), input, chunk);
     QCOMPARE(decoded.samples, QStringLiteral("t=9 seq=- [- - 9]"));
     QCOMPARE(decoded.errors, errors);
 }

@@ -3,8 +3,6 @@
 
 #include <QTest>
 
-#include <random>
-
 using namespace fw;
 using namespace fw::test;
 
@@ -28,11 +26,6 @@ namespace {
 
 constexpr double kT = 1732400000.125;
 
-void addCase(const char *name, const QByteArray &input, const Rows &rows, const char *errors)
-{
-    QTest::newRow(name) << input << rows << QString::fromLatin1(errors);
-}
-
 QByteArray line(const QByteArray &json)
 {
     return json + '\n';
@@ -50,9 +43,7 @@ QByteArray paddedLine(qsizetype length)
 
 void TestJsonlDecoder::decodesLinesWithExactSamplesAndErrors_data()
 {
-    QTest::addColumn<QByteArray>("input");
-    QTest::addColumn<Rows>("expected");
-    QTest::addColumn<QString>("errors");
+    addDecodeCaseColumns();
 
     // Valid and boundary input.
     addCase("a full line",
@@ -185,14 +176,7 @@ void TestJsonlDecoder::decodesLinesWithExactSamplesAndErrors_data()
 
 void TestJsonlDecoder::decodesLinesWithExactSamplesAndErrors()
 {
-    QFETCH(QByteArray, input);
-    QFETCH(Rows, expected);
-    QFETCH(QString, errors);
-
-    const Decoded decoded = decodeInParts(WireFormat::Jsonl, testProfile(), input);
-    QCOMPARE(decoded.samples, render(expected));
-    QCOMPARE(decoded.errors, errors);
-    verifySplitInvariance(WireFormat::Jsonl, testProfile(), input);
+    verifyDecodeCase(WireFormat::Jsonl);
 }
 
 void TestJsonlDecoder::everySplitOfAValidStreamDecodesTheSame()
@@ -222,16 +206,7 @@ void TestJsonlDecoder::mutatedStreamsDecodeTheSameHoweverSplit()
           "\n"
           R"({"t":"2024-11-23T22:13:20Z","voltage":null,"k\u0065y":-1e-3})"
           "\r\n";
-    const QByteArray alphabet = "{}[]\",:;\\ \t\r\n-+.eE0123456789tnaINu\xEF\xBB\xBF";
-    std::mt19937 random(20240517);
-    for (int round = 0; round < 40; ++round) {
-        QByteArray stream = valid + valid;
-        for (int i = 0; i < 4; ++i) {
-            stream[qsizetype(random() % std::uint32_t(stream.size()))]
-                = alphabet[qsizetype(random() % std::uint32_t(alphabet.size()))];
-        }
-        verifySplitInvariance(WireFormat::Jsonl, testProfile(), stream);
-    }
+    verifyMutatedStreamsSplitInvariance(WireFormat::Jsonl, valid);
 }
 
 void TestJsonlDecoder::overLongLineIsCountedOnceAndSkipped_data()
@@ -246,9 +221,7 @@ void TestJsonlDecoder::overLongLineIsCountedOnceAndSkipped_data()
     const QString nextRow = QStringLiteral("t=9 seq=- [- - 9]");
     const QByteArray tooLong = paddedLine(qsizetype(kMaxLineBytes) + 1) + '\n';
     for (qsizetype chunk : {qsizetype(0), qsizetype(1000), qsizetype(1)}) {
-        const QByteArray suffix = chunk == 0   ? " whole"
-                                  : chunk == 1 ? " byte by byte"
-                                               : " in chunks";
+        const QByteArray suffix = chunkSuffix(chunk);
         QTest::newRow("over-long line, then a line" + suffix)
             << tooLong + next << chunk << nextRow << QStringLiteral("line_too_long=1");
         QTest::newRow("two over-long lines" + suffix)
@@ -268,11 +241,7 @@ void TestJsonlDecoder::overLongLineIsCountedOnceAndSkipped()
     QFETCH(QString, samples);
     QFETCH(QString, errors);
 
-    QList<qsizetype> cuts;
-    for (qsizetype at = chunk; chunk > 0 && at < input.size(); at += chunk) {
-        cuts << at;
-    }
-    const Decoded decoded = decodeInParts(WireFormat::Jsonl, testProfile(), input, cuts);
+    const Decoded decoded = decodeInChunks(WireFormat::Jsonl, testProfile(), input, chunk);
     QCOMPARE(decoded.samples, samples);
     QCOMPARE(decoded.errors, errors);
 }
