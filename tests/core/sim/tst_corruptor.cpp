@@ -1,5 +1,6 @@
 #include "sim/corruptor.h"
 #include "sim/simulator.h"
+#include "simtestutil.h"
 #include "telemetry/decoder.h"
 #include "telemetry/encoder.h"
 
@@ -9,19 +10,10 @@
 #include <string>
 
 using namespace fw;
+using fw::test::loadProfile;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Profile loadProfile(const QString &name)
-{
-    QString error;
-    const std::optional<Profile> profile = Profile::load(name, &error);
-    if (!profile) {
-        qFatal("cannot load profile %s: %s", qPrintable(name), qPrintable(error));
-    }
-    return *profile;
-}
 
 // Encoded records of a simulated run, with dropouts so that missing values are in the mix.
 std::vector<std::string> records(WireFormat format, const Profile &profile, std::size_t n)

@@ -1,4 +1,5 @@
 #include "sim/simulator.h"
+#include "simtestutil.h"
 
 #include <QtTest>
 
@@ -6,19 +7,10 @@
 #include <set>
 
 using namespace fw;
+using fw::test::loadProfile;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Profile loadProfile(const QString &name)
-{
-    QString error;
-    const std::optional<Profile> profile = Profile::load(name, &error);
-    if (!profile) {
-        qFatal("cannot load profile %s: %s", qPrintable(name), qPrintable(error));
-    }
-    return *profile;
-}
 
 std::vector<Label> labelsOf(const Profile &profile, const Scenario &scenario, double rate,
                             std::size_t n)

@@ -1,24 +1,16 @@
 #include "io/source.h"
 #include "sim/simsourceworker.h"
+#include "simtestutil.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QtTest>
 
 using namespace fw;
+using fw::test::loadProfile;
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-
-Profile loadProfile(const QString &name)
-{
-    QString error;
-    const std::optional<Profile> profile = Profile::load(name, &error);
-    if (!profile) {
-        qFatal("cannot load profile %s: %s", qPrintable(name), qPrintable(error));
-    }
-    return *profile;
-}
 
 // A sim:// source built the way the source factory builds it.
 std::unique_ptr<Source> makeSource(const QString &text, std::shared_ptr<SourceCounters> counters)

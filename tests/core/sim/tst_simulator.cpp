@@ -2,6 +2,7 @@
 #include "sim/simulator.h"
 #include "sim/simulatormodel.h"
 #include "sim/spacecraftmodel.h"
+#include "simtestutil.h"
 
 #include <QtTest>
 
@@ -9,20 +10,11 @@
 #include <cstring>
 
 using namespace fw;
+using fw::test::loadProfile;
 
 namespace {
 
 constexpr double kStart = 1732400000.0;
-
-Profile loadProfile(const QString &name)
-{
-    QString error;
-    const std::optional<Profile> profile = Profile::load(name, &error);
-    if (!profile) {
-        qFatal("cannot load profile %s: %s", qPrintable(name), qPrintable(error));
-    }
-    return *profile;
-}
 
 // A profile only the generic model knows, with limits on some channels.
 Profile customProfile()
