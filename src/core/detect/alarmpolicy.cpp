@@ -1,0 +1,87 @@
+#include "alarmpolicy.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace fw::detect {
+
+AlarmPolicy::AlarmPolicy(AlarmPolicyOptions options)
+    : m_options(options)
+{
+    if (options.m < 1 || options.k < 1 || options.k > options.m) {
+        throw std::invalid_argument("AlarmPolicy needs 1 <= k <= m");
+    }
+    reset();
+}
+
+void AlarmPolicy::reset()
+{
+    m_recent.assign(std::size_t(m_options.m), Severity::None);
+    m_hits.assign(std::size_t(m_options.m), false);
+    m_next = 0;
+    m_hitCount = 0;
+    m_cleanRun = 0;
+    m_active = false;
+    m_severity = Severity::None;
+    m_reason = AlarmReason::None;
+}
+
+Severity AlarmPolicy::evidence(double confidence, bool guardFlag, bool limitFlag) const
+{
+    // NaN fails every comparison below, so it is never evidence.
+    if (limitFlag || confidence >= m_options.criticalLevel) {
+        return Severity::Critical;
+    }
+    if (guardFlag || confidence >= m_options.warningLevel) {
+        return Severity::Warning;
+    }
+    if (confidence >= m_options.threshold) {
+        return Severity::Watch;
+    }
+    return Severity::None;
+}
+
+AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitFlag)
+{
+    const bool hit = confidence >= m_options.threshold; // false for NaN
+    if (m_hits[m_next]) {
+        --m_hitCount;
+    }
+    m_hits[m_next] = hit;
+    if (hit) {
+        ++m_hitCount;
+    }
+    const Severity current = evidence(confidence, guardFlag, limitFlag);
+    m_recent[m_next] = current;
+    m_next = (m_next + 1) % m_recent.size();
+
+    const bool flagged = guardFlag || limitFlag;
+    m_cleanRun = (hit || flagged) ? 0 : m_cleanRun + 1;
+
+    AlarmDecision decision;
+    if (!m_active) {
+        const bool forestRaise = m_hitCount >= m_options.k;
+        if (forestRaise || flagged) {
+            m_active = true;
+            decision.raisedNow = true;
+            m_severity = *std::max_element(m_recent.begin(), m_recent.end());
+            m_reason = limitFlag   ? AlarmReason::Limit
+                       : guardFlag ? AlarmReason::RangeGuard
+                                   : AlarmReason::Forest;
+        }
+    } else {
+        m_severity = std::max(m_severity, current);
+        if (m_cleanRun >= m_options.m) {
+            m_active = false;
+            decision.clearedNow = true;
+            m_severity = Severity::None;
+            m_reason = AlarmReason::None;
+        }
+    }
+    decision.alarm = m_active;
+    decision.severity = m_severity;
+    decision.reason = m_reason;
+    return decision;
+}
+
+} // namespace fw::detect

@@ -1,0 +1,71 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace fw::detect {
+
+struct AlarmPolicyOptions
+{
+    double threshold = 0.995;      // forest confidence that counts as a hit
+    int k = 3;                     // hits among the last m samples that raise
+    int m = 5;                     // window of the k-of-m rule, and the clean run that clears
+    double warningLevel = 0.999;   // confidence at or above: Warning
+    double criticalLevel = 0.9999; // confidence at or above: Critical (as is any limit breach)
+};
+
+enum class Severity : std::uint8_t { None, Watch, Warning, Critical };
+
+// What raised the current alarm; None when no alarm is active.
+enum class AlarmReason : std::uint8_t { None, Forest, RangeGuard, Limit };
+
+struct AlarmDecision
+{
+    bool alarm = false;
+    Severity severity = Severity::None;
+    AlarmReason reason = AlarmReason::None;
+    bool raisedNow = false;  // this sample raised the alarm
+    bool clearedNow = false; // this sample cleared it
+};
+
+// Turns per-sample evidence into an alarm with hysteresis, so operators see one alarm per episode
+// instead of one per noisy sample.
+//
+// - Raise: confidence ≥ threshold on k of the last m samples (k of those seen while fewer than m
+//   have been), or any guard flag (a channel outside its nominal range) or limit flag on this
+//   sample, whatever the forest says.
+// - Clear: m consecutive samples below the threshold with no guard or limit flag. A hit or a flag
+//   restarts the count, so flapping input keeps one alarm raised instead of chattering.
+// - Severity of a sample's evidence: Critical for a limit breach or confidence ≥ criticalLevel,
+//   Warning for confidence ≥ warningLevel or a guard flag, Watch for a forest hit. The alarm takes
+//   the highest evidence among the last m samples when it is raised and only escalates while it
+//   stays raised (a de-escalating alarm would look like a recovery that has not happened).
+// - A NaN confidence (nothing valid to score) counts as below the threshold.
+class AlarmPolicy
+{
+public:
+    // Throws std::invalid_argument unless 1 ≤ k ≤ m.
+    explicit AlarmPolicy(AlarmPolicyOptions options = {});
+
+    [[nodiscard]] AlarmDecision update(double confidence, bool guardFlag, bool limitFlag);
+    void reset();
+
+    [[nodiscard]] const AlarmPolicyOptions &options() const { return m_options; }
+    [[nodiscard]] bool active() const { return m_active; }
+
+private:
+    [[nodiscard]] Severity evidence(double confidence, bool guardFlag, bool limitFlag) const;
+
+    AlarmPolicyOptions m_options;
+    std::vector<Severity> m_recent; // ring of the last m samples' evidence; Watch or up = a hit
+    std::vector<bool> m_hits;       // ring of the last m samples: confidence ≥ threshold
+    std::size_t m_next = 0;
+    int m_hitCount = 0;
+    int m_cleanRun = 0;
+    bool m_active = false;
+    Severity m_severity = Severity::None;
+    AlarmReason m_reason = AlarmReason::None;
+};
+
+} // namespace fw::detect

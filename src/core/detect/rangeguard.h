@@ -1,0 +1,86 @@
+#pragma once
+
+#include "windowfeatures.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace fw::detect {
+
+struct RangeGuardOptions
+{
+    int window = 30; // samples in the rolling mean the nominal range is checked on
+    double k = 8.0;  // half-width of the nominal range in robust scales
+};
+
+// Ordered by severity: a channel both outside its range and its limits reports OutOfLimits.
+enum class GuardFlag : std::uint8_t { Within, OutOfNominalRange, OutOfLimits };
+
+struct GuardChannel
+{
+    double center = 0;     // median of the training rolling means
+    double scale = 0;      // robust scale of the training rolling means, always > 0 when guarded
+    double low = 0;        // center − k · scale
+    double high = 0;       // center + k · scale
+    bool excluded = false; // no nominal-range check (limits still apply)
+    std::string exclusionReason;
+    std::optional<std::pair<double, double>> limits; // profile alarm low/high on the raw value
+};
+
+// Result of one check. flags points into the guard and stays valid until its next check().
+struct GuardState
+{
+    std::span<const GuardFlag> flags;
+    bool anyOutOfNominalRange = false;
+    bool anyOutOfLimits = false;
+
+    [[nodiscard]] bool any() const { return anyOutOfNominalRange || anyOutOfLimits; }
+};
+
+// Flags channels outside the range seen in training, whatever the forest says: axis-parallel
+// trees put every value beyond the training range in the same leaf, so a sensor far out of range
+// scores no stranger than one just past the edge.
+//
+// The range is checked on the W-sample rolling mean, not the raw value, so single noisy samples
+// do not trip it: bounds = median ± K · robust scale of the training rolling means. A channel
+// whose level drifted within its own training data (|median of the last quarter − median of the
+// first quarter| > 1 robust scale of the raw channel) is excluded: its nominal range is not
+// known, and a guard on it would alarm on benign drift. Profile limits (alarm low/high) are
+// always enforced on the raw value, excluded or not. Missing values (NaN) never flag.
+class RangeGuard
+{
+public:
+    RangeGuard() = default;
+
+    // rows × channels, row-major. limits is empty (no limits) or has one entry per channel.
+    // Throws std::invalid_argument on channels < 1, window < 1 or a limits size mismatch.
+    [[nodiscard]] static RangeGuard
+    fit(std::span<const double> rows, int channels, const RangeGuardOptions &options,
+        std::span<const std::optional<std::pair<double, double>>> limits = {});
+
+    // One raw row of channels() values. Allocation-free. The nominal range is only checked once
+    // the rolling window is full (W samples since construction or reset()): a mean of fewer
+    // samples is noisier than the training means the bounds were set on.
+    [[nodiscard]] GuardState check(std::span<const double> row);
+    void reset();
+
+    [[nodiscard]] int channels() const { return int(m_channels.size()); }
+    [[nodiscard]] const std::vector<GuardChannel> &channelInfo() const { return m_channels; }
+    [[nodiscard]] const RangeGuardOptions &options() const { return m_options; }
+
+private:
+    RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> channels);
+
+    RangeGuardOptions m_options;
+    std::vector<GuardChannel> m_channels;
+    std::optional<WindowFeatures> m_means; // raw + rolling mean per channel
+    std::vector<double> m_featureRow;
+    std::vector<GuardFlag> m_flags;
+    int m_seen = 0;
+};
+
+} // namespace fw::detect

@@ -1,0 +1,213 @@
+#include "detect/rangeguard.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <optional>
+#include <random>
+#include <utility>
+#include <vector>
+
+using fw::detect::GuardFlag;
+using fw::detect::GuardState;
+using fw::detect::RangeGuard;
+using fw::detect::RangeGuardOptions;
+
+namespace {
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+using Limits = std::optional<std::pair<double, double>>;
+
+// Two channels: 0 is noise around 10, 1 is noise around 50 plus drift per row.
+std::vector<double> trainingRows(int rows, double drift, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    std::vector<double> data;
+    for (int r = 0; r < rows; ++r) {
+        data.push_back(10 + noise(rng));
+        data.push_back(50 + drift * r + noise(rng));
+    }
+    return data;
+}
+
+} // namespace
+
+class TestRangeGuard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void boundsAreMedianPlusMinusKScalesOfTheRollingMean();
+    void aStepIsFlaggedOnceTheRollingMeanCrosses();
+    void nominalDataIsNeverFlagged();
+    void aDriftingTrainingChannelIsExcluded();
+    void limitsFlagEvenExcludedChannels();
+    void missingValuesNeverFlag();
+    void quantizedChannelGetsANonZeroScale();
+    void wrongLimitCountIsRefused();
+};
+
+void TestRangeGuard::boundsAreMedianPlusMinusKScalesOfTheRollingMean()
+{
+    const RangeGuard guard
+        = RangeGuard::fit(trainingRows(600, 0, 1), 2, RangeGuardOptions{30, 8.0}, {});
+    const auto &info = guard.channelInfo();
+    QCOMPARE(info.size(), std::size_t(2));
+    QVERIFY(std::abs(info[0].center - 10) < 0.3);
+    // The mean of 30 unit-variance samples has a spread near 1/√30 ≈ 0.18.
+    QVERIFY2(info[0].scale > 0.1 && info[0].scale < 0.3,
+             qPrintable(QString::number(info[0].scale)));
+    QCOMPARE(info[0].low, info[0].center - 8 * info[0].scale);
+    QCOMPARE(info[0].high, info[0].center + 8 * info[0].scale);
+    QVERIFY(!info[0].excluded);
+    QVERIFY(!info[1].excluded);
+}
+
+void TestRangeGuard::aStepIsFlaggedOnceTheRollingMeanCrosses()
+{
+    RangeGuard guard = RangeGuard::fit(trainingRows(600, 0, 2), 2, RangeGuardOptions{}, {});
+    const double high = guard.channelInfo()[0].high;
+    // Replay nominal data, then step channel 0 up by 10 and follow the rolling mean ourselves.
+    std::vector<double> replay = trainingRows(100, 0, 3);
+    std::deque<double> window;
+    int firstFlag = -1;
+    int crossing = -1;
+    for (int r = 0; r < 100; ++r) {
+        double *row = replay.data() + 2 * r;
+        if (r >= 60) {
+            row[0] += 10;
+        }
+        window.push_back(row[0]);
+        if (window.size() > 30) {
+            window.pop_front();
+        }
+        double mean = 0;
+        for (const double v : window) {
+            mean += v / double(window.size());
+        }
+        if (crossing < 0 && r >= 29 && mean > high) {
+            crossing = r;
+        }
+        const GuardState state = guard.check(std::span<const double>(row, 2));
+        QCOMPARE(state.flags[1], GuardFlag::Within);
+        if (firstFlag < 0 && state.flags[0] == GuardFlag::OutOfNominalRange) {
+            firstFlag = r;
+            QVERIFY(state.anyOutOfNominalRange);
+            QVERIFY(!state.anyOutOfLimits);
+        }
+    }
+    QVERIFY2(crossing > 60 && crossing < 90, qPrintable(QString::number(crossing)));
+    QCOMPARE(firstFlag, crossing);
+}
+
+void TestRangeGuard::nominalDataIsNeverFlagged()
+{
+    RangeGuard guard = RangeGuard::fit(trainingRows(2000, 0, 4), 2, RangeGuardOptions{}, {});
+    const std::vector<double> replay = trainingRows(5000, 0, 5);
+    for (std::size_t r = 0; r < 5000; ++r) {
+        QVERIFY(!guard.check(std::span<const double>(replay).subspan(2 * r, 2)).any());
+    }
+}
+
+void TestRangeGuard::aDriftingTrainingChannelIsExcluded()
+{
+    // Channel 1 climbs by 20 over training: more than its own spread.
+    RangeGuard guard = RangeGuard::fit(trainingRows(1000, 0.02, 6), 2, RangeGuardOptions{}, {});
+    const auto &info = guard.channelInfo();
+    QVERIFY(!info[0].excluded);
+    QVERIFY(info[1].excluded);
+    QVERIFY(info[1].exclusionReason.find("drift") != std::string::npos);
+    // Far outside anything seen: still not flagged, the channel is not guarded.
+    const std::vector<double> row{10, 500};
+    GuardState state;
+    for (int i = 0; i < 60; ++i) {
+        state = guard.check(row);
+    }
+    QCOMPARE(state.flags[1], GuardFlag::Within);
+    QVERIFY(!state.any());
+}
+
+void TestRangeGuard::limitsFlagEvenExcludedChannels()
+{
+    const std::vector<Limits> limits{std::nullopt, std::pair{0.0, 100.0}};
+    RangeGuard guard = RangeGuard::fit(trainingRows(1000, 0.02, 7), 2, RangeGuardOptions{}, limits);
+    QVERIFY(guard.channelInfo()[1].excluded);
+    // Limits hold from the first sample, before any rolling window is full.
+    const std::vector<double> over{10, 150};
+    GuardState state = guard.check(over);
+    QCOMPARE(state.flags[0], GuardFlag::Within);
+    QCOMPARE(state.flags[1], GuardFlag::OutOfLimits);
+    QVERIFY(state.anyOutOfLimits);
+    const std::vector<double> under{10, -1};
+    state = guard.check(under);
+    QCOMPARE(state.flags[1], GuardFlag::OutOfLimits);
+    const std::vector<double> inside{10, 99};
+    state = guard.check(inside);
+    QCOMPARE(state.flags[1], GuardFlag::Within);
+    QVERIFY(!state.any());
+}
+
+void TestRangeGuard::missingValuesNeverFlag()
+{
+    const std::vector<Limits> limits{std::pair{9.0, 11.0}, std::pair{49.0, 51.0}};
+    RangeGuard guard = RangeGuard::fit(trainingRows(600, 0, 8), 2, RangeGuardOptions{}, limits);
+    const std::vector<double> missing{kNaN, kNaN};
+    for (int i = 0; i < 100; ++i) {
+        const GuardState state = guard.check(missing);
+        QCOMPARE(state.flags[0], GuardFlag::Within);
+        QCOMPARE(state.flags[1], GuardFlag::Within);
+    }
+    // A channel missing throughout training has no range and is excluded, not flagged.
+    std::vector<double> partial = trainingRows(200, 0, 9);
+    for (std::size_t r = 0; r < 200; ++r) {
+        partial[2 * r + 1] = kNaN;
+    }
+    RangeGuard sparse = RangeGuard::fit(partial, 2, RangeGuardOptions{}, {});
+    QVERIFY(sparse.channelInfo()[1].excluded);
+    const std::vector<double> row{10, 1e9};
+    for (int i = 0; i < 40; ++i) {
+        QCOMPARE(sparse.check(row).flags[1], GuardFlag::Within);
+    }
+}
+
+void TestRangeGuard::quantizedChannelGetsANonZeroScale()
+{
+    // A flow sensor reading 32 with the odd 31 or 33.
+    const auto flow = [](int r) {
+        if (r % 37 == 0) {
+            return 31.0;
+        }
+        if (r % 53 == 0) {
+            return 33.0;
+        }
+        return 32.0;
+    };
+    std::vector<double> training;
+    for (int r = 0; r < 2000; ++r) {
+        training.push_back(flow(r));
+    }
+    RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{}, {});
+    const auto &channel = guard.channelInfo()[0];
+    QVERIFY(!channel.excluded);
+    QCOMPARE(channel.center, 32.0);
+    QVERIFY(channel.scale > 0);
+    QVERIFY(std::isfinite(channel.scale));
+    for (int r = 0; r < 5000; ++r) {
+        const double value = flow(r + 11);
+        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0], GuardFlag::Within);
+    }
+}
+
+void TestRangeGuard::wrongLimitCountIsRefused()
+{
+    const std::vector<Limits> limits{std::pair{0.0, 1.0}};
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, [[maybe_unused]] const RangeGuard guard
+                                                    = RangeGuard::fit(trainingRows(100, 0, 10), 2,
+                                                                      RangeGuardOptions{}, limits));
+}
+
+QTEST_APPLESS_MAIN(TestRangeGuard)
+#include "tst_rangeguard.moc"
