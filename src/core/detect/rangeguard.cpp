@@ -1,5 +1,7 @@
 #include "rangeguard.h"
 
+#include "robustscaler.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -13,55 +15,21 @@ namespace {
 constexpr double kRelativeEpsilon = 1e-3;
 constexpr double kAbsoluteEpsilon = 1e-9;
 
-// The q-quantile of sorted values, interpolated linearly between neighbours.
-double quantileOf(const std::vector<double> &sorted, double q)
-{
-    const double position = q * double(sorted.size() - 1);
-    const auto below = std::size_t(std::floor(position));
-    const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    return sorted[below] + (position - double(below)) * (sorted[above] - sorted[below]);
-}
-
 double medianOf(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
-    return quantileOf(values, 0.5);
+    return sortedQuantile(values, 0.5);
 }
 
-// The same ladder as RobustScaler (1.4826 · MAD, IQR / 1.349, standard deviation) so quantized
-// sensors get a real spread, but ending on a floor relative to the level instead of 1: a
-// channel that never moved in training should not get a range of ±8 whatever its units.
+// RobustScaler's spread, ending on a floor relative to the level instead of 1: a channel that
+// never moved in training should not get a range of ±8 whatever its units.
 double robustScale(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
-    const double median = quantileOf(values, 0.5);
-    std::vector<double> deviations(values.size());
-    std::transform(values.begin(), values.end(), deviations.begin(),
-                   [median](double v) { return std::abs(v - median); });
-    std::sort(deviations.begin(), deviations.end());
-    const double mad = 1.4826 * quantileOf(deviations, 0.5);
-    if (mad > 0) {
-        return mad;
-    }
-    const double iqr = (quantileOf(values, 0.75) - quantileOf(values, 0.25)) / 1.349;
-    if (iqr > 0) {
-        return iqr;
-    }
-    double sum = 0;
-    for (const double v : values) {
-        sum += v;
-    }
-    const double n = double(values.size());
-    const double mean = sum / n;
-    double squares = 0;
-    for (const double v : values) {
-        squares += (v - mean) * (v - mean);
-    }
-    const double deviation = n > 1 ? std::sqrt(squares / (n - 1)) : 0;
-    if (deviation > 0) {
-        return deviation;
-    }
-    return std::max(kRelativeEpsilon * std::abs(median), kAbsoluteEpsilon);
+    const double spread = robustSpread(values);
+    return spread > 0 ? spread
+                      : std::max(kRelativeEpsilon * std::abs(sortedQuantile(values, 0.5)),
+                                 kAbsoluteEpsilon);
 }
 
 std::vector<double> presentValues(std::span<const double> rows, std::size_t channels,

@@ -5,10 +5,7 @@
 
 namespace fw::detect {
 
-namespace {
-
-// The q-quantile of sorted values, interpolated linearly between neighbours.
-double quantile(const std::vector<double> &sorted, double q)
+double sortedQuantile(const std::vector<double> &sorted, double q)
 {
     if (sorted.empty()) {
         return 0;
@@ -19,32 +16,36 @@ double quantile(const std::vector<double> &sorted, double q)
     return sorted[below] + (position - double(below)) * (sorted[above] - sorted[below]);
 }
 
-double spread(const std::vector<double> &sorted, double median)
+double robustSpread(const std::vector<double> &sorted)
 {
+    if (sorted.empty()) {
+        return 0;
+    }
+    const double median = sortedQuantile(sorted, 0.5);
     std::vector<double> deviations(sorted.size());
     std::transform(sorted.begin(), sorted.end(), deviations.begin(),
                    [median](double v) { return std::abs(v - median); });
     std::sort(deviations.begin(), deviations.end());
-    const double mad = 1.4826 * quantile(deviations, 0.5);
+    const double mad = 1.4826 * sortedQuantile(deviations, 0.5);
     if (mad > 0) {
         return mad;
     }
-    const double iqr = (quantile(sorted, 0.75) - quantile(sorted, 0.25)) / 1.349;
+    const double iqr = (sortedQuantile(sorted, 0.75) - sortedQuantile(sorted, 0.25)) / 1.349;
     if (iqr > 0) {
         return iqr;
     }
     double sum = 0;
-    double squares = 0;
-    for (double v : sorted) {
+    for (const double v : sorted) {
         sum += v;
-        squares += v * v;
     }
     const double n = double(sorted.size());
-    const double variance = n > 1 ? (squares - sum * sum / n) / (n - 1) : 0;
-    return variance > 0 ? std::sqrt(variance) : 1.0;
+    const double mean = sum / n;
+    double squares = 0;
+    for (const double v : sorted) {
+        squares += (v - mean) * (v - mean);
+    }
+    return n > 1 ? std::sqrt(squares / (n - 1)) : 0;
 }
-
-} // namespace
 
 RobustScaler::RobustScaler(std::vector<double> centers, std::vector<double> scales)
     : m_centers(std::move(centers))
@@ -70,8 +71,9 @@ RobustScaler RobustScaler::fit(std::span<const double> data, std::size_t feature
             continue;
         }
         std::sort(column.begin(), column.end());
-        centers[f] = quantile(column, 0.5);
-        scales[f] = spread(column, centers[f]);
+        centers[f] = sortedQuantile(column, 0.5);
+        const double spread = robustSpread(column);
+        scales[f] = spread > 0 ? spread : 1.0;
     }
     return RobustScaler(std::move(centers), std::move(scales));
 }

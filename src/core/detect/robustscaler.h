@@ -6,10 +6,17 @@
 
 namespace fw::detect {
 
-// Centres each feature on its training median and divides by a robust spread, so one outlier in
-// the training rows does not set the scale. The spread is 1.4826 × MAD (the standard deviation
-// for Gaussian data); a feature whose MAD is zero (quantized sensors: a flow reading of 32 with
-// the odd 31) falls back to IQR / 1.349, then to the standard deviation, then to 1. Missing
+// The q-quantile (0 ≤ q ≤ 1) of sorted values, interpolated linearly; 0 for none.
+[[nodiscard]] double sortedQuantile(const std::vector<double> &sorted, double q);
+
+// A robust spread of sorted finite values: 1.4826 × MAD (the standard deviation for Gaussian
+// data), else IQR / 1.349 for quantized sensors whose MAD is zero (a flow reading of 32 with the
+// odd 31), else the standard deviation; 0 when the values never moved. Callers choose their own
+// floor for that case.
+[[nodiscard]] double robustSpread(const std::vector<double> &sorted);
+
+// Centres each feature on its training median and divides by robustSpread(), so one outlier in
+// the training rows does not set the scale; a feature that never moved gets scale 1. Missing
 // values (NaN) are left out of the statistics and stay missing.
 class RobustScaler
 {
