@@ -64,7 +64,7 @@ bool validateShape(const ForestArrays &a, std::string *error)
 bool validateNode(const ForestArrays &a, int tree, int local, std::int32_t base,
                   std::int32_t treeSize, std::string *error)
 {
-    const std::size_t i = std::size_t(base + local);
+    const std::size_t i = std::size_t(base) + std::size_t(local);
     const std::int32_t left = a.childLeft[i];
     const std::int32_t right = a.childRight[i];
     if (a.nodeSize[i] < 0) {
@@ -123,7 +123,7 @@ bool validateStructure(const ForestArrays &a, int tree, std::string *error)
     int reached = 1;
     while (!stack.empty()) {
         const Frame top = stack.back();
-        const std::size_t i = std::size_t(base + top.node);
+        const std::size_t i = std::size_t(base) + std::size_t(top.node);
         if (a.childLeft[i] == -1 || top.nextChild == 2) {
             state[std::size_t(top.node)] = Done;
             stack.pop_back();
