@@ -16,6 +16,22 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int kFeatures = 4;
 
+// One tree: root splits feature 0 at 0 into a leaf of 3 rows and a node of 5 rows that splits
+// feature 1 at 2 into leaves of 4 and 1.
+ForestArrays oneTreeArrays()
+{
+    ForestArrays a;
+    a.featureCount = 2;
+    a.sampleSize = 8;
+    a.treeOffsets = {0, 5};
+    a.childLeft = {1, -1, 3, -1, -1};
+    a.childRight = {2, -1, 4, -1, -1};
+    a.feature = {0, -1, 1, -1, -1};
+    a.threshold = {0.0, 0.0, 2.0, 0.0, 0.0};
+    a.nodeSize = {8, 3, 5, 4, 1};
+    return a;
+}
+
 // A correlated Gaussian cloud; `constantLast` pins the last feature so no tree can split on it.
 std::vector<double> cloud(std::size_t rows, std::uint64_t seed, bool constantLast = false)
 {
@@ -286,15 +302,7 @@ void TestIsolationForest::missingIrrelevantFeatureLeavesScoreUnchanged()
 // mix 3/8 * (1 + c(3)) + 5/8 * (depth-2 leaf the sample reaches on feature 1).
 void TestIsolationForest::missingSplitFeatureWeighsChildrenByTrainingShare()
 {
-    ForestArrays a;
-    a.featureCount = 2;
-    a.sampleSize = 8;
-    a.treeOffsets = {0, 5};
-    a.childLeft = {1, -1, 3, -1, -1};
-    a.childRight = {2, -1, 4, -1, -1};
-    a.feature = {0, -1, 1, -1, -1};
-    a.threshold = {0.0, 0.0, 2.0, 0.0, 0.0};
-    a.nodeSize = {8, 3, 5, 4, 1};
+    ForestArrays a = oneTreeArrays();
     std::string error;
     const auto forest = IsolationForest::fromArrays(a, &error);
     QVERIFY2(forest, error.c_str());
@@ -350,15 +358,7 @@ void TestIsolationForest::corruptArraysAreRefusedWithAMessage()
 {
     QFETCH(int, defect);
     QFETCH(QString, message);
-    ForestArrays a;
-    a.featureCount = 2;
-    a.sampleSize = 8;
-    a.treeOffsets = {0, 5};
-    a.childLeft = {1, -1, 3, -1, -1};
-    a.childRight = {2, -1, 4, -1, -1};
-    a.feature = {0, -1, 1, -1, -1};
-    a.threshold = {0.0, 0.0, 2.0, 0.0, 0.0};
-    a.nodeSize = {8, 3, 5, 4, 1};
+    ForestArrays a = oneTreeArrays();
     std::string error;
     QVERIFY2(IsolationForest::fromArrays(a, &error), error.c_str());
     switch (defect) {
