@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <stdexcept>
 
@@ -14,6 +15,13 @@ namespace {
 // Relative and absolute floors for the scale of a channel that never moved in training.
 constexpr double kRelativeEpsilon = 1e-3;
 constexpr double kAbsoluteEpsilon = 1e-9;
+// Fewest full training windows the noise bound is set from.
+constexpr std::size_t kMinDeviations = 10;
+// Noisy and Jump mean this much above the widest rolling deviation, or the furthest distance from
+// the rolling mean, of training. Not median + K robust scales as for the level: these move
+// between regimes (a bus sags under load, a pump idles), so their distribution has tails a
+// robust scale does not describe.
+constexpr double kNoiseMargin = 2.0;
 
 double medianOf(std::vector<double> values)
 {
@@ -46,14 +54,76 @@ std::vector<double> presentValues(std::span<const double> rows, std::size_t chan
     return values;
 }
 
+// Runs in one channel's training values: the longest gap, the longest repeat of one value, and
+// which rows end a window of W present values.
+struct RunStats
+{
+    std::size_t longestMissing = 0;
+    std::size_t longestSame = 0;
+    std::size_t longestPresent = 0;
+    std::vector<bool> fullWindow;
+};
+
+RunStats runStats(std::span<const double> rows, std::size_t channels, std::size_t channel,
+                  std::size_t rowCount, std::size_t window)
+{
+    RunStats stats;
+    stats.fullWindow.assign(rowCount, false);
+    std::size_t missing = 0;
+    std::size_t present = 0;
+    std::size_t same = 0;
+    double previous = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const double v = rows[r * channels + channel];
+        const bool isPresent = std::isfinite(v);
+        missing = isPresent ? 0 : missing + 1;
+        present = isPresent ? present + 1 : 0;
+        same = isPresent && v == previous ? same + 1 : 1;
+        previous = v;
+        stats.longestMissing = std::max(stats.longestMissing, missing);
+        stats.longestPresent = std::max(stats.longestPresent, present);
+        if (isPresent) {
+            stats.longestSame = std::max(stats.longestSame, same);
+        }
+        stats.fullWindow[r] = present >= window;
+    }
+    return stats;
+}
+
 } // namespace
+
+const char *guardFlagName(GuardFlag flag)
+{
+    switch (flag) {
+    case GuardFlag::Within:
+        return "within";
+    case GuardFlag::Dropout:
+        return "dropout";
+    case GuardFlag::Stuck:
+        return "stuck";
+    case GuardFlag::Noisy:
+        return "noisy";
+    case GuardFlag::Jump:
+        return "jump";
+    case GuardFlag::OutOfNominalRange:
+        return "out_of_range";
+    case GuardFlag::OutOfLimits:
+        return "out_of_limits";
+    }
+    return "unknown";
+}
 
 RangeGuard::RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> channels)
     : m_options(options)
     , m_channels(std::move(channels))
-    , m_means(std::in_place, int(m_channels.size()), options.window, WindowFeatures::Mean)
-    , m_featureRow(std::size_t(m_means->featureCount()))
+    , m_window(std::in_place, int(m_channels.size()), options.window,
+               WindowFeatures::Mean | WindowFeatures::StdDev)
+    , m_featureRow(std::size_t(m_window->featureCount()))
     , m_flags(m_channels.size(), GuardFlag::Within)
+    , m_missingRun(m_channels.size(), 0)
+    , m_presentRun(m_channels.size(), 0)
+    , m_sameRun(m_channels.size(), 0)
+    , m_previous(m_channels.size(), std::numeric_limits<double>::quiet_NaN())
 {}
 
 RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
@@ -68,8 +138,10 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
         throw std::invalid_argument("RangeGuard: limits need one entry per channel");
     }
     const std::size_t rowCount = rows.size() / width;
-    const std::vector<double> features = WindowFeatures::extract(
-        rows.first(rowCount * width), channels, options.window, WindowFeatures::Mean);
+    const std::vector<double> features
+        = WindowFeatures::extract(rows.first(rowCount * width), channels, options.window,
+                                  WindowFeatures::Mean | WindowFeatures::StdDev);
+    const std::size_t stride = 3 * width;
     // Warm-up means (fewer than W samples) are noisier than the ones check() compares; leave
     // them out when there are full windows at all.
     const auto window = std::size_t(options.window);
@@ -82,13 +154,29 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
         if (!limits.empty()) {
             channel.limits = limits[c];
         }
+        const RunStats runs = runStats(rows, width, c, rowCount, window);
+        channel.dropoutCheck = rowCount >= window && runs.longestMissing < window;
+        // Only a channel seen moving through whole windows is known not to sit still.
+        channel.stuckCheck = runs.longestPresent >= window && runs.longestSame < window;
+
         std::vector<double> means;
+        std::vector<double> deviations;
+        double widestJump = 0;
         means.reserve(rowCount);
         for (std::size_t r = firstFull; r < rowCount; ++r) {
-            const double mean = features[r * 2 * width + width + c];
+            const double mean = features[r * stride + width + c];
             if (std::isfinite(mean)) {
                 means.push_back(mean);
             }
+            if (runs.fullWindow[r]) {
+                deviations.push_back(features[r * stride + 2 * width + c]);
+                widestJump = std::max(widestJump, std::abs(rows[r * width + c] - mean));
+            }
+        }
+        if (deviations.size() >= kMinDeviations) {
+            const double widest = *std::max_element(deviations.begin(), deviations.end());
+            channel.noiseHigh = kNoiseMargin * widest;
+            channel.jumpHigh = kNoiseMargin * widestJump;
         }
         if (means.empty()) {
             channel.excluded = true;
@@ -123,33 +211,87 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
     return RangeGuard(options, std::move(result));
 }
 
+std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &options,
+                                                   std::vector<GuardChannel> channels,
+                                                   std::string *error)
+{
+    const auto refuse = [error](const std::string &message) {
+        if (error) {
+            *error = message;
+        }
+        return std::nullopt;
+    };
+    if (channels.empty() || options.window < 1 || !std::isfinite(options.k) || options.k <= 0) {
+        return refuse("guard needs at least one channel, a window of at least 1 and k above 0");
+    }
+    for (std::size_t c = 0; c < channels.size(); ++c) {
+        const GuardChannel &channel = channels[c];
+        const std::string where = "guard channel " + std::to_string(c) + ": ";
+        if (!channel.excluded
+            && !(std::isfinite(channel.center) && std::isfinite(channel.scale) && channel.scale > 0
+                 && std::isfinite(channel.low) && std::isfinite(channel.high)
+                 && channel.low <= channel.high)) {
+            return refuse(where + "bounds must be finite with scale above 0 and low <= high");
+        }
+        if (std::isnan(channel.noiseHigh) || channel.noiseHigh < 0 || std::isnan(channel.jumpHigh)
+            || channel.jumpHigh < 0) {
+            return refuse(where + "noise and jump bounds must be 0 or more (or infinite)");
+        }
+        if (channel.limits
+            && !(std::isfinite(channel.limits->first) && std::isfinite(channel.limits->second)
+                 && channel.limits->first <= channel.limits->second)) {
+            return refuse(where + "limits must be finite with low <= high");
+        }
+    }
+    return RangeGuard(options, std::move(channels));
+}
+
 GuardState RangeGuard::check(std::span<const double> row)
 {
     GuardState state;
-    if (!m_means) {
+    if (!m_window) {
         return state;
     }
     const std::size_t width = m_channels.size();
-    m_means->push(row, m_featureRow);
-    if (m_seen < m_options.window) {
+    const auto window = m_options.window;
+    m_window->push(row, m_featureRow);
+    if (m_seen < window) {
         ++m_seen;
     }
-    const bool windowFull = m_seen >= m_options.window;
+    const bool windowFull = m_seen >= window;
     for (std::size_t c = 0; c < width; ++c) {
         const GuardChannel &channel = m_channels[c];
-        GuardFlag flag = GuardFlag::Within;
         const double raw = row[c];
-        // Comparisons with NaN are false, so a missing value never flags.
+        const bool present = std::isfinite(raw);
+        m_missingRun[c] = present ? 0 : m_missingRun[c] + 1;
+        m_presentRun[c] = present ? m_presentRun[c] + 1 : 0;
+        m_sameRun[c] = present && raw == m_previous[c] ? m_sameRun[c] + 1 : 1;
+        m_previous[c] = raw;
+
+        GuardFlag flag = GuardFlag::Within;
+        // Comparisons with NaN are false, so a missing value never trips a bound.
         if (channel.limits && (raw < channel.limits->first || raw > channel.limits->second)) {
             flag = GuardFlag::OutOfLimits;
-            state.anyOutOfLimits = true;
-        } else if (windowFull && !channel.excluded) {
+        } else if (windowFull) {
             const double mean = m_featureRow[width + c];
-            if (mean < channel.low || mean > channel.high) {
+            const double deviation = m_featureRow[2 * width + c];
+            const bool allPresent = m_presentRun[c] >= window;
+            if (!channel.excluded && (mean < channel.low || mean > channel.high)) {
                 flag = GuardFlag::OutOfNominalRange;
-                state.anyOutOfNominalRange = true;
+            } else if (allPresent && std::abs(raw - mean) > channel.jumpHigh) {
+                flag = GuardFlag::Jump;
+            } else if (allPresent && deviation > channel.noiseHigh) {
+                flag = GuardFlag::Noisy;
+            } else if (channel.stuckCheck && present && m_sameRun[c] >= window) {
+                flag = GuardFlag::Stuck;
+            } else if (channel.dropoutCheck && m_missingRun[c] >= window) {
+                flag = GuardFlag::Dropout;
             }
         }
+        state.anyOutOfLimits = state.anyOutOfLimits || flag == GuardFlag::OutOfLimits;
+        state.anyOutOfNominalRange
+            = state.anyOutOfNominalRange
+              || (flag != GuardFlag::Within && flag != GuardFlag::OutOfLimits);
         m_flags[c] = flag;
     }
     state.flags = m_flags;
@@ -158,10 +300,14 @@ GuardState RangeGuard::check(std::span<const double> row)
 
 void RangeGuard::reset()
 {
-    if (m_means) {
-        m_means->reset();
+    if (m_window) {
+        m_window->reset();
     }
     std::fill(m_flags.begin(), m_flags.end(), GuardFlag::Within);
+    std::fill(m_missingRun.begin(), m_missingRun.end(), 0);
+    std::fill(m_presentRun.begin(), m_presentRun.end(), 0);
+    std::fill(m_sameRun.begin(), m_sameRun.end(), 0);
+    std::fill(m_previous.begin(), m_previous.end(), std::numeric_limits<double>::quiet_NaN());
     m_seen = 0;
 }
 

@@ -3,6 +3,7 @@
 #include "windowfeatures.h"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -17,8 +18,18 @@ struct RangeGuardOptions
     double k = 8.0;  // half-width of the nominal range in robust scales
 };
 
-// Ordered by severity: a channel both outside its range and its limits reports OutOfLimits.
-enum class GuardFlag : std::uint8_t { Within, OutOfNominalRange, OutOfLimits };
+// Ordered by severity: a channel with several findings reports the last of them.
+enum class GuardFlag : std::uint8_t {
+    Within,
+    Dropout,           // no value for a whole window
+    Stuck,             // a whole window of one repeated value
+    Noisy,             // rolling standard deviation above its nominal range
+    Jump,              // a value far from the rolling mean: a spike or a step
+    OutOfNominalRange, // rolling mean outside its nominal range
+    OutOfLimits,       // raw value outside the profile's alarm limits
+};
+
+[[nodiscard]] const char *guardFlagName(GuardFlag flag);
 
 struct GuardChannel
 {
@@ -28,6 +39,14 @@ struct GuardChannel
     double high = 0;       // center + k · scale
     bool excluded = false; // no nominal-range check (limits still apply)
     std::string exclusionReason;
+    // Rolling standard deviation above this flags Noisy; +inf disables the check.
+    double noiseHigh = std::numeric_limits<double>::infinity();
+    // |value − rolling mean| above this flags Jump; +inf disables the check.
+    double jumpHigh = std::numeric_limits<double>::infinity();
+    // A whole window of one value flags Stuck; off when training had such windows.
+    bool stuckCheck = false;
+    // A whole window without a value flags Dropout; off when training had such gaps.
+    bool dropoutCheck = false;
     std::optional<std::pair<double, double>> limits; // profile alarm low/high on the raw value
 };
 
@@ -35,7 +54,7 @@ struct GuardChannel
 struct GuardState
 {
     std::span<const GuardFlag> flags;
-    bool anyOutOfNominalRange = false;
+    bool anyOutOfNominalRange = false; // any flag short of OutOfLimits
     bool anyOutOfLimits = false;
 
     [[nodiscard]] bool any() const { return anyOutOfNominalRange || anyOutOfLimits; }
@@ -50,7 +69,18 @@ struct GuardState
 // whose level drifted within its own training data (|median of the last quarter − median of the
 // first quarter| > 1 robust scale of the raw channel) is excluded: its nominal range is not
 // known, and a guard on it would alarm on benign drift. Profile limits (alarm low/high) are
-// always enforced on the raw value, excluded or not. Missing values (NaN) never flag.
+// always enforced on the raw value, excluded or not.
+//
+// Three checks watch how a channel moves rather than where it is, over the same window: Jump when
+// a value lies further from the rolling mean than twice the furthest seen in training (a
+// spike, or the first samples after a step), Noisy when the rolling standard deviation exceeds
+// twice the widest seen in training, and
+// Stuck when a window holds one repeated value although no training window did (a frozen sensor
+// reads back its last value, with none of the noise a live one has). Quantized channels that sat
+// still in training do not get the stuck check.
+//
+// A single missing value (NaN) never flags; a channel with no value for a whole window flags
+// Dropout, unless training had such gaps too. Stuck and Noisy need a window with every value.
 class RangeGuard
 {
 public:
@@ -61,6 +91,11 @@ public:
     [[nodiscard]] static RangeGuard
     fit(std::span<const double> rows, int channels, const RangeGuardOptions &options,
         std::span<const std::optional<std::pair<double, double>>> limits = {});
+    // A guard from stored bounds (a model file). Returns nullopt with a message in *error when
+    // the options or a channel's bounds are unusable.
+    [[nodiscard]] static std::optional<RangeGuard> fromChannels(const RangeGuardOptions &options,
+                                                                std::vector<GuardChannel> channels,
+                                                                std::string *error);
 
     // One raw row of channels() values. Allocation-free. The nominal range is only checked once
     // the rolling window is full (W samples since construction or reset()): a mean of fewer
@@ -77,9 +112,13 @@ private:
 
     RangeGuardOptions m_options;
     std::vector<GuardChannel> m_channels;
-    std::optional<WindowFeatures> m_means; // raw + rolling mean per channel
+    std::optional<WindowFeatures> m_window; // raw, rolling mean, rolling deviation per channel
     std::vector<double> m_featureRow;
     std::vector<GuardFlag> m_flags;
+    std::vector<int> m_missingRun; // per channel: consecutive missing values up to this one
+    std::vector<int> m_presentRun; // per channel: consecutive present values up to this one
+    std::vector<int> m_sameRun;    // per channel: consecutive repeats of the latest value
+    std::vector<double> m_previous;
     int m_seen = 0;
 };
 

@@ -46,6 +46,10 @@ private Q_SLOTS:
     void aDriftingTrainingChannelIsExcluded();
     void limitsFlagEvenExcludedChannels();
     void missingValuesNeverFlag();
+    void aWindowWithoutValuesIsDropout();
+    void aFrozenValueIsStuck();
+    void quantizedChannelsGetNoStuckCheck();
+    void extraNoiseIsFlagged();
     void quantizedChannelGetsANonZeroScale();
     void wrongLimitCountIsRefused();
 };
@@ -121,10 +125,11 @@ void TestRangeGuard::aDriftingTrainingChannelIsExcluded()
     QVERIFY(info[1].excluded);
     QVERIFY(info[1].exclusionReason.find("drift") != std::string::npos);
     // Far outside anything seen: still not flagged, the channel is not guarded.
-    const std::vector<double> row{10, 500};
+    std::vector<double> replay = trainingRows(60, 0, 16);
     GuardState state;
-    for (int i = 0; i < 60; ++i) {
-        state = guard.check(row);
+    for (std::size_t r = 0; r < 60; ++r) {
+        replay[2 * r + 1] += 450;
+        state = guard.check(std::span<const double>(replay).subspan(2 * r, 2));
     }
     QCOMPARE(state.flags[1], GuardFlag::Within);
     QVERIFY(!state.any());
@@ -152,11 +157,16 @@ void TestRangeGuard::limitsFlagEvenExcludedChannels()
 
 void TestRangeGuard::missingValuesNeverFlag()
 {
-    const std::vector<Limits> limits{std::pair{9.0, 11.0}, std::pair{49.0, 51.0}};
+    const std::vector<Limits> limits{std::pair{0.0, 20.0}, std::pair{40.0, 60.0}};
     RangeGuard guard = RangeGuard::fit(trainingRows(600, 0, 8), 2, RangeGuardOptions{}, limits);
-    const std::vector<double> missing{kNaN, kNaN};
-    for (int i = 0; i < 100; ++i) {
-        const GuardState state = guard.check(missing);
+    // Every other sample missing: the rolling means go on from the present ones.
+    std::vector<double> replay = trainingRows(200, 0, 17);
+    for (std::size_t r = 0; r < 200; r += 2) {
+        replay[2 * r] = kNaN;
+        replay[2 * r + 1] = kNaN;
+    }
+    for (std::size_t r = 0; r < 200; ++r) {
+        const GuardState state = guard.check(std::span<const double>(replay).subspan(2 * r, 2));
         QCOMPARE(state.flags[0], GuardFlag::Within);
         QCOMPARE(state.flags[1], GuardFlag::Within);
     }
@@ -171,6 +181,96 @@ void TestRangeGuard::missingValuesNeverFlag()
     for (int i = 0; i < 40; ++i) {
         QCOMPARE(sparse.check(row).flags[1], GuardFlag::Within);
     }
+}
+
+void TestRangeGuard::aWindowWithoutValuesIsDropout()
+{
+    RangeGuard guard = RangeGuard::fit(trainingRows(600, 0, 18), 2, RangeGuardOptions{}, {});
+    QVERIFY(guard.channelInfo()[0].dropoutCheck);
+    std::vector<double> replay = trainingRows(100, 0, 19);
+    for (std::size_t r = 0; r < 100; ++r) {
+        std::span<double> row = std::span(replay).subspan(2 * r, 2);
+        if (r >= 50) {
+            row[1] = kNaN;
+        }
+        const GuardState state = guard.check(row);
+        QCOMPARE(state.flags[0], GuardFlag::Within);
+        // The 30th missing value in a row completes a window without any.
+        QCOMPARE(state.flags[1], r >= 79 ? GuardFlag::Dropout : GuardFlag::Within);
+        QCOMPARE(state.anyOutOfNominalRange, r >= 79);
+    }
+    // Training with such a gap: the channel is known to go quiet, so it is not flagged.
+    std::vector<double> gappy = trainingRows(600, 0, 20);
+    for (std::size_t r = 100; r < 140; ++r) {
+        gappy[2 * r + 1] = kNaN;
+    }
+    QVERIFY(!RangeGuard::fit(gappy, 2, RangeGuardOptions{}, {}).channelInfo()[1].dropoutCheck);
+}
+
+void TestRangeGuard::aFrozenValueIsStuck()
+{
+    RangeGuard guard = RangeGuard::fit(trainingRows(600, 0, 21), 2, RangeGuardOptions{}, {});
+    QVERIFY(guard.channelInfo()[0].stuckCheck);
+    std::vector<double> replay = trainingRows(100, 0, 22);
+    for (std::size_t r = 0; r < 100; ++r) {
+        std::span<double> row = std::span(replay).subspan(2 * r, 2);
+        if (r >= 40) {
+            row[0] = replay[2 * 40];
+        }
+        const GuardState state = guard.check(row);
+        // 30 equal values from row 40 on: flagged from row 69, though the level is nominal.
+        QCOMPARE(state.flags[0], r >= 69 ? GuardFlag::Stuck : GuardFlag::Within);
+        QCOMPARE(state.flags[1], GuardFlag::Within);
+    }
+}
+
+void TestRangeGuard::quantizedChannelsGetNoStuckCheck()
+{
+    // A reading that sits at one value for longer than a window in training may do so again.
+    std::vector<double> training;
+    for (int r = 0; r < 600; ++r) {
+        training.push_back(r % 100 < 50 ? 5.0 : 5.0 + (r % 7) * 0.1);
+    }
+    RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{}, {});
+    QVERIFY(!guard.channelInfo()[0].stuckCheck);
+    for (int r = 0; r < 100; ++r) {
+        const double value = 5.0;
+        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0], GuardFlag::Within);
+    }
+}
+
+void TestRangeGuard::extraNoiseIsFlagged()
+{
+    RangeGuard guard = RangeGuard::fit(trainingRows(2000, 0, 23), 2, RangeGuardOptions{}, {});
+    const double bound = guard.channelInfo()[1].noiseHigh;
+    // The standard deviation of 30 unit-variance samples: near 1, bound well above.
+    QVERIFY2(bound > 1.3 && bound < 4, qPrintable(QString::number(bound)));
+    const double jump = guard.channelInfo()[1].jumpHigh;
+    // Twice the furthest of ~2000 unit-variance values from their rolling mean (~3.5σ).
+    QVERIFY2(jump > 5 && jump < 10, qPrintable(QString::number(jump)));
+    std::mt19937 rng(24);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    int flagged = 0;
+    int noisy = 0;
+    for (int r = 0; r < 200; ++r) {
+        // Channel 1's noise grows tenfold from row 100 on; its mean stays where it was.
+        const double sigma = r >= 100 ? 10.0 : 1.0;
+        const std::vector<double> row{10 + noise(rng), 50 + sigma * noise(rng)};
+        const GuardState state = guard.check(row);
+        QCOMPARE(state.flags[0], GuardFlag::Within);
+        if (r < 100) {
+            QCOMPARE(state.flags[1], GuardFlag::Within);
+        } else if (state.flags[1] != GuardFlag::Within) {
+            // Wide noise also moves the rolling mean and throws values far from it; those
+            // findings take precedence.
+            QVERIFY(state.flags[1] == GuardFlag::Noisy || state.flags[1] == GuardFlag::Jump
+                    || state.flags[1] == GuardFlag::OutOfNominalRange);
+            noisy += state.flags[1] == GuardFlag::Noisy ? 1 : 0;
+            ++flagged;
+        }
+    }
+    QVERIFY2(noisy > 10, qPrintable(QString::number(noisy)));
+    QVERIFY2(flagged > 90, qPrintable(QString::number(flagged)));
 }
 
 void TestRangeGuard::quantizedChannelGetsANonZeroScale()

@@ -1,0 +1,169 @@
+#include "detect/detector.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <utility>
+
+namespace fw::detect {
+
+namespace {
+
+// Rows scored together by process(): enough to amortise batch scoring, few enough to stay in L2.
+constexpr std::size_t kBatchRows = 1024;
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool allMissing(std::span<const double> row)
+{
+    return std::all_of(row.begin(), row.end(), [](double v) { return std::isnan(v); });
+}
+
+} // namespace
+
+void DetectionResults::clear()
+{
+    score.clear();
+    confidence.clear();
+    alarm.clear();
+    severity.clear();
+    reason.clear();
+    raisedNow.clear();
+    clearedNow.clear();
+    attribution.clear();
+    guardFlags.clear();
+}
+
+void DetectionResults::reserve(std::size_t rows)
+{
+    score.reserve(rows);
+    confidence.reserve(rows);
+    alarm.reserve(rows);
+    severity.reserve(rows);
+    reason.reserve(rows);
+    raisedNow.reserve(rows);
+    clearedNow.reserve(rows);
+    attribution.reserve(rows * std::size_t(channels));
+    guardFlags.reserve(rows * std::size_t(channels));
+}
+
+std::optional<Detector> Detector::create(DetectorModel model, std::string *error)
+{
+    if (!validateDetectorModel(model, error)) {
+        return std::nullopt;
+    }
+    std::optional<IsolationForest> forest = IsolationForest::fromArrays(model.forest, error);
+    std::optional<RangeGuard> guard
+        = forest ? RangeGuard::fromChannels(model.guardOptions, model.guard, error) : std::nullopt;
+    if (!guard) {
+        return std::nullopt;
+    }
+    return Detector(std::move(model), std::move(*forest), std::move(*guard));
+}
+
+Detector::Detector(DetectorModel model, IsolationForest forest, RangeGuard guard)
+    : m_model(std::move(model))
+    , m_forest(std::move(forest))
+    , m_calibration(m_model.calibration)
+    , m_guard(std::move(guard))
+    , m_policy(m_model.policy)
+{
+    std::vector<int> featureChannel(std::size_t(m_model.featureCount()));
+    for (std::size_t f = 0; f < featureChannel.size(); ++f) {
+        featureChannel[f] = m_model.channelOfFeature(int(f));
+    }
+    m_attribution = Attribution(std::make_shared<const ForestArrays>(m_model.forest),
+                                std::move(featureChannel), m_model.channelCount());
+    if (m_model.window > 0) {
+        m_window.emplace(m_model.channelCount(), m_model.window, m_model.windowFlags);
+    }
+    m_features.resize(kBatchRows * std::size_t(m_model.featureCount()));
+    m_scores.resize(kBatchRows);
+    m_shares.resize(std::size_t(m_model.channelCount()));
+}
+
+void Detector::reset()
+{
+    if (m_window) {
+        m_window->reset();
+    }
+    m_guard.reset();
+    m_policy.reset();
+    m_guardShares.clear();
+}
+
+void Detector::featuresOf(std::span<const double> row, std::span<double> out)
+{
+    if (m_window) {
+        m_window->push(row, out);
+    } else {
+        std::copy(row.begin(), row.end(), out.begin());
+    }
+    m_model.scaler.transform(out);
+}
+
+void Detector::process(std::span<const double> rows, DetectionResults &out)
+{
+    const auto width = std::size_t(channelCount());
+    const auto features = std::size_t(m_model.featureCount());
+    out.channels = channelCount();
+    const std::size_t count = rows.size() / width;
+    for (std::size_t start = 0; start < count; start += kBatchRows) {
+        const std::size_t n = std::min(kBatchRows, count - start);
+        for (std::size_t i = 0; i < n; ++i) {
+            featuresOf(rows.subspan((start + i) * width, width),
+                       std::span(m_features).subspan(i * features, features));
+        }
+        m_forest.scoreBatch(std::span(m_features).first(n * features),
+                            std::span(m_scores).first(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::span<const double> row = rows.subspan((start + i) * width, width);
+            // A sample with no value at all has nothing to score: it is invalid, not normal.
+            const double score = allMissing(row) ? kNaN : m_scores[i];
+            finishRow(row, std::span(m_features).subspan(i * features, features), score, out);
+        }
+    }
+}
+
+void Detector::finishRow(std::span<const double> row, std::span<const double> features,
+                         double score, DetectionResults &out)
+{
+    const double confidence = std::isnan(score) ? kNaN : m_calibration.confidence(score);
+    const GuardState guard = m_guard.check(row);
+    const AlarmDecision decision
+        = m_policy.update(confidence, guard.anyOutOfNominalRange, guard.anyOutOfLimits);
+
+    out.score.push_back(score);
+    out.confidence.push_back(confidence);
+    out.alarm.push_back(decision.alarm ? 1 : 0);
+    out.severity.push_back(decision.severity);
+    out.reason.push_back(decision.reason);
+    out.raisedNow.push_back(decision.raisedNow ? 1 : 0);
+    out.clearedNow.push_back(decision.clearedNow ? 1 : 0);
+    out.guardFlags.insert(out.guardFlags.end(), guard.flags.begin(), guard.flags.end());
+
+    const bool forestHit = confidence >= m_model.policy.threshold;
+    const bool anomalous = decision.alarm || guard.any() || forestHit;
+    std::fill(m_shares.begin(), m_shares.end(), 0.0);
+    if (guard.any()) {
+        const auto flagged
+            = double(std::count_if(guard.flags.begin(), guard.flags.end(),
+                                   [](GuardFlag f) { return f != GuardFlag::Within; }));
+        for (std::size_t c = 0; c < m_shares.size(); ++c) {
+            m_shares[c] = guard.flags[c] != GuardFlag::Within ? 1.0 / flagged : 0.0;
+        }
+        m_guardShares = m_shares;
+    } else if (decision.alarm && !forestHit && !m_guardShares.empty()) {
+        // The alarm is still up for what the guard found: keep naming those channels rather
+        // than the forest's view of a sample that is itself unremarkable.
+        m_shares = m_guardShares;
+    } else if (anomalous && !std::isnan(score)) {
+        m_attribution.shares(features, m_shares);
+    }
+    if (!decision.alarm) {
+        m_guardShares.clear();
+    }
+    out.attribution.insert(out.attribution.end(), m_shares.begin(), m_shares.end());
+}
+
+} // namespace fw::detect

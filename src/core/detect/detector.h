@@ -1,0 +1,85 @@
+#pragma once
+
+#include "detect/alarmpolicy.h"
+#include "detect/attribution.h"
+#include "detect/calibration.h"
+#include "detect/detectormodel.h"
+#include "detect/isolationforest.h"
+#include "detect/rangeguard.h"
+#include "detect/windowfeatures.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace fw::detect {
+
+// Per-sample results as a struct of arrays, appended to by Detector::process().
+struct DetectionResults
+{
+    int channels = 0;
+    std::vector<double> score;      // forest score in (0, 1]; NaN when nothing could be scored
+    std::vector<double> confidence; // 1 − conformal p; NaN when nothing could be scored
+    std::vector<std::uint8_t> alarm;
+    std::vector<Severity> severity;
+    std::vector<AlarmReason> reason;
+    std::vector<std::uint8_t> raisedNow;
+    std::vector<std::uint8_t> clearedNow;
+    std::vector<double> attribution;   // rows × channels; shares sum to 1 when anomalous, else 0
+    std::vector<GuardFlag> guardFlags; // rows × channels
+
+    [[nodiscard]] std::size_t size() const { return score.size(); }
+    void clear();
+    void reserve(std::size_t rows);
+};
+
+// The running detector: features, scaler, forest, calibration, guard and alarm policy over a
+// stream of raw rows. Streaming state (windows, alarm hysteresis) lives here, so one Detector
+// follows one stream; the model is immutable and may be shared.
+//
+// A sample is "anomalous" when its confidence reaches the policy threshold, the guard flags a
+// channel, or an alarm is active. Only then is attribution computed: guard findings name their
+// channels (equal shares among the flagged ones); while an alarm the guard raised stays up, its
+// channels stay named on samples the forest finds unremarkable; otherwise each channel gets its
+// share of the forest's isolation (see attribution.h).
+class Detector
+{
+public:
+    // Validates the model; nullopt with a message in *error when it is not usable.
+    [[nodiscard]] static std::optional<Detector> create(DetectorModel model, std::string *error);
+
+    // Appends one result per row of channelCount() raw values (NaN = missing). Scores complete
+    // rows in batches, so it is faster per sample than one call per row.
+    void process(std::span<const double> rows, DetectionResults &out);
+    // Forgets the stream: windows, guard runs and any active alarm.
+    void reset();
+
+    [[nodiscard]] const DetectorModel &model() const { return m_model; }
+    [[nodiscard]] const IsolationForest &forest() const { return m_forest; }
+    [[nodiscard]] const Calibration &calibration() const { return m_calibration; }
+    [[nodiscard]] int channelCount() const { return m_model.channelCount(); }
+    [[nodiscard]] bool alarmActive() const { return m_policy.active(); }
+
+private:
+    Detector(DetectorModel model, IsolationForest forest, RangeGuard guard);
+
+    void featuresOf(std::span<const double> row, std::span<double> out);
+    void finishRow(std::span<const double> row, std::span<const double> features, double score,
+                   DetectionResults &out);
+
+    DetectorModel m_model;
+    IsolationForest m_forest;
+    Calibration m_calibration;
+    RangeGuard m_guard;
+    AlarmPolicy m_policy;
+    Attribution m_attribution;
+    std::optional<WindowFeatures> m_window;
+    std::vector<double> m_features;    // scratch: a batch of feature rows
+    std::vector<double> m_scores;      // scratch: their scores
+    std::vector<double> m_shares;      // scratch: one row of attribution
+    std::vector<double> m_guardShares; // the guard's latest shares while an alarm is up
+};
+
+} // namespace fw::detect
