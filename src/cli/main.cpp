@@ -19,6 +19,10 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("simulate"),
          {fw::cli::simulate, "generate telemetry with fault scenarios and send it"}},
         {QStringLiteral("tap"), {fw::cli::tap, "print decoded samples from a source as JSONL"}},
+        {QStringLiteral("train"),
+         {fw::cli::train, "train a detector on a nominal recording and write the model file"}},
+        {QStringLiteral("score"),
+         {fw::cli::score, "score a recording with a model; alarms against labels if given"}},
     };
     return table;
 }

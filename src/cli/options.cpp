@@ -1,5 +1,8 @@
 #include "options.h"
 
+#include "commands.h"
+
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace fw::cli {
@@ -36,9 +39,53 @@ std::optional<qulonglong> integerOption(const QCommandLineParser &parser, const 
     return value;
 }
 
+std::optional<qulonglong> integerOption(const QCommandLineParser &parser, const QString &name,
+                                        qulonglong fallback, qulonglong minimum, qulonglong maximum)
+{
+    if (!parser.isSet(name)) {
+        return fallback;
+    }
+    bool ok = false;
+    const qulonglong value = parser.value(name).toULongLong(&ok);
+    if (!ok || value < minimum || value > maximum) {
+        QTextStream(stderr) << "--" << name << ": expected an integer from " << minimum << " to "
+                            << maximum << ", got '" << parser.value(name) << "'\n";
+        return std::nullopt;
+    }
+    return value;
+}
+
+QCommandLineOption makeOption(const char *context, const char *name, const char *description,
+                              const char *value)
+{
+    const QString text = QCoreApplication::translate(context, description);
+    return value ? QCommandLineOption(QString::fromLatin1(name), text, QString::fromLatin1(value))
+                 : QCommandLineOption(QString::fromLatin1(name), text);
+}
+
 void printError(const QString &command, const QString &message)
 {
     QTextStream(stderr) << "faultwatch-cli " << command << ": " << message << "\n";
+}
+
+std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
+                                  const QString &command)
+{
+    if (!parser.parse(arguments)) {
+        printError(command, parser.errorText() + QStringLiteral(" (see --help)"));
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        // QCommandLineParser names the program by its path; say which command this is.
+        QString help = parser.helpText();
+        const qsizetype endOfUsage = help.indexOf(u'\n');
+        const QString options = help.left(endOfUsage).section(u' ', 2);
+        help.replace(0, endOfUsage,
+                     QStringLiteral("Usage: faultwatch-cli %1 %2").arg(command, options));
+        QTextStream(stdout) << help;
+        return 0;
+    }
+    return std::nullopt;
 }
 
 } // namespace fw::cli

@@ -13,7 +13,19 @@ namespace fw::cli {
                                                  double minimum, double maximum);
 [[nodiscard]] std::optional<qulonglong> integerOption(const QCommandLineParser &parser,
                                                       const QString &name, qulonglong fallback);
+// An integer option from minimum to maximum; prints the expected range on a bad value.
+[[nodiscard]] std::optional<qulonglong> integerOption(const QCommandLineParser &parser,
+                                                      const QString &name, qulonglong fallback,
+                                                      qulonglong minimum, qulonglong maximum);
+// An option whose description is translated in `context` (the command's name).
+[[nodiscard]] QCommandLineOption makeOption(const char *context, const char *name,
+                                            const char *description, const char *value = nullptr);
 // Prints "faultwatch-cli NAME: message" to stderr.
 void printError(const QString &command, const QString &message);
+// Parses a command's arguments. On --help prints the help (as "faultwatch-cli NAME") and returns
+// 0; on an unknown option or missing value prints the error and returns kExitUsage; otherwise
+// returns nullopt and the command goes on.
+[[nodiscard]] std::optional<int>
+parseArguments(QCommandLineParser &parser, const QStringList &arguments, const QString &command);
 
 } // namespace fw::cli

@@ -67,7 +67,9 @@ int simulate(const QStringList &arguments)
                "for a receiver (default 10).",
                "S"),
     });
-    parser.process(arguments);
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
+        return *exit;
+    }
     if (!parser.positionalArguments().isEmpty()) {
         printError(command, QStringLiteral("unexpected argument '%1'")
                                 .arg(parser.positionalArguments().constFirst()));

@@ -103,7 +103,9 @@ int tap(const QStringList &arguments)
         QCoreApplication::translate("tap", "Do not print samples (counters only)."));
     parser.addOptions(
         {sourceOption, profileOption, countOption, durationOption, statsOption, quietOption});
-    parser.process(arguments);
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
+        return *exit;
+    }
     if (!parser.isSet(sourceOption)) {
         printError(command, QStringLiteral("--source is required"));
         return kExitUsage;

@@ -49,21 +49,6 @@ QStringList allowedOptions(Scheme scheme)
     return {};
 }
 
-std::optional<WireFormat> formatFromExtension(const QString &path)
-{
-    const QString lower = path.toLower();
-    if (lower.endsWith(u".csv")) {
-        return WireFormat::Csv;
-    }
-    if (lower.endsWith(u".jsonl") || lower.endsWith(u".json")) {
-        return WireFormat::Jsonl;
-    }
-    if (lower.endsWith(u".ccsds") || lower.endsWith(u".bin")) {
-        return WireFormat::Ccsds;
-    }
-    return std::nullopt;
-}
-
 bool isHostName(QStringView host)
 {
     if (host.isEmpty() || host.size() > 253 || host.startsWith(u'-') || host.startsWith(u'.')
@@ -244,7 +229,7 @@ bool parseQuery(const QString &query, SourceUri *uri, QString *error)
         }
     }
     if (uri->scheme == Scheme::File && !seen.contains(QStringLiteral("format"))) {
-        const auto format = formatFromExtension(uri->path);
+        const auto format = wireFormatFromExtension(uri->path);
         if (!format) {
             return fail(error, QStringLiteral("file: cannot tell the format of '%1' from its "
                                               "extension (.csv, .jsonl, .json, .ccsds, .bin); "
@@ -383,7 +368,7 @@ QString SourceUri::toString() const
         if (loop) {
             options.append(QStringLiteral("loop=1"));
         }
-        if (formatFromExtension(path) != format) {
+        if (wireFormatFromExtension(path) != format) {
             options.append(QStringLiteral("format=") + wireFormatName(format));
         }
         break;

@@ -29,4 +29,19 @@ QString wireFormatName(WireFormat format)
     return {};
 }
 
+std::optional<WireFormat> wireFormatFromExtension(const QString &path)
+{
+    const QString lower = path.toLower();
+    if (lower.endsWith(u".csv")) {
+        return WireFormat::Csv;
+    }
+    if (lower.endsWith(u".jsonl") || lower.endsWith(u".json")) {
+        return WireFormat::Jsonl;
+    }
+    if (lower.endsWith(u".ccsds") || lower.endsWith(u".bin")) {
+        return WireFormat::Ccsds;
+    }
+    return std::nullopt;
+}
+
 } // namespace fw
