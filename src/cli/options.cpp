@@ -68,6 +68,19 @@ void printError(const QString &command, const QString &message)
     QTextStream(stderr) << "faultwatch-cli " << command << ": " << message << "\n";
 }
 
+std::optional<Profile> profileOption(const QCommandLineParser &parser, const QString &command)
+{
+    const QString name = parser.isSet(QStringLiteral("profile"))
+                             ? parser.value(QStringLiteral("profile"))
+                             : QStringLiteral("spacecraft");
+    QString error;
+    std::optional<Profile> profile = Profile::load(name, &error);
+    if (!profile) {
+        printError(command, error);
+    }
+    return profile;
+}
+
 std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList &arguments,
                                   const QString &command)
 {

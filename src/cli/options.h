@@ -1,5 +1,7 @@
 #pragma once
 
+#include "telemetry/profile.h"
+
 #include <QCommandLineParser>
 #include <QString>
 
@@ -22,6 +24,10 @@ namespace fw::cli {
                                             const char *description, const char *value = nullptr);
 // Prints "faultwatch-cli NAME: message" to stderr.
 void printError(const QString &command, const QString &message);
+// The profile --profile names, or spacecraft; prints the reason and returns nullopt when it
+// cannot be loaded.
+[[nodiscard]] std::optional<Profile> profileOption(const QCommandLineParser &parser,
+                                                   const QString &command);
 // Parses a command's arguments. On --help prints the help (as "faultwatch-cli NAME") and returns
 // 0; on an unknown option or missing value prints the error and returns kExitUsage; otherwise
 // returns nullopt and the command goes on.

@@ -81,15 +81,11 @@ int simulate(const QStringList &arguments)
         return kExitUsage;
     }
 
-    QString error;
-    const auto profile = Profile::load(parser.isSet(QStringLiteral("profile"))
-                                           ? parser.value(QStringLiteral("profile"))
-                                           : QStringLiteral("spacecraft"),
-                                       &error);
+    const std::optional<Profile> profile = profileOption(parser, command);
     if (!profile) {
-        printError(command, error);
         return kExitUsage;
     }
+    QString error;
     SimulationOptions options;
     options.profile = *profile;
     options.to = parser.value(QStringLiteral("to"));

@@ -50,15 +50,11 @@ int train(const QStringList &arguments)
                                            "both"));
         return kExitUsage;
     }
-    QString error;
-    const auto profile = Profile::load(parser.isSet(QStringLiteral("profile"))
-                                           ? parser.value(QStringLiteral("profile"))
-                                           : QStringLiteral("spacecraft"),
-                                       &error);
+    const std::optional<Profile> profile = profileOption(parser, command);
     if (!profile) {
-        printError(command, error);
         return kExitUsage;
     }
+    QString error;
     const auto detector = readTrainOptions(parser);
     if (!detector) {
         return kExitUsage;
