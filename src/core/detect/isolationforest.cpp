@@ -15,8 +15,8 @@ namespace {
 // Trees walked together by score(): enough independent loads to cover the L2 latency of a step
 // (8 lanes measured ~1.15 us per sample, 16 lanes ~0.95 us, 100 trees, psi 256).
 constexpr std::size_t kLanes = 16;
-// Samples scored together per tree in scoreBatch(): small enough to stay in L1 with their rows.
-constexpr std::size_t kBlock = 128;
+// Samples scored together per tree in scoreBatch(), the heap walk's block.
+constexpr std::size_t kBlock = HeapForest::kBlock;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // numpy's float64 -> float32 cast (round to nearest even, overflow to inf) without the undefined
@@ -159,6 +159,22 @@ void IsolationForest::buildScoringLayout()
         m_laneDepth.push_back(*std::max_element(m_depth.begin() + std::ptrdiff_t(g),
                                                 m_depth.begin() + std::ptrdiff_t(g + kLanes)));
     }
+    buildBatchLayout();
+}
+
+void IsolationForest::buildBatchLayout()
+{
+    // m_depth past treeCount() is the padding trees of score(), which the heap walk has none of.
+    const std::size_t trees = std::size_t(treeCount());
+    if (m_hyperplane
+        || std::any_of(m_depth.begin(), m_depth.begin() + std::ptrdiff_t(trees),
+                       [](std::int32_t depth) { return depth > HeapForest::kMaxDepth; })) {
+        return;
+    }
+    m_heap.emplace(featureCount());
+    for (std::size_t t = 0; t < trees; ++t) {
+        m_heap->addTree(m_nodes, m_leafValue, m_roots[t], m_depth[t]);
+    }
 }
 
 double IsolationForest::scoreFromSum(double sum) const
@@ -273,7 +289,7 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
     }
     // Complete samples go through the interleaved walk; those with a missing value go one by
     // one through the same code score() uses for them.
-    std::vector<double> block(kBlock * d);
+    std::vector<double> block(kBlock * HeapForest::blockRows(featureCount()));
     std::vector<std::size_t> complete;
     complete.reserve(kBlock);
     double sums[kBlock];
@@ -291,7 +307,11 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
             }
             complete.push_back(i);
         }
-        batchBlock(block.data(), complete.size(), sums);
+        if (m_heap) {
+            m_heap->sumBlock(block.data(), complete.size(), sums);
+        } else {
+            batchBlock(block.data(), complete.size(), sums);
+        }
         for (std::size_t k = 0; k < complete.size(); ++k) {
             scores[complete[k]] = scoreFromSum(sums[k]);
         }

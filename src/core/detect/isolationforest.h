@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/forestarrays.h"
+#include "detect/heapforest.h"
 
 #include <cstdint>
 #include <optional>
@@ -64,15 +65,8 @@ public:
     void scoreBatch(std::span<const double> rows, std::span<double> scores) const;
 
 private:
-    // Scoring layout: siblings adjacent (right child = left + 1); a leaf loops to itself with a
-    // threshold of +inf, so any number finite-or-infinite input walks stay on it and a fixed
-    // number of branch-free steps (the tree's depth) always ends on the leaf.
-    struct Node
-    {
-        std::int32_t feature;
-        std::int32_t left;
-        double threshold;
-    };
+    // Scoring layout: see ScoringNode.
+    using Node = ScoringNode;
 
     explicit IsolationForest(ForestArrays arrays);
     void buildScoringLayout();
@@ -82,7 +76,8 @@ private:
     [[nodiscard]] double axisPathSum(const double *x) const;
     [[nodiscard]] double walkWithMissing(std::int32_t node, const double *x) const;
     [[nodiscard]] double walkHyperplane(std::int32_t node, const double *x) const;
-    void batchBlock(const double *rows, std::size_t count, double *sums) const;
+    void buildBatchLayout();
+    void batchBlock(const double *block, std::size_t count, double *sums) const;
 
     ForestArrays m_arrays;
     std::vector<Node> m_nodes;
@@ -92,7 +87,9 @@ private:
     std::vector<std::int32_t> m_roots;     // per tree, padded to a lane multiple with m_zeroLeaf
     std::vector<std::int32_t> m_depth;     // per padded tree: steps from root to deepest leaf
     std::vector<std::int32_t> m_laneDepth; // per group of kLanes trees: their deepest
-    double m_denominator = 0;              // trees * c(psi)
+    // scoreBatch()'s layout when every tree is shallow enough for it.
+    std::optional<HeapForest> m_heap;
+    double m_denominator = 0; // trees * c(psi)
     bool m_float32 = false;
     bool m_hyperplane = false;
 };
