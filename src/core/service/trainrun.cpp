@@ -17,6 +17,7 @@ trainOnRows(const Profile &profile, std::span<const double> rows, std::span<cons
     data.rows = rows;
     data.calibrationRows = calibrationRows;
     data.profile = profile.name.toStdString();
+    data.rateHz = profile.rateHz; // alarm persistence is set in seconds
     for (const Channel &channel : profile.channels) {
         data.channels.push_back(channel.id.toStdString());
         data.limits.push_back(

@@ -1,5 +1,7 @@
 #include "scenarioharness.h"
 
+#include "service/trainrun.h"
+
 #include <QtGlobal>
 
 namespace fw::test {
@@ -32,24 +34,12 @@ detect::DetectorModel trainOnNominal(const Profile &profile, double seconds, std
                                      const detect::DetectorTrainOptions &options)
 {
     const SimRun nominal = simulate(profile, QStringLiteral("nominal"), seed, seconds);
-    detect::TrainingData data;
-    data.rows = nominal.rows;
-    data.profile = profile.name.toStdString();
-    data.rateHz = profile.rateHz;
-    for (const Channel &channel : profile.channels) {
-        data.channels.push_back(channel.id.toStdString());
-        if (channel.alarm) {
-            data.limits.emplace_back(std::pair{channel.alarm->low, channel.alarm->high});
-        } else {
-            data.limits.emplace_back(std::nullopt);
-        }
-    }
-    std::string error;
+    QString error;
     std::vector<std::string> warnings;
-    std::optional<detect::DetectorModel> model
-        = detect::trainDetector(data, options, &error, &warnings);
+    std::optional<detect::DetectorModel> model = trainOnRows(
+        profile, nominal.rows, {}, {}, QStringLiteral("sim"), options, &error, &warnings);
     if (!model) {
-        qFatal("training failed: %s", error.c_str());
+        qFatal("training failed: %s", qPrintable(error));
     }
     return *model;
 }
