@@ -49,37 +49,53 @@ void DetectionResults::reserve(std::size_t rows)
 
 std::optional<Detector> Detector::create(DetectorModel model, std::string *error)
 {
-    if (!validateDetectorModel(model, error)) {
+    return create(std::make_shared<const DetectorModel>(std::move(model)), error);
+}
+
+std::optional<Detector> Detector::create(std::shared_ptr<const DetectorModel> model,
+                                         std::string *error)
+{
+    if (!model) {
+        if (error) {
+            *error = "no model";
+        }
         return std::nullopt;
     }
-    std::optional<IsolationForest> forest = IsolationForest::fromArrays(model.forest, error);
+    if (!validateDetectorModel(*model, error)) {
+        return std::nullopt;
+    }
+    std::optional<IsolationForest> forest = IsolationForest::fromArrays(model->forest, error);
     std::optional<RangeGuard> guard
-        = forest ? RangeGuard::fromChannels(model.guardOptions, model.guard, error) : std::nullopt;
+        = forest ? RangeGuard::fromChannels(model->guardOptions, model->guard, error)
+                 : std::nullopt;
     if (!guard) {
         return std::nullopt;
     }
     return Detector(std::move(model), std::move(*forest), std::move(*guard));
 }
 
-Detector::Detector(DetectorModel model, IsolationForest forest, RangeGuard guard)
+Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest,
+                   RangeGuard guard)
     : m_model(std::move(model))
     , m_forest(std::move(forest))
-    , m_calibration(m_model.calibration)
+    , m_calibration(m_model->calibration)
     , m_guard(std::move(guard))
-    , m_policy(m_model.policy)
+    , m_policy(m_model->policy)
 {
-    std::vector<int> featureChannel(std::size_t(m_model.featureCount()));
+    const DetectorModel &m = *m_model;
+    std::vector<int> featureChannel(std::size_t(m.featureCount()));
     for (std::size_t f = 0; f < featureChannel.size(); ++f) {
-        featureChannel[f] = m_model.channelOfFeature(int(f));
+        featureChannel[f] = m.channelOfFeature(int(f));
     }
-    m_attribution = Attribution(std::make_shared<const ForestArrays>(m_model.forest),
-                                std::move(featureChannel), m_model.channelCount());
-    if (m_model.window > 0) {
-        m_window.emplace(m_model.channelCount(), m_model.window, m_model.windowFlags);
+    // The model's own arrays, kept alive by the model: no copy of the trees.
+    m_attribution = Attribution(std::shared_ptr<const ForestArrays>(m_model, &m.forest),
+                                std::move(featureChannel), m.channelCount());
+    if (m.window > 0) {
+        m_window.emplace(m.channelCount(), m.window, m.windowFlags);
     }
-    m_features.resize(kBatchRows * std::size_t(m_model.featureCount()));
+    m_features.resize(kBatchRows * std::size_t(m.featureCount()));
     m_scores.resize(kBatchRows);
-    m_shares.resize(std::size_t(m_model.channelCount()));
+    m_shares.resize(std::size_t(m.channelCount()));
 }
 
 void Detector::reset()
@@ -99,13 +115,13 @@ void Detector::featuresOf(std::span<const double> row, std::span<double> out)
     } else {
         std::copy(row.begin(), row.end(), out.begin());
     }
-    m_model.scaler.transform(out);
+    m_model->scaler.transform(out);
 }
 
 void Detector::process(std::span<const double> rows, DetectionResults &out)
 {
     const auto width = std::size_t(channelCount());
-    const auto features = std::size_t(m_model.featureCount());
+    const auto features = std::size_t(m_model->featureCount());
     out.channels = channelCount();
     const std::size_t count = rows.size() / width;
     for (std::size_t start = 0; start < count; start += kBatchRows) {
@@ -142,7 +158,7 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
     out.clearedNow.push_back(decision.clearedNow ? 1 : 0);
     out.guardFlags.insert(out.guardFlags.end(), guard.flags.begin(), guard.flags.end());
 
-    const bool forestHit = confidence >= m_model.policy.threshold;
+    const bool forestHit = confidence >= m_model->policy.threshold;
     const bool anomalous = decision.alarm || guard.any() || forestHit;
     std::fill(m_shares.begin(), m_shares.end(), 0.0);
     if (guard.any()) {

@@ -9,6 +9,7 @@
 #include "detect/windowfeatures.h"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,7 +48,10 @@ struct DetectionResults
 class Detector
 {
 public:
-    // Validates the model; nullopt with a message in *error when it is not usable.
+    // Validates the model; nullopt with a message in *error when it is not usable. Detectors of
+    // one shared model (one per stream) share its arrays instead of copying them.
+    [[nodiscard]] static std::optional<Detector> create(std::shared_ptr<const DetectorModel> model,
+                                                        std::string *error);
     [[nodiscard]] static std::optional<Detector> create(DetectorModel model, std::string *error);
 
     // Appends one result per row of channelCount() raw values (NaN = missing). Scores complete
@@ -56,20 +60,20 @@ public:
     // Forgets the stream: windows, guard runs and any active alarm.
     void reset();
 
-    [[nodiscard]] const DetectorModel &model() const { return m_model; }
+    [[nodiscard]] const DetectorModel &model() const { return *m_model; }
     [[nodiscard]] const IsolationForest &forest() const { return m_forest; }
     [[nodiscard]] const Calibration &calibration() const { return m_calibration; }
-    [[nodiscard]] int channelCount() const { return m_model.channelCount(); }
+    [[nodiscard]] int channelCount() const { return m_model->channelCount(); }
     [[nodiscard]] bool alarmActive() const { return m_policy.active(); }
 
 private:
-    Detector(DetectorModel model, IsolationForest forest, RangeGuard guard);
+    Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest, RangeGuard guard);
 
     void featuresOf(std::span<const double> row, std::span<double> out);
     void finishRow(std::span<const double> row, std::span<const double> features, double score,
                    DetectionResults &out);
 
-    DetectorModel m_model;
+    std::shared_ptr<const DetectorModel> m_model;
     IsolationForest m_forest;
     Calibration m_calibration;
     RangeGuard m_guard;

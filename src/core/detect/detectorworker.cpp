@@ -39,12 +39,8 @@ void DetectorWorker::process(const SampleBlockPtr &block)
 void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel> &model,
                               const QString &sha256)
 {
-    if (!model) {
-        Q_EMIT modelRejected(QStringLiteral("no model given"));
-        return;
-    }
     std::string error;
-    std::optional<detect::Detector> detector = detect::Detector::create(*model, &error);
+    std::optional<detect::Detector> detector = detect::Detector::create(model, &error);
     if (!detector) {
         Q_EMIT modelRejected(QString::fromStdString(error));
         return;
