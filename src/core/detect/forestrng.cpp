@@ -4,46 +4,18 @@
 
 namespace fw::detect {
 
-namespace {
-
-std::uint64_t splitMix(std::uint64_t &state)
-{
-    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
-constexpr std::uint64_t rotl(std::uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-} // namespace
-
 ForestRng::ForestRng(std::uint64_t seed)
-{
-    for (std::uint64_t &s : m_state) {
-        s = splitMix(seed);
-    }
-}
+    : m_bits(seed)
+{}
 
 std::uint64_t ForestRng::next()
 {
-    const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-    const std::uint64_t t = m_state[1] << 17;
-    m_state[2] ^= m_state[0];
-    m_state[3] ^= m_state[1];
-    m_state[1] ^= m_state[2];
-    m_state[0] ^= m_state[3];
-    m_state[2] ^= t;
-    m_state[3] = rotl(m_state[3], 45);
-    return result;
+    return m_bits.next();
 }
 
 double ForestRng::uniform()
 {
-    return double(next() >> 11) * 0x1.0p-53;
+    return m_bits.uniform();
 }
 
 std::uint64_t ForestRng::below(std::uint64_t n)
@@ -71,8 +43,9 @@ double ForestRng::normal()
 
 std::uint64_t ForestRng::treeSeed(std::uint64_t seed, std::uint64_t index)
 {
-    std::uint64_t state = seed ^ (index * 0xd1b54a32d192ed03ULL);
-    return splitMix(state);
+    // One splitmix64 step from a state that differs per tree.
+    const std::uint64_t state = seed ^ (index * 0xd1b54a32d192ed03ULL);
+    return Xoshiro256::mix(state + Xoshiro256::kGolden);
 }
 
 double portableLog(double x)

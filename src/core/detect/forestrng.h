@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/xoshiro256.h"
+
 #include <cstdint>
 
 namespace fw::detect {
@@ -25,7 +27,7 @@ public:
     [[nodiscard]] static std::uint64_t treeSeed(std::uint64_t seed, std::uint64_t index);
 
 private:
-    std::uint64_t m_state[4];
+    Xoshiro256 m_bits;
 };
 
 // Natural logarithm of a positive finite x from frexp and an atanh series: slower than std::log

@@ -7,12 +7,7 @@ namespace fw {
 
 namespace {
 
-constexpr std::uint64_t kGolden = 0x9E3779B97F4A7C15ULL;
-
-std::uint64_t rotl(std::uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
+constexpr std::uint64_t kGolden = Xoshiro256::kGolden;
 
 double toUnit(std::uint64_t bits)
 {
@@ -33,25 +28,12 @@ double boxMuller(double u1, double u2, double *second)
 } // namespace
 
 Random::Random(std::uint64_t seed)
-{
-    std::uint64_t x = seed;
-    for (auto &word : m_state) {
-        x += kGolden;
-        word = mix(x);
-    }
-}
+    : m_bits(seed)
+{}
 
 std::uint64_t Random::next()
 {
-    const std::uint64_t result = rotl(m_state[1] * 5, 7) * 9;
-    const std::uint64_t t = m_state[1] << 17;
-    m_state[2] ^= m_state[0];
-    m_state[3] ^= m_state[1];
-    m_state[1] ^= m_state[2];
-    m_state[0] ^= m_state[3];
-    m_state[2] ^= t;
-    m_state[3] = rotl(m_state[3], 45);
-    return result;
+    return m_bits.next();
 }
 
 double Random::uniform()
@@ -73,9 +55,7 @@ double Random::normal()
 
 std::uint64_t Random::mix(std::uint64_t x)
 {
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-    return x ^ (x >> 31);
+    return Xoshiro256::mix(x);
 }
 
 std::uint64_t Random::key(std::uint64_t a, std::uint64_t b, std::uint64_t c)

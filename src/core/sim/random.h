@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/xoshiro256.h"
+
 #include <cstdint>
 
 namespace fw {
@@ -30,7 +32,7 @@ public:
     [[nodiscard]] static double smoothNoise(std::uint64_t key, double timeS, double spacingS);
 
 private:
-    std::uint64_t m_state[4];
+    Xoshiro256 m_bits;
     double m_spare = 0;
     bool m_hasSpare = false;
 };
