@@ -30,6 +30,7 @@ void DetectorWorker::process(const SampleBlockPtr &block)
     out->t = block->times();
     out->seq = block->seqs();
     out->modelSha256 = m_sha256;
+    out->samples = block;
     out->results.channels = m_detector->channelCount();
     out->results.reserve(block->size());
     m_detector->process(block->values(), out->results);

@@ -20,7 +20,8 @@ struct ResultBlock
     std::vector<double> t;
     std::vector<std::int64_t> seq;
     detect::DetectionResults results;
-    QString modelSha256; // the model that produced them
+    QString modelSha256;   // the model that produced them
+    SampleBlockPtr samples; // the block these results answer, row for row
 
     [[nodiscard]] std::size_t size() const { return t.size(); }
 };
