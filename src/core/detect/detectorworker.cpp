@@ -40,6 +40,13 @@ void DetectorWorker::process(const SampleBlockPtr &block)
 void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel> &model,
                               const QString &sha256)
 {
+    if (!model) {
+        // No model: blocks are counted and skipped until one is set.
+        m_detector.reset();
+        m_sha256.clear();
+        Q_EMIT modelChanged(m_sha256);
+        return;
+    }
     std::string error;
     std::optional<detect::Detector> detector = detect::Detector::create(model, &error);
     if (!detector) {

@@ -20,7 +20,7 @@ struct ResultBlock
     std::vector<double> t;
     std::vector<std::int64_t> seq;
     detect::DetectionResults results;
-    QString modelSha256;   // the model that produced them
+    QString modelSha256;    // the model that produced them
     SampleBlockPtr samples; // the block these results answer, row for row
 
     [[nodiscard]] std::size_t size() const { return t.size(); }
@@ -39,7 +39,8 @@ public:
 
     // Slots, called through queued connections from other threads.
     void process(const fw::SampleBlockPtr &block);
-    // Swaps the model. A model the detector refuses is reported and the previous one kept.
+    // Swaps the model. A model the detector refuses is reported and the previous one kept; a null
+    // model unloads the current one.
     void setModel(const std::shared_ptr<const detect::DetectorModel> &model, const QString &sha256);
     void resetStream();
 
