@@ -132,13 +132,15 @@ AlarmJournal::AlarmJournal(const QString &path)
                       .arg(QDir::toNativeSeparators(path), m_file.errorString());
         return;
     }
-    // A record cut short by a crash is ended here, so that it stays one malformed record
-    // instead of swallowing the next one.
+    // A record cut short by a crash is ended here, so that it does not swallow the next one,
+    // with one field too many, so that every reader skips it whether or not it was repaired.
     QByteArray start;
     if (existing.isEmpty()) {
         start = csv::record(header());
     } else if (parsed.incompleteTail) {
-        start = parsed.tailInQuotes ? QByteArray("\"\n") : QByteArray("\n");
+        start = parsed.tailInQuotes ? QByteArray("\"") : QByteArray();
+        start += QByteArray(std::max(kColumns + 1 - parsed.tailFields, 0), ',');
+        start += '\n';
     }
     if (!start.isEmpty() && m_file.write(start) != start.size()) {
         m_error = QStringLiteral("Cannot write the alarm journal %1: %2")
@@ -150,7 +152,7 @@ AlarmJournal::AlarmJournal(const QString &path)
 bool AlarmJournal::readExisting(QByteArray *data, QString *error) const
 {
     QFile file(m_path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (m_path.isEmpty() || !file.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("Cannot read the alarm journal %1: %2")
                      .arg(QDir::toNativeSeparators(m_path), file.errorString());
         return false;

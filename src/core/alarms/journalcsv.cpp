@@ -79,6 +79,7 @@ Parsed parse(QByteArrayView data)
     }
     parsed.incompleteTail = current.begin < data.size();
     parsed.tailInQuotes = inQuotes;
+    parsed.tailFields = parsed.incompleteTail ? int(current.fields.size()) + 1 : 0;
     return parsed;
 }
 

@@ -29,6 +29,7 @@ struct Parsed
     // The data ended inside a record: a write cut short by a crash. The tail is not a record.
     bool incompleteTail = false;
     bool tailInQuotes = false; // ... and inside a quoted field
+    int tailFields = 0;        // ... with this many fields begun, the cut one included
 };
 
 // Splits data into complete records. A '\r' before a '\n' is dropped, so files edited on Windows
