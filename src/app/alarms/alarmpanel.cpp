@@ -1,0 +1,266 @@
+#include "alarmpanel.h"
+
+#include "alarms/alarmbook.h"
+#include "alarms/alarmjournal.h"
+#include "alarmtablemodel.h"
+#include "shelvedialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace fw {
+
+AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
+    : QWidget(parent)
+    , m_book(book)
+    , m_journal(journal)
+    , m_model(new AlarmTableModel(book, this))
+    , m_view(new QTableView(this))
+    , m_summary(new QLabel(this))
+    , m_journalProblem(new QLabel(this))
+    , m_shelfTimer(new QTimer(this))
+    , m_operator(defaultOperatorName())
+{
+    Q_ASSERT(book);
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+
+    m_journalProblem->setWordWrap(true);
+    m_journalProblem->setForegroundRole(QPalette::BrightText);
+    m_journalProblem->setBackgroundRole(QPalette::Dark);
+    m_journalProblem->setAutoFillBackground(true);
+    m_journalProblem->hide();
+
+    createActions();
+    auto *toolBar = new QToolBar(this);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->addActions({m_acknowledge, m_acknowledgeAll, m_shelve, m_unshelve});
+    toolBar->addSeparator();
+    toolBar->addActions({m_silence, m_export});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(toolBar);
+    layout->addWidget(m_journalProblem);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_summary);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &AlarmPanel::updateActions);
+    connect(book, &AlarmBook::summaryChanged, this, &AlarmPanel::updateActions);
+    connect(book, &AlarmBook::summaryChanged, this, &AlarmPanel::updateSummary);
+    connect(book, &AlarmBook::silencedChanged, this, [this](bool silenced) {
+        m_silence->setChecked(silenced);
+        updateSummary();
+    });
+    connect(book, &AlarmBook::journalFailed, this, &AlarmPanel::showJournalProblem);
+    connect(m_shelfTimer, &QTimer::timeout, book, [book] { book->expireShelves(); });
+    m_shelfTimer->start(kShelfCheckMs);
+    if (journal && !journal->isOpen()) {
+        showJournalProblem(journal->errorString());
+    }
+    updateActions();
+    updateSummary();
+}
+
+AlarmPanel::~AlarmPanel() = default;
+
+void AlarmPanel::createActions()
+{
+    m_acknowledge = new QAction(tr("&Acknowledge"), this);
+    m_acknowledge->setStatusTip(tr("Acknowledge the selected alarms"));
+    connect(m_acknowledge, &QAction::triggered, this, &AlarmPanel::acknowledgeSelected);
+
+    m_acknowledgeAll = new QAction(tr("Acknowledge a&ll"), this);
+    m_acknowledgeAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_acknowledgeAll->setStatusTip(tr("Acknowledge every alarm that is not shelved"));
+    connect(m_acknowledgeAll, &QAction::triggered, this, &AlarmPanel::acknowledgeAll);
+
+    m_shelve = new QAction(tr("&Shelve…"), this);
+    m_shelve->setStatusTip(tr("Suppress the selected alarms for a while, with a reason"));
+    connect(m_shelve, &QAction::triggered, this, &AlarmPanel::shelveSelected);
+
+    m_unshelve = new QAction(tr("&Unshelve"), this);
+    m_unshelve->setStatusTip(tr("Return the selected shelved alarms to service"));
+    connect(m_unshelve, &QAction::triggered, this, &AlarmPanel::unshelveSelected);
+
+    m_silence = new QAction(tr("Si&lence"), this);
+    m_silence->setCheckable(true);
+    m_silence->setStatusTip(tr("Mute alarm annunciation; alarms still need acknowledging"));
+    connect(m_silence, &QAction::toggled, this,
+            [this](bool on) { m_book->setSilenced(on, m_operator); });
+
+    m_export = new QAction(tr("&Export journal…"), this);
+    m_export->setStatusTip(tr("Save a copy of the alarm journal as CSV"));
+    m_export->setEnabled(m_journal != nullptr);
+    connect(m_export, &QAction::triggered, this, &AlarmPanel::exportJournal);
+}
+
+void AlarmPanel::setOperatorName(const QString &name)
+{
+    m_operator = name.trimmed().isEmpty() ? defaultOperatorName() : name.trimmed();
+}
+
+QString AlarmPanel::defaultOperatorName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty()) {
+        name = qEnvironmentVariable("USERNAME"); // Windows
+    }
+    return name.isEmpty() ? tr("operator") : name;
+}
+
+QList<quint64> AlarmPanel::selectedAlarmIds() const
+{
+    QList<quint64> ids;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        ids.append(index.data(AlarmTableModel::AlarmIdRole).toULongLong());
+    }
+    return ids;
+}
+
+void AlarmPanel::acknowledgeSelected()
+{
+    // Ids, not rows: acknowledging a latched alarm closes it and shifts the rows below.
+    int done = 0;
+    for (quint64 id : selectedAlarmIds()) {
+        done += m_book->acknowledge(id, m_operator) ? 1 : 0;
+    }
+    if (done > 0) {
+        Q_EMIT statusMessage(tr("Acknowledged %n alarm(s)", nullptr, done));
+    }
+}
+
+void AlarmPanel::acknowledgeAll()
+{
+    const int done = m_book->acknowledgeAll(m_operator);
+    Q_EMIT statusMessage(tr("Acknowledged %n alarm(s)", nullptr, done));
+}
+
+void AlarmPanel::shelveSelected()
+{
+    const QList<quint64> ids = selectedAlarmIds();
+    if (ids.isEmpty()) {
+        return;
+    }
+    auto *dialog = new ShelveDialog(m_book->now(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
+        const QDateTime until = dialog->until(m_book->now());
+        int done = 0;
+        for (quint64 id : ids) {
+            done += m_book->shelve(id, dialog->reason(), until, m_operator) ? 1 : 0;
+        }
+        Q_EMIT statusMessage(
+            tr("Shelved %n alarm(s) until %1", nullptr, done)
+                .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat)));
+    });
+    dialog->open();
+}
+
+void AlarmPanel::unshelveSelected()
+{
+    for (quint64 id : selectedAlarmIds()) {
+        (void)m_book->unshelve(id, m_operator);
+    }
+}
+
+void AlarmPanel::exportJournal()
+{
+    if (!m_journal) {
+        return;
+    }
+    const QString suggested = QDir::home().filePath(
+        QStringLiteral("alarm-journal-%1.csv")
+            .arg(m_book->now().toLocalTime().toString(QStringLiteral("yyyyMMdd-HHmm"))));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export alarm journal"), suggested,
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty()) {
+        (void)exportJournalTo(path);
+    }
+}
+
+bool AlarmPanel::exportJournalTo(const QString &path)
+{
+    QString error;
+    if (!m_journal) {
+        error = tr("No alarm journal is kept.");
+    } else if (m_journal->exportCsv(path, &error)) {
+        Q_EMIT statusMessage(
+            tr("Alarm journal exported to %1").arg(QDir::toNativeSeparators(path)));
+        return true;
+    }
+    Q_EMIT statusMessage(tr("Alarm journal not exported: %1").arg(error));
+    auto *box
+        = new QMessageBox(QMessageBox::Warning, tr("Export alarm journal"),
+                          tr("The alarm journal could not be exported."), QMessageBox::Ok, this);
+    box->setInformativeText(error);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    return false;
+}
+
+void AlarmPanel::updateActions()
+{
+    bool canAcknowledge = false;
+    bool canShelve = false;
+    bool canUnshelve = false;
+    for (quint64 id : selectedAlarmIds()) {
+        const int row = m_book->rowOf(id);
+        if (row < 0) {
+            continue;
+        }
+        const Alarm &alarm = m_book->at(row);
+        canAcknowledge = canAcknowledge || (!alarm.shelved && !alarm.acknowledged);
+        canShelve = canShelve || !alarm.shelved;
+        canUnshelve = canUnshelve || alarm.shelved;
+    }
+    m_acknowledge->setEnabled(canAcknowledge);
+    m_shelve->setEnabled(canShelve);
+    m_unshelve->setEnabled(canUnshelve);
+    m_acknowledgeAll->setEnabled(
+        m_book->countIn(AlarmState::Unacknowledged) + m_book->countIn(AlarmState::Latched) > 0);
+}
+
+void AlarmPanel::updateSummary()
+{
+    const int unacknowledged
+        = m_book->countIn(AlarmState::Unacknowledged) + m_book->countIn(AlarmState::Latched);
+    QStringList parts;
+    if (unacknowledged > 0) {
+        parts << tr("%n unacknowledged, highest %1", nullptr, unacknowledged)
+                     .arg(AlarmTableModel::severityName(m_book->highestUnacknowledgedSeverity()));
+    } else {
+        parts << tr("No unacknowledged alarms");
+    }
+    if (const int shelved = m_book->countIn(AlarmState::Shelved); shelved > 0) {
+        parts << tr("%n shelved", nullptr, shelved);
+    }
+    if (m_book->isSilenced()) {
+        parts << tr("annunciation silenced");
+    }
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void AlarmPanel::showJournalProblem(const QString &error)
+{
+    m_journalProblem->setText(tr("Alarm journal not written: %1").arg(error));
+    m_journalProblem->show();
+    Q_EMIT statusMessage(m_journalProblem->text());
+}
+
+} // namespace fw

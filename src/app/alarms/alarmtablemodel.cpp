@@ -1,0 +1,280 @@
+#include "alarmtablemodel.h"
+
+#include "alarms/alarmbook.h"
+
+#include <QApplication>
+#include <QBrush>
+#include <QFont>
+#include <QIcon>
+#include <QLocale>
+#include <QStyle>
+
+#include <cmath>
+
+namespace fw {
+
+namespace {
+
+const QString kNone = QStringLiteral("—");
+
+QDateTime localTime(double sourceTime)
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(std::llround(sourceTime * 1000.0)), Qt::LocalTime);
+}
+
+QString percent(double confidence)
+{
+    return std::isfinite(confidence)
+               ? AlarmTableModel::tr("%1 %").arg(QLocale().toString(confidence * 100.0, 'f', 2))
+               : kNone;
+}
+
+bool needsAttention(const Alarm &alarm)
+{
+    const AlarmState state = alarm.state();
+    return state == AlarmState::Unacknowledged || state == AlarmState::Latched;
+}
+
+} // namespace
+
+AlarmTableModel::AlarmTableModel(AlarmBook *book, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_book(book)
+{
+    if (!book) {
+        return;
+    }
+    connect(book, &AlarmBook::alarmAboutToBeInserted, this,
+            [this](int row) { beginInsertRows({}, row, row); });
+    connect(book, &AlarmBook::alarmInserted, this, [this] { endInsertRows(); });
+    connect(book, &AlarmBook::alarmAboutToBeRemoved, this,
+            [this](int row) { beginRemoveRows({}, row, row); });
+    connect(book, &AlarmBook::alarmRemoved, this, [this] { endRemoveRows(); });
+    connect(book, &AlarmBook::alarmChanged, this,
+            [this](int row) { Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1)); });
+    // The QPointer is already null here, so rowCount() says 0 on both sides of the reset.
+    connect(book, &QObject::destroyed, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+AlarmTableModel::~AlarmTableModel() = default;
+
+int AlarmTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() || !m_book ? 0 : m_book->count();
+}
+
+int AlarmTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+AlarmBook *AlarmTableModel::book() const
+{
+    return m_book;
+}
+
+quint64 AlarmTableModel::alarmId(int row) const
+{
+    return row >= 0 && row < rowCount() ? m_book->at(row).id : 0;
+}
+
+QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+        || !m_book) {
+        return {};
+    }
+    const Alarm &alarm = m_book->at(index.row());
+    const int column = index.column();
+    switch (role) {
+    case Qt::DisplayRole:
+        return display(alarm, column);
+    case Qt::ToolTipRole:
+        return toolTip(alarm, column);
+    case Qt::ForegroundRole:
+        if (column == SeverityColumn) {
+            return QBrush(severityColor(alarm.severity));
+        }
+        if (alarm.state() == AlarmState::Shelved) {
+            return QBrush(QApplication::palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        return {};
+    case Qt::DecorationRole:
+        if (column == SeverityColumn) {
+            // A shape per severity as well as a colour, for those who cannot tell the colours.
+            const auto icon
+                = alarm.severity == detect::Severity::Critical  ? QStyle::SP_MessageBoxCritical
+                  : alarm.severity == detect::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                : QStyle::SP_MessageBoxInformation;
+            return QApplication::style()->standardIcon(icon);
+        }
+        return {};
+    case Qt::FontRole:
+        if (needsAttention(alarm)) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (column == ValueColumn || column == ConfidenceColumn) {
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        }
+        return {};
+    case AlarmIdRole:
+        return QVariant::fromValue(qulonglong(alarm.id));
+    case SeverityRole:
+        return int(alarm.severity);
+    case StateRole:
+        return int(alarm.state());
+    case ReplayRole:
+        return alarm.replay;
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmTableModel::display(const Alarm &alarm, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return std::isfinite(alarm.sourceTimeRaised)
+                   ? localTime(alarm.sourceTimeRaised).toString(QStringLiteral("hh:mm:ss.zzz"))
+                   : kNone;
+    case SeverityColumn:
+        return severityName(alarm.severity);
+    case ChannelsColumn:
+        return alarm.channelLabels.isEmpty() ? kNone
+                                             : alarm.channelLabels.join(QStringLiteral(", "));
+    case ValueColumn:
+        if (!std::isfinite(alarm.value)) {
+            return kNone;
+        }
+        return alarm.unit.isEmpty() ? QLocale().toString(alarm.value, 'g', 6)
+                                    : tr("%1 %2", "value and unit")
+                                          .arg(QLocale().toString(alarm.value, 'g', 6), alarm.unit);
+    case ConfidenceColumn:
+        return percent(alarm.peakConfidence);
+    case StateColumn:
+        return alarm.replay ? tr("%1 (replay)").arg(stateName(alarm.state()))
+                            : stateName(alarm.state());
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmTableModel::toolTip(const Alarm &alarm, int column) const
+{
+    switch (column) {
+    case TimeColumn:
+        return tr("Source time %1\nSeen at %2")
+            .arg(localTime(alarm.sourceTimeRaised)
+                     .toString(QStringLiteral("yyyy-MM-dd hh:mm:ss.zzz t")),
+                 alarm.raisedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm:ss t")));
+    case ChannelsColumn:
+        switch (alarm.reason) {
+        case detect::AlarmReason::Limit:
+            return tr("Outside the profile's alarm limits: %1").arg(alarm.channels.join(u", "));
+        case detect::AlarmReason::RangeGuard:
+            return tr("Outside the range seen in training: %1").arg(alarm.channels.join(u", "));
+        default:
+            return tr("Most to blame in the detector's view: %1").arg(alarm.channels.join(u", "));
+        }
+    case ConfidenceColumn:
+        return std::isfinite(alarm.confidence)
+                   ? tr("%1 when raised, %2 at most")
+                         .arg(percent(alarm.confidence), percent(alarm.peakConfidence))
+                   : tr("Raised without a detector confidence");
+    case StateColumn:
+        if (alarm.shelved) {
+            return tr("Shelved by %1 until %2: %3")
+                .arg(alarm.shelvedBy,
+                     alarm.shelvedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
+                     alarm.shelveReason);
+        }
+        if (alarm.acknowledged) {
+            return tr("Acknowledged by %1 at %2")
+                .arg(alarm.acknowledgedBy,
+                     alarm.acknowledgedAt.toLocalTime().toString(QStringLiteral("hh:mm:ss")));
+        }
+        return {};
+    default:
+        return {};
+    }
+}
+
+QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case TimeColumn:
+        return tr("Time");
+    case SeverityColumn:
+        return tr("Severity");
+    case ChannelsColumn:
+        return tr("Channel(s)");
+    case ValueColumn:
+        return tr("Value");
+    case ConfidenceColumn:
+        return tr("Confidence");
+    case StateColumn:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+QString AlarmTableModel::severityName(detect::Severity severity)
+{
+    switch (severity) {
+    case detect::Severity::Watch:
+        return tr("Watch");
+    case detect::Severity::Warning:
+        return tr("Warning");
+    case detect::Severity::Critical:
+        return tr("Critical");
+    case detect::Severity::None:
+        break;
+    }
+    return tr("None");
+}
+
+QString AlarmTableModel::stateName(AlarmState state)
+{
+    switch (state) {
+    case AlarmState::Unacknowledged:
+        return tr("Unacknowledged");
+    case AlarmState::Acknowledged:
+        return tr("Acknowledged");
+    case AlarmState::Latched:
+        return tr("Latched");
+    case AlarmState::Shelved:
+        return tr("Shelved");
+    case AlarmState::Closed:
+        return tr("Closed");
+    }
+    return {};
+}
+
+QColor AlarmTableModel::severityColor(detect::Severity severity)
+{
+    // Dark enough to read as text on a light background.
+    switch (severity) {
+    case detect::Severity::Critical:
+        return {0xc6, 0x28, 0x28};
+    case detect::Severity::Warning:
+        return {0xd8, 0x4b, 0x00};
+    case detect::Severity::Watch:
+        return {0x9a, 0x74, 0x00};
+    case detect::Severity::None:
+        break;
+    }
+    return QApplication::palette().color(QPalette::Text);
+}
+
+} // namespace fw

@@ -1,0 +1,399 @@
+#include "plotrenderer.h"
+
+#include "samplehistory.h"
+#include "telemetry/profile.h"
+
+#include <QCoreApplication>
+#include <QFontMetrics>
+#include <QPainter>
+#include <QPalette>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace fw {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kScaleMargin = 0.05; // of the data's span, above and below
+constexpr int kAxisPadding = 12;
+
+QColor mix(const QColor &a, const QColor &b, double t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t));
+}
+
+// Visible strings are translated in PlotView's context, where an operator sees them.
+QString plotTr(const char *text)
+{
+    return QCoreApplication::translate("fw::PlotView", text);
+}
+
+QString severityName(std::uint8_t severity)
+{
+    switch (severity) {
+    case 1:
+        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Watch"));
+    case 2:
+        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Warning"));
+    case 3:
+        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Critical"));
+    default:
+        return {};
+    }
+}
+
+// Watch, warning and critical differ in pattern as well as colour, so they read without colour.
+Qt::BrushStyle severityPattern(std::uint8_t severity)
+{
+    switch (severity) {
+    case 1:
+        return Qt::Dense6Pattern;
+    case 2:
+        return Qt::BDiagPattern;
+    default:
+        return Qt::SolidPattern;
+    }
+}
+
+} // namespace
+
+PlotColors PlotColors::from(const QPalette &palette)
+{
+    PlotColors c;
+    c.strip = palette.color(QPalette::Base);
+    c.background = palette.color(QPalette::Window);
+    c.text = palette.color(QPalette::WindowText);
+    const bool dark = c.strip.lightness() < 128;
+    c.grid = mix(c.strip, palette.color(QPalette::Text), 0.14);
+    c.frame = mix(c.strip, palette.color(QPalette::Text), 0.35);
+    const int alpha = dark ? 60 : 45;
+    c.warnBand = QColor(230, 160, 0, alpha);
+    c.alarmBand = QColor(220, 40, 40, alpha);
+    c.limitLine = dark ? QColor(240, 120, 100) : QColor(190, 40, 30);
+    c.severityShade = {QColor(Qt::transparent), QColor(220, 200, 0, dark ? 55 : 60),
+                       QColor(245, 140, 0, dark ? 70 : 70), QColor(225, 30, 30, dark ? 90 : 80)};
+    c.severityBar
+        = {QColor(Qt::transparent), QColor(200, 170, 0), QColor(235, 120, 0), QColor(210, 25, 25)};
+    // Okabe–Ito hues, lightened on dark backgrounds.
+    if (dark) {
+        c.traces = {QColor(0x56, 0xb4, 0xe9), QColor(0xf0, 0xa3, 0x5e), QColor(0x3d, 0xd9, 0xa8),
+                    QColor(0xe6, 0xa0, 0xc8), QColor(0xf5, 0xc2, 0x42), QColor(0xc0, 0xc0, 0xff)};
+    } else {
+        c.traces = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x9e, 0x73),
+                    QColor(0xcc, 0x79, 0xa7), QColor(0x9a, 0x6a, 0x00), QColor(0x40, 0x40, 0xa0)};
+    }
+    return c;
+}
+
+QRect PlotRenderer::plotArea(const QRect &widget, const QFontMetrics &metrics)
+{
+    const int left = metrics.horizontalAdvance(QStringLiteral("-00000.00")) + kAxisPadding;
+    const int bottom = kStripGap + (metrics.height() + 2) + (metrics.height() + 8);
+    return {widget.left() + left, widget.top() + 4, std::max(1, widget.width() - left - 12),
+            std::max(1, widget.height() - 4 - bottom)};
+}
+
+void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &frame,
+                         const PlotColors &colors)
+{
+    m_segments = 0;
+    painter.fillRect(widget, colors.background);
+    const QRect area = plotArea(widget, painter.fontMetrics());
+    const SampleHistory *history = frame.history;
+    const int profileChannels = frame.channels ? int(frame.channels->size()) : 0;
+    const int n
+        = history && history->channelCount() > 0 ? history->channelCount() : profileChannels;
+
+    const int labelWidth = painter.fontMetrics().horizontalAdvance(QStringLiteral("00:00:00.000"));
+    const AxisTicks timeTicks = plotaxis::timeTicks(
+        frame.t0, frame.t1, std::max(1, area.width() / (labelWidth + 24)), frame.timeLabels);
+    m_timeTicksX.clear();
+    for (int i = 0; i < timeTicks.count; ++i) {
+        m_timeTicksX.push_back(
+            area.left() + (timeTicks.at(i) - frame.t0) / (frame.t1 - frame.t0) * area.width());
+    }
+
+    m_runs.clear();
+    m_bounds.clear();
+    if (history && n > 0) {
+        history->columnBounds(frame.t0, frame.t1, area.width(), m_bounds);
+    }
+    const int stripHeight = n > 0 ? std::max(1, (area.height() - (n - 1) * kStripGap) / n) : 0;
+    for (int channel = 0; channel < n; ++channel) {
+        Strip strip;
+        strip.channel = channel;
+        strip.rect = QRect(area.left(), area.top() + channel * (stripHeight + kStripGap),
+                           area.width(), stripHeight);
+        if (history && channel < history->channelCount()) {
+            history->columns(channel, m_bounds, m_columns);
+        } else {
+            m_columns.clear();
+        }
+        if (channel == 0) {
+            computeSeverityRuns();
+        }
+        const Channel *info = channel < profileChannels ? &(*frame.channels)[channel] : nullptr;
+        computeScale(strip, info, frame.scaleIncludesLimits);
+        paintStrip(painter, strip, info, colors);
+    }
+    const int stripsBottom
+        = n > 0 ? area.top() + n * stripHeight + (n - 1) * kStripGap : area.bottom();
+    const QRect bar(area.left(), stripsBottom + kStripGap, area.width(),
+                    painter.fontMetrics().height() + 2);
+    paintSeverityBar(painter, bar, colors);
+    paintTimeAxis(painter, area, bar.bottom() + 1, frame, timeTicks, colors);
+}
+
+// Severity is per sample, the same for every channel, so channel 0's columns carry it. A column
+// without samples (zoomed in past the sample rate) keeps the severity of the sample before it
+// until the next sample, so anomalies shade as spans rather than slivers.
+void PlotRenderer::computeSeverityRuns()
+{
+    std::uint8_t held = 0;
+    int lastSample = -1;
+    for (int c = 0; c < int(m_columns.size()); ++c) {
+        const PlotColumn &column = m_columns[std::size_t(c)];
+        if (!column.isEmpty()) {
+            held = column.severity;
+            lastSample = c;
+        }
+        if (held == 0) {
+            continue;
+        }
+        if (!m_runs.empty() && m_runs.back().to == c && m_runs.back().severity == held) {
+            m_runs.back().to = c + 1;
+        } else {
+            m_runs.push_back({c, c + 1, held});
+        }
+    }
+    // Nothing is known after the newest sample.
+    while (!m_runs.empty() && m_runs.back().from > lastSample) {
+        m_runs.pop_back();
+    }
+    if (!m_runs.empty()) {
+        m_runs.back().to = std::min(m_runs.back().to, lastSample + 1);
+    }
+}
+
+void PlotRenderer::computeScale(Strip &strip, const Channel *channel, bool includeLimits) const
+{
+    double lo = kInf;
+    double hi = -kInf;
+    for (const PlotColumn &column : m_columns) {
+        if (column.hasValue()) {
+            lo = std::min(lo, column.min);
+            hi = std::max(hi, column.max);
+        }
+    }
+    const bool haveData = lo <= hi;
+    if (channel && channel->warn && (includeLimits || !haveData)) {
+        lo = std::min(lo, channel->warn->low);
+        hi = std::max(hi, channel->warn->high);
+    }
+    if (!(lo <= hi)) {
+        lo = 0;
+        hi = 1;
+    }
+    if (hi == lo) {
+        const double pad = lo == 0 ? 1.0 : std::abs(lo) * 0.1;
+        lo -= pad;
+        hi += pad;
+    }
+    const double margin = (hi - lo) * kScaleMargin;
+    strip.lo = lo - margin;
+    strip.hi = hi + margin;
+}
+
+void PlotRenderer::paintStrip(QPainter &painter, const Strip &strip, const Channel *channel,
+                              const PlotColors &colors)
+{
+    const QRect &rect = strip.rect;
+    painter.fillRect(rect, colors.strip);
+    for (const SeverityRun &run : m_runs) {
+        painter.fillRect(
+            QRect(rect.left() + run.from, rect.top(), run.to - run.from, rect.height()),
+            colors.severityShade[run.severity]);
+    }
+    if (channel) {
+        paintLimitBands(painter, strip, *channel, colors);
+    }
+
+    const QFontMetrics metrics = painter.fontMetrics();
+    const AxisTicks ticks = plotaxis::valueTicks(
+        strip.lo, strip.hi, std::max(2, rect.height() / (2 * metrics.height())));
+    painter.setPen(colors.grid);
+    for (int i = 0; i < ticks.count; ++i) {
+        const double y
+            = rect.bottom() + 1 - (ticks.at(i) - strip.lo) / (strip.hi - strip.lo) * rect.height();
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right() + 1, y));
+    }
+    for (const double x : m_timeTicksX) {
+        painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom() + 1));
+    }
+
+    paintTrace(painter, strip, colors.traces[std::size_t(strip.channel) % colors.traces.size()]);
+
+    painter.setPen(colors.text);
+    const QLocale locale;
+    for (int i = 0; i < ticks.count; ++i) {
+        const double y
+            = rect.bottom() + 1 - (ticks.at(i) - strip.lo) / (strip.hi - strip.lo) * rect.height();
+        const QRectF label(0, y - metrics.height() / 2.0, rect.left() - 6, metrics.height());
+        painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
+                         plotaxis::valueLabel(ticks.at(i), ticks.decimals, locale));
+    }
+    QString title;
+    if (!channel) {
+        title = plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Channel %1")).arg(strip.channel + 1);
+    } else if (channel->unit.isEmpty()) {
+        title = channel->label.isEmpty() ? channel->id : channel->label;
+    } else {
+        title = plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "%1 (%2)"))
+                    .arg(channel->label.isEmpty() ? channel->id : channel->label, channel->unit);
+    }
+    const QRect titleRect(rect.left() + 4, rect.top() + 2, metrics.horizontalAdvance(title) + 8,
+                          metrics.height());
+    QColor titleBackground = colors.strip;
+    titleBackground.setAlpha(200);
+    painter.fillRect(titleRect, titleBackground);
+    painter.setPen(colors.text);
+    painter.drawText(titleRect, Qt::AlignCenter, title);
+    painter.setPen(colors.frame);
+    painter.drawRect(rect.adjusted(0, 0, -1, -1));
+}
+
+// Warn bands shade beyond the warn range up to the alarm range, alarm bands beyond that; the
+// limits themselves are drawn as lines (dashed for warn) so they read without colour too.
+void PlotRenderer::paintLimitBands(QPainter &painter, const Strip &strip, const Channel &channel,
+                                   const PlotColors &colors) const
+{
+    const QRect &rect = strip.rect;
+    const auto yOf = [&](double v) {
+        return rect.bottom() + 1 - (v - strip.lo) / (strip.hi - strip.lo) * rect.height();
+    };
+    const auto band = [&](double from, double to, const QColor &color) {
+        const double a = std::max(from, strip.lo);
+        const double b = std::min(to, strip.hi);
+        if (a < b) {
+            painter.fillRect(QRectF(rect.left(), yOf(b), rect.width(), yOf(a) - yOf(b)), color);
+        }
+    };
+    const auto line = [&](double v, Qt::PenStyle style) {
+        if (v > strip.lo && v < strip.hi) {
+            painter.setPen(QPen(colors.limitLine, 1, style));
+            painter.drawLine(QPointF(rect.left(), yOf(v)), QPointF(rect.right() + 1, yOf(v)));
+        }
+    };
+    const std::optional<Range> &warn = channel.warn;
+    const std::optional<Range> &alarm = channel.alarm;
+    if (warn) {
+        band(warn->high, alarm ? alarm->high : kInf, colors.warnBand);
+        band(alarm ? alarm->low : -kInf, warn->low, colors.warnBand);
+        line(warn->low, Qt::DashLine);
+        line(warn->high, Qt::DashLine);
+    }
+    if (alarm) {
+        band(alarm->high, kInf, colors.alarmBand);
+        band(-kInf, alarm->low, colors.alarmBand);
+        line(alarm->low, Qt::SolidLine);
+        line(alarm->high, Qt::SolidLine);
+    }
+}
+
+// Each column contributes at most two vertices, its min and max, entered at the one nearer its
+// first value and left at the other; consecutive columns are joined unless a missing value
+// falls between them. Empty columns (sparser data than pixels) are bridged. All segments go to
+// QPainter in one drawLines call.
+void PlotRenderer::paintTrace(QPainter &painter, const Strip &strip, const QColor &color)
+{
+    const QRect &rect = strip.rect;
+    const double scale = rect.height() / (strip.hi - strip.lo);
+    const double bottom = rect.bottom() + 1;
+    m_lines.clear();
+    bool joined = false;
+    QPointF previous;
+    for (std::size_t c = 0; c < m_columns.size(); ++c) {
+        const PlotColumn &column = m_columns[c];
+        if (column.isEmpty()) {
+            continue;
+        }
+        if (!column.hasValue()) {
+            joined = false;
+            continue;
+        }
+        const bool fromMin
+            = !(std::abs(column.first - column.max) < std::abs(column.first - column.min));
+        const double x = rect.left() + double(c) + 0.5;
+        const QPointF entry(x, bottom - ((fromMin ? column.min : column.max) - strip.lo) * scale);
+        const QPointF exit(x, bottom - ((fromMin ? column.max : column.min) - strip.lo) * scale);
+        if (joined && std::isfinite(column.first)) {
+            m_lines.emplace_back(previous, entry);
+        } else if (entry == exit) {
+            // An isolated sample still shows as a dot.
+            m_lines.emplace_back(entry - QPointF(0.5, 0), entry + QPointF(0.5, 0));
+        }
+        if (entry != exit) {
+            m_lines.emplace_back(entry, exit);
+        }
+        joined = std::isfinite(column.last);
+        previous = exit;
+    }
+    if (m_lines.empty()) {
+        return;
+    }
+    painter.save();
+    painter.setClipRect(rect);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    QPen pen(color, 1);
+    pen.setCosmetic(true);
+    painter.setPen(pen);
+    painter.drawLines(m_lines.data(), int(m_lines.size()));
+    painter.restore();
+    m_segments += m_lines.size();
+}
+
+void PlotRenderer::paintSeverityBar(QPainter &painter, const QRect &bar,
+                                    const PlotColors &colors) const
+{
+    painter.fillRect(bar, colors.strip);
+    const QFontMetrics metrics = painter.fontMetrics();
+    for (const SeverityRun &run : m_runs) {
+        const QRect span(bar.left() + run.from, bar.top(), run.to - run.from, bar.height());
+        painter.fillRect(span,
+                         QBrush(colors.severityBar[run.severity], severityPattern(run.severity)));
+        const QString name = severityName(run.severity);
+        if (metrics.horizontalAdvance(name) + 6 <= span.width()) {
+            const QRect label
+                = metrics.boundingRect(span, Qt::AlignCenter, name).adjusted(-2, 0, 2, 0);
+            painter.fillRect(label, colors.strip);
+            painter.setPen(colors.text);
+            painter.drawText(span, Qt::AlignCenter, name);
+        }
+    }
+    painter.setPen(colors.frame);
+    painter.drawRect(bar.adjusted(0, 0, -1, -1));
+}
+
+void PlotRenderer::paintTimeAxis(QPainter &painter, const QRect &area, int top, const Frame &frame,
+                                 const AxisTicks &ticks, const PlotColors &colors) const
+{
+    const QFontMetrics metrics = painter.fontMetrics();
+    const QLocale locale;
+    painter.setPen(colors.text);
+    for (int i = 0; i < ticks.count; ++i) {
+        const double x = m_timeTicksX[std::size_t(i)];
+        painter.drawLine(QPointF(x, top), QPointF(x, top + 3));
+        const QString label
+            = plotaxis::timeLabel(ticks.at(i), frame.t1, ticks, frame.timeLabels, locale);
+        const int width = metrics.horizontalAdvance(label);
+        const double left = std::clamp(x - width / 2.0, 0.0, double(area.right() + 12 - width));
+        painter.drawText(QPointF(left, top + 4 + metrics.ascent()), label);
+    }
+}
+
+} // namespace fw

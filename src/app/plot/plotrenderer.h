@@ -1,0 +1,103 @@
+#pragma once
+
+#include "plotaxis.h"
+#include "plotcolumn.h"
+
+#include <QColor>
+#include <QLineF>
+#include <QRect>
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+class QFontMetrics;
+class QPainter;
+class QPalette;
+
+namespace fw {
+
+class SampleHistory;
+struct Channel;
+struct Range;
+
+// Colours of the plots, derived from the widget's palette so a dark theme gets a dark plot.
+struct PlotColors
+{
+    QColor background; // margins and axes
+    QColor strip;      // behind the traces
+    QColor text;
+    QColor grid;
+    QColor frame;
+    QColor warnBand;
+    QColor alarmBand;
+    QColor limitLine;
+    std::array<QColor, 4> severityShade; // indexed by detect::Severity; None is unused
+    std::array<QColor, 4> severityBar;
+    std::array<QColor, 6> traces;
+
+    [[nodiscard]] static PlotColors from(const QPalette &palette);
+};
+
+// Paints the stacked channel strips, the severity bar and the time axis. Holds the per-frame
+// scratch buffers so that a frame allocates nothing once they have grown. GUI thread only.
+class PlotRenderer
+{
+public:
+    struct Frame
+    {
+        const SampleHistory *history = nullptr;
+        const std::vector<Channel> *channels = nullptr; // may be shorter than the history's
+        double t0 = 0;
+        double t1 = 0;
+        TimeLabels timeLabels = TimeLabels::Relative;
+        bool scaleIncludesLimits = false;
+    };
+
+    static constexpr int kStripGap = 4;
+
+    // The rectangle the strips share: one pixel column per x, time t0 at left() and t1 at
+    // right() + 1.
+    [[nodiscard]] static QRect plotArea(const QRect &widget, const QFontMetrics &metrics);
+    void paint(QPainter &painter, const QRect &widget, const Frame &frame,
+               const PlotColors &colors);
+    // Line segments handed to QPainter in the last frame, all strips together.
+    [[nodiscard]] std::size_t lastSegmentCount() const { return m_segments; }
+
+private:
+    struct Strip
+    {
+        QRect rect;
+        int channel = 0;
+        double lo = 0;
+        double hi = 1;
+    };
+    struct SeverityRun
+    {
+        int from = 0;
+        int to = 0; // column past the run
+        std::uint8_t severity = 0;
+    };
+
+    void computeSeverityRuns();
+    void computeScale(Strip &strip, const Channel *channel, bool includeLimits) const;
+    void paintStrip(QPainter &painter, const Strip &strip, const Channel *channel,
+                    const PlotColors &colors);
+    void paintLimitBands(QPainter &painter, const Strip &strip, const Channel &channel,
+                         const PlotColors &colors) const;
+    void paintTrace(QPainter &painter, const Strip &strip, const QColor &color);
+    void paintSeverityBar(QPainter &painter, const QRect &bar, const PlotColors &colors) const;
+    void paintTimeAxis(QPainter &painter, const QRect &area, int top, const Frame &frame,
+                       const AxisTicks &ticks, const PlotColors &colors) const;
+
+    std::vector<std::int64_t> m_bounds;
+    std::vector<PlotColumn> m_columns;
+    std::vector<SeverityRun> m_runs;
+    std::vector<QLineF> m_lines;
+    std::vector<double> m_timeTicksX;
+    std::size_t m_segments = 0;
+};
+
+} // namespace fw

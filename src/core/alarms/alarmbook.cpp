@@ -1,0 +1,430 @@
+#include "alarms/alarmbook.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace fw {
+
+namespace {
+
+// Channels an alarm names on one row, most to blame first: the guard-flagged ones if any (the
+// guard's findings are certain, the forest's attribution is a share), else those whose
+// attribution share is within 10 % of the top one.
+std::vector<int> namedChannels(const detect::DetectionResults &results, std::size_t row)
+{
+    std::vector<int> named;
+    const auto width = std::size_t(std::max(results.channels, 0));
+    const std::size_t base = row * width;
+    if (width == 0) {
+        return named;
+    }
+    if (results.guardFlags.size() >= base + width) {
+        const auto flag = [&](int c) {
+            return results.guardFlags[base + std::size_t(c)];
+        };
+        for (int c = 0; c < int(width); ++c) {
+            if (flag(c) != detect::GuardFlag::Within) {
+                named.push_back(c);
+            }
+        }
+        // GuardFlag is ordered by severity.
+        std::stable_sort(named.begin(), named.end(),
+                         [&](int a, int b) { return flag(a) > flag(b); });
+        if (!named.empty()) {
+            return named;
+        }
+    }
+    if (results.attribution.size() >= base + width) {
+        const auto share = [&](int c) {
+            return results.attribution[base + std::size_t(c)];
+        };
+        double top = 0;
+        for (int c = 0; c < int(width); ++c) {
+            top = std::isfinite(share(c)) ? std::max(top, share(c)) : top;
+        }
+        for (int c = 0; top > 0 && c < int(width); ++c) {
+            if (share(c) >= AlarmBook::kNameWithinShare * top) {
+                named.push_back(c);
+            }
+        }
+        std::stable_sort(named.begin(), named.end(),
+                         [&](int a, int b) { return share(a) > share(b); });
+    }
+    return named;
+}
+
+// Fills the alarm's channels, labels, unit and value from one row; false when none is named.
+bool nameChannels(Alarm &alarm, const ResultBlock &block, std::size_t row, const Profile &profile)
+{
+    const std::vector<int> named = namedChannels(block.results, row);
+    if (named.empty()) {
+        return false;
+    }
+    for (int c : named) {
+        if (c < profile.channelCount()) {
+            const Channel &channel = profile.channels[std::size_t(c)];
+            alarm.channels.append(channel.id);
+            alarm.channelLabels.append(channel.label.isEmpty() ? channel.id : channel.label);
+        } else {
+            // A profile that does not match the model: name the column, do not guess.
+            const QString name = QStringLiteral("channel %1").arg(c + 1);
+            alarm.channels.append(name);
+            alarm.channelLabels.append(name);
+        }
+    }
+    const int first = named.front();
+    if (first < profile.channelCount()) {
+        alarm.unit = profile.channels[std::size_t(first)].unit;
+    }
+    const SampleBlock *samples = block.samples.get();
+    if (samples && row < samples->size() && first < samples->channelCount()
+        && !samples->isMissing(row, first)) {
+        alarm.value = samples->value(row, first);
+    }
+    return true;
+}
+
+} // namespace
+
+AlarmBook::AlarmBook(AlarmJournal *journal, Clock clock, QObject *parent)
+    : QObject(parent)
+    , m_journal(journal)
+    , m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
+    , m_nextId(journal ? journal->highestAlarmId() + 1 : 1)
+{}
+
+AlarmBook::~AlarmBook() = default;
+
+void AlarmBook::ingest(const ResultBlock &block, const Profile &profile, bool replay)
+{
+    const detect::DetectionResults &r = block.results;
+    const std::size_t rows = std::min(
+        {block.t.size(), r.alarm.size(), r.raisedNow.size(), r.severity.size(), r.reason.size()});
+    Stream &s = stream(replay);
+    bool peakMoved = false; // announced once per block, not once per sample
+    for (std::size_t row = 0; row < rows; ++row) {
+        const bool alarm = r.alarm[row] != 0;
+        if (s.openId != 0 && rowOf(s.openId) < 0) {
+            s.openId = 0; // cannot happen: an active alarm is never closed; but never dangle
+        }
+        if (r.raisedNow[row] != 0 || (alarm && s.openId == 0)) {
+            if (s.openId != 0) {
+                clear(std::exchange(s.openId, 0), block.t[row], QStringLiteral("raised again"));
+            }
+            raise(block, row, profile, replay);
+        } else if (s.openId != 0 && alarm) {
+            peakMoved = update(s.openId, block, row, profile) || peakMoved;
+        } else if (s.openId != 0) {
+            clear(std::exchange(s.openId, 0), block.t[row], {});
+        }
+    }
+    if (peakMoved && rowOf(s.openId) >= 0) {
+        Q_EMIT alarmChanged(rowOf(s.openId));
+    }
+}
+
+void AlarmBook::endStream(bool replay, const QString &note)
+{
+    if (const quint64 id = std::exchange(stream(replay).openId, 0); id != 0) {
+        clear(id, Alarm::kNaN, note);
+    }
+}
+
+void AlarmBook::raise(const ResultBlock &block, std::size_t row, const Profile &profile,
+                      bool replay)
+{
+    const detect::DetectionResults &r = block.results;
+    Alarm alarm;
+    alarm.id = m_nextId++;
+    alarm.sourceTimeRaised = block.t[row];
+    alarm.raisedAt = m_clock();
+    // A row that continues an alarm the book did not see raised may say Severity::None.
+    alarm.severity = std::max(r.severity[row], detect::Severity::Watch);
+    alarm.reason = r.reason[row];
+    alarm.confidence = row < r.confidence.size() ? r.confidence[row] : Alarm::kNaN;
+    alarm.peakConfidence = alarm.confidence;
+    alarm.modelSha256 = block.modelSha256;
+    alarm.replay = replay;
+    nameChannels(alarm, block, row, profile);
+
+    Q_EMIT alarmAboutToBeInserted(0);
+    m_alarms.insert(m_alarms.begin(), alarm);
+    Q_EMIT alarmInserted(0);
+    stream(replay).openId = alarm.id;
+    journal(alarm, JournalEvent::Raised, {}, reasonText(alarm.reason), alarm.sourceTimeRaised);
+    Q_EMIT summaryChanged();
+    if (!replay && !m_silenced) {
+        Q_EMIT annunciationRequested(alarm.severity);
+    }
+}
+
+bool AlarmBook::update(quint64 id, const ResultBlock &block, std::size_t row,
+                       const Profile &profile)
+{
+    const int i = rowOf(id);
+    Alarm &alarm = m_alarms[std::size_t(i)];
+    const detect::DetectionResults &r = block.results;
+    bool peakMoved = false;
+    const double confidence = row < r.confidence.size() ? r.confidence[row] : Alarm::kNaN;
+    if (std::isfinite(confidence)
+        && (!std::isfinite(alarm.peakConfidence) || confidence > alarm.peakConfidence)) {
+        alarm.peakConfidence = confidence;
+        peakMoved = true;
+    }
+    bool changed = alarm.channels.isEmpty() && nameChannels(alarm, block, row, profile);
+    if (r.severity[row] > alarm.severity) {
+        alarm.severity = r.severity[row];
+        const bool wasShelved = alarm.shelved;
+        alarm.acknowledged = false;
+        alarm.acknowledgedBy.clear();
+        alarm.acknowledgedAt = {};
+        alarm.shelved = false;
+        alarm.shelveReason.clear();
+        alarm.shelvedBy.clear();
+        alarm.shelvedUntil = {};
+        journal(alarm, JournalEvent::Escalated, {}, {}, block.t[row]);
+        if (wasShelved) {
+            journal(alarm, JournalEvent::Unshelved, {}, QStringLiteral("severity escalated"),
+                    block.t[row]);
+        }
+        Q_EMIT alarmChanged(i);
+        Q_EMIT summaryChanged();
+        if (!alarm.replay && !m_silenced) {
+            Q_EMIT annunciationRequested(alarm.severity);
+        }
+        return false;
+    }
+    if (changed) {
+        Q_EMIT alarmChanged(i);
+        return false;
+    }
+    return peakMoved;
+}
+
+void AlarmBook::clear(quint64 id, double sourceTime, const QString &note)
+{
+    const int i = rowOf(id);
+    if (i < 0) {
+        return;
+    }
+    Alarm &alarm = m_alarms[std::size_t(i)];
+    alarm.active = false;
+    alarm.sourceTimeCleared = sourceTime;
+    alarm.clearedAt = m_clock();
+    journal(alarm, JournalEvent::Cleared, {}, note, sourceTime);
+    // Acknowledged: closes. Unacknowledged: Latched. Shelved: stays so, the expiry closes it.
+    if (alarm.state() == AlarmState::Closed) {
+        close(i, {});
+    } else {
+        Q_EMIT alarmChanged(i);
+    }
+    Q_EMIT summaryChanged();
+}
+
+bool AlarmBook::acknowledge(quint64 id, const QString &operatorName)
+{
+    const int i = rowOf(id);
+    if (i < 0) {
+        return false;
+    }
+    Alarm &alarm = m_alarms[std::size_t(i)];
+    // A shelved alarm is out of the operator's way; it comes back unacknowledged if still active.
+    if (alarm.shelved || alarm.acknowledged) {
+        return false;
+    }
+    alarm.acknowledged = true;
+    alarm.acknowledgedBy = operatorName;
+    alarm.acknowledgedAt = m_clock();
+    journal(alarm, JournalEvent::Acknowledged, operatorName);
+    if (alarm.state() == AlarmState::Closed) {
+        close(i, operatorName);
+    } else {
+        Q_EMIT alarmChanged(i);
+    }
+    Q_EMIT summaryChanged();
+    return true;
+}
+
+int AlarmBook::acknowledgeAll(const QString &operatorName)
+{
+    // Ids first: closing alarms shifts the rows under the loop.
+    std::vector<quint64> ids;
+    for (const Alarm &alarm : m_alarms) {
+        if (!alarm.shelved && !alarm.acknowledged) {
+            ids.push_back(alarm.id);
+        }
+    }
+    int acknowledged = 0;
+    for (quint64 id : ids) {
+        acknowledged += acknowledge(id, operatorName) ? 1 : 0;
+    }
+    return acknowledged;
+}
+
+bool AlarmBook::shelve(quint64 id, const QString &reason, const QDateTime &until,
+                       const QString &operatorName)
+{
+    const int i = rowOf(id);
+    if (i < 0 || reason.trimmed().isEmpty() || !until.isValid() || until <= m_clock()) {
+        return false;
+    }
+    // Shelving a shelved alarm again changes its reason and expiry.
+    Alarm &alarm = m_alarms[std::size_t(i)];
+    alarm.shelved = true;
+    alarm.shelveReason = reason.trimmed();
+    alarm.shelvedBy = operatorName;
+    alarm.shelvedUntil = until.toUTC();
+    journal(alarm, JournalEvent::Shelved, operatorName,
+            QStringLiteral("until %1: %2")
+                .arg(alarm.shelvedUntil.toString(Qt::ISODateWithMs), alarm.shelveReason));
+    Q_EMIT alarmChanged(i);
+    Q_EMIT summaryChanged();
+    return true;
+}
+
+bool AlarmBook::unshelve(quint64 id, const QString &operatorName)
+{
+    const int i = rowOf(id);
+    if (i < 0 || !m_alarms[std::size_t(i)].shelved) {
+        return false;
+    }
+    endShelf(i, JournalEvent::Unshelved, operatorName);
+    return true;
+}
+
+int AlarmBook::expireShelves(const QDateTime &now)
+{
+    std::vector<quint64> ids;
+    for (const Alarm &alarm : m_alarms) {
+        if (alarm.shelved && alarm.shelvedUntil <= now) {
+            ids.push_back(alarm.id);
+        }
+    }
+    for (quint64 id : ids) {
+        endShelf(rowOf(id), JournalEvent::ShelveExpired, {});
+    }
+    return int(ids.size());
+}
+
+void AlarmBook::endShelf(int row, JournalEvent event, const QString &operatorName)
+{
+    Alarm &alarm = m_alarms[std::size_t(row)];
+    alarm.shelved = false;
+    alarm.shelveReason.clear();
+    alarm.shelvedBy.clear();
+    alarm.shelvedUntil = {};
+    // The shelf stood in for the operator's attention: a condition that cleared under it needs
+    // no acknowledgement; one still active needs it afresh.
+    alarm.acknowledged = !alarm.active;
+    alarm.acknowledgedBy.clear();
+    alarm.acknowledgedAt = {};
+    journal(alarm, event, operatorName);
+    if (alarm.state() == AlarmState::Closed) {
+        close(row, operatorName);
+    } else {
+        Q_EMIT alarmChanged(row);
+        if (!alarm.replay && !m_silenced) {
+            Q_EMIT annunciationRequested(alarm.severity);
+        }
+    }
+    Q_EMIT summaryChanged();
+}
+
+void AlarmBook::close(int row, const QString &operatorName)
+{
+    journal(m_alarms[std::size_t(row)], JournalEvent::Closed, operatorName);
+    Q_EMIT alarmAboutToBeRemoved(row);
+    m_alarms.erase(m_alarms.begin() + row);
+    Q_EMIT alarmRemoved(row);
+}
+
+void AlarmBook::setSilenced(bool silenced)
+{
+    setSilenced(silenced, {});
+}
+
+void AlarmBook::setSilenced(bool silenced, const QString &operatorName)
+{
+    if (silenced == m_silenced) {
+        return;
+    }
+    m_silenced = silenced;
+    if (m_journal) {
+        JournalEntry entry;
+        entry.wallTime = m_clock();
+        entry.event = silenced ? JournalEvent::Silenced : JournalEvent::Unsilenced;
+        entry.operatorName = operatorName;
+        writeEntry(entry);
+    }
+    Q_EMIT silencedChanged(silenced);
+}
+
+int AlarmBook::rowOf(quint64 id) const
+{
+    const auto it = std::find_if(m_alarms.begin(), m_alarms.end(),
+                                 [id](const Alarm &alarm) { return alarm.id == id; });
+    return it == m_alarms.end() ? -1 : int(it - m_alarms.begin());
+}
+
+int AlarmBook::countIn(AlarmState state) const
+{
+    return int(std::count_if(m_alarms.begin(), m_alarms.end(),
+                             [state](const Alarm &alarm) { return alarm.state() == state; }));
+}
+
+detect::Severity AlarmBook::highestUnacknowledgedSeverity() const
+{
+    detect::Severity highest = detect::Severity::None;
+    for (const Alarm &alarm : m_alarms) {
+        const AlarmState state = alarm.state();
+        if (state == AlarmState::Unacknowledged || state == AlarmState::Latched) {
+            highest = std::max(highest, alarm.severity);
+        }
+    }
+    return highest;
+}
+
+QDateTime AlarmBook::nextShelfExpiry() const
+{
+    QDateTime next;
+    for (const Alarm &alarm : m_alarms) {
+        if (alarm.shelved && (!next.isValid() || alarm.shelvedUntil < next)) {
+            next = alarm.shelvedUntil;
+        }
+    }
+    return next;
+}
+
+void AlarmBook::journal(const Alarm &alarm, JournalEvent event, const QString &operatorName,
+                        const QString &note, double sourceTime)
+{
+    if (!m_journal || alarm.replay) {
+        return;
+    }
+    JournalEntry entry;
+    entry.wallTime = m_clock();
+    entry.sourceTime = sourceTime;
+    entry.event = event;
+    entry.alarmId = alarm.id;
+    entry.severity = alarm.severity;
+    entry.channels = alarm.channels;
+    entry.value = alarm.value;
+    entry.confidence = event == JournalEvent::Raised ? alarm.confidence : alarm.peakConfidence;
+    entry.modelSha256 = alarm.modelSha256;
+    entry.operatorName = operatorName;
+    entry.note = note;
+    writeEntry(entry);
+}
+
+void AlarmBook::writeEntry(const JournalEntry &entry)
+{
+    if (m_journal->append(entry)) {
+        m_journalFailed = false;
+    } else if (!m_journalFailed) {
+        m_journalFailed = true;
+        Q_EMIT journalFailed(m_journal->errorString());
+    }
+}
+
+} // namespace fw
