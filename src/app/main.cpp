@@ -1,8 +1,30 @@
+#include "common/loglevel.h"
 #include "mainwindow.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLibraryInfo>
+#include <QLocale>
 #include <QTimer>
+#include <QTranslator>
+
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QApplication::installTranslator(qt);
+    }
+    auto *own = new QTranslator(&app);
+    if (own->load(QLocale(), QStringLiteral("faultwatch"), QStringLiteral("_"),
+                  QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(own);
+    }
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -10,30 +32,81 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("faultwatch"));
     QApplication::setOrganizationName(QStringLiteral("FaultWatch"));
     QApplication::setApplicationVersion(QStringLiteral(FW_VERSION));
+    const QString logLevel = qEnvironmentVariable("LOG_LEVEL");
+    if (!logLevel.isEmpty() && !fw::applyLogLevel(logLevel)) {
+        qWarning("LOG_LEVEL=%s: expected debug, info, warning or error", qPrintable(logLevel));
+    }
+    installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
         "main", "FaultWatch operator console: live telemetry plots and fault detection."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demoOption(QStringLiteral("demo"),
-                                        QApplication::translate("main", "Run the built-in demo."));
-    const QCommandLineOption quitAfterOption(
-        QStringLiteral("quit-after"), QApplication::translate("main", "Quit after S seconds."),
-        QStringLiteral("S"));
-    parser.addOptions({demoOption, quitAfterOption});
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("main", "Run the built-in demo: the simulated spacecraft with "
+                                        "faults, scored by the bundled model."));
+    const QCommandLineOption source(QStringLiteral("source"),
+                                    QApplication::translate("main", "Connect to URI at start."),
+                                    QStringLiteral("URI"));
+    const QCommandLineOption profile(
+        QStringLiteral("profile"),
+        QApplication::translate("main", "Profile: spacecraft, ev, skab or a profile file."),
+        QStringLiteral("P"));
+    const QCommandLineOption model(
+        QStringLiteral("model"),
+        QApplication::translate("main", "Model file (default: $MODEL_PATH, else the last one)."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save the window as a PNG when --quit-after expires."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
+                                       QApplication::translate("main", "Quit after S seconds."),
+                                       QStringLiteral("S"));
+    parser.addOptions({demo, source, profile, model, screenshot, quitAfter});
     parser.process(app);
 
-    fw::MainWindow window;
-    window.show();
-    if (parser.isSet(quitAfterOption)) {
+    double seconds = -1;
+    if (parser.isSet(quitAfter)) {
         bool ok = false;
-        const double seconds = parser.value(quitAfterOption).toDouble(&ok);
+        seconds = parser.value(quitAfter).toDouble(&ok);
         if (!ok || seconds < 0) {
             qCritical("--quit-after: expected a number of seconds");
             return 2;
         }
-        QTimer::singleShot(int(seconds * 1000), &app, &QApplication::quit);
     }
-    return QApplication::exec();
+    if (parser.isSet(screenshot) && seconds < 0) {
+        qCritical("--screenshot needs --quit-after S: the time to wait before the picture");
+        return 2;
+    }
+
+    fw::MainWindow window;
+    window.show();
+    fw::ConsoleOptions options;
+    options.demo = parser.isSet(demo);
+    options.source = parser.value(source);
+    options.profile = parser.value(profile);
+    options.modelPath = parser.value(model);
+    QString error;
+    if (!window.start(options, &error)) {
+        qWarning("%s", qPrintable(error));
+    }
+    int status = 0;
+    if (seconds >= 0) {
+        const QString shot = parser.value(screenshot);
+        QTimer::singleShot(int(seconds * 1000), &app, [&window, &status, shot] {
+            if (!shot.isEmpty()) {
+                window.refreshNow();
+                if (!window.grab().save(shot, "PNG")) {
+                    qCritical("--screenshot: could not write %s", qPrintable(shot));
+                    status = 1;
+                }
+            }
+            QApplication::quit();
+        });
+    }
+    const int code = QApplication::exec();
+    return code != 0 ? code : status;
 }

@@ -1,25 +1,279 @@
 #include "mainwindow.h"
 
+#include "alarms/alarmbook.h"
+#include "alarms/alarmjournal.h"
+#include "alarms/alarmpanel.h"
+#include "detect/modelfile.h"
+#include "panels/anomalypanel.h"
+#include "panels/connectionbar.h"
+#include "plot/plotview.h"
+#include "plot/samplehistory.h"
+
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
-#include <QKeySequence>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTimer>
+#include <QToolBar>
 
 namespace fw {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+Profile startupProfile()
 {
-    setWindowTitle(tr("FaultWatch"));
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    // Spelled out: platform themes (offscreen among them) may have no standard Quit key.
-    fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
-    auto *placeholder = new QLabel(tr("The operator console is being built."), this);
-    placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(placeholder);
-    resize(1280, 800);
+    QString error;
+    std::optional<Profile> profile = Profile::load(QStringLiteral("spacecraft"), &error);
+    return profile ? *profile : Profile{};
 }
 
-MainWindow::~MainWindow() = default;
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_pipeline(new Pipeline(startupProfile(), this))
+    , m_history(std::make_unique<SampleHistory>(m_pipeline->profile().channelCount()))
+    , m_journal(std::make_unique<AlarmJournal>())
+    , m_plot(new PlotView(this))
+    , m_anomaly(new AnomalyPanel(this))
+    , m_connection(new ConnectionBar(this))
+    , m_tick(new QTimer(this))
+{
+    setWindowTitle(tr("FaultWatch"));
+    setObjectName(QStringLiteral("mainWindow"));
+
+    auto *bar = addToolBar(tr("Connection"));
+    bar->setObjectName(QStringLiteral("connectionToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_connection);
+
+    m_plot->setHistory(m_history.get());
+    setCentralWidget(m_plot);
+
+    auto *anomalyDock = new QDockWidget(tr("Detector"), this);
+    anomalyDock->setObjectName(QStringLiteral("detectorDock"));
+    anomalyDock->setWidget(m_anomaly);
+    addDockWidget(Qt::RightDockWidgetArea, anomalyDock);
+
+    m_alarms = new AlarmBook(m_journal.get(), {}, this);
+    m_alarmPanel = new AlarmPanel(m_alarms, m_journal.get(), this);
+    connect(m_alarmPanel, &AlarmPanel::statusMessage, this, &MainWindow::showMessage);
+    auto *alarmDock = new QDockWidget(tr("Alarms"), this);
+    alarmDock->setObjectName(QStringLiteral("alarmDock"));
+    alarmDock->setWidget(m_alarmPanel);
+    addDockWidget(Qt::RightDockWidgetArea, alarmDock);
+
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_pipeline, &Pipeline::samplesReady, this, &MainWindow::onSamples);
+    connect(m_pipeline, &Pipeline::resultsReady, this, &MainWindow::onResults);
+    connect(m_pipeline, &Pipeline::sourceStateChanged, m_connection, &ConnectionBar::showState);
+    connect(m_pipeline, &Pipeline::sourceFailed, this, &MainWindow::showMessage);
+    connect(m_pipeline, &Pipeline::sourceFinished, this,
+            [this] { showMessage(tr("Replay finished.")); });
+    connect(m_pipeline, &Pipeline::modelChanged, m_anomaly, &AnomalyPanel::setModelIdentity);
+    connect(m_pipeline, &Pipeline::modelRejected, this, &MainWindow::showMessage);
+    connect(m_connection, &ConnectionBar::connectRequested, this,
+            [this](const QString &text, const QString &profile) {
+                QString error;
+                if (profile != m_pipeline->profile().name && !setProfileByName(profile, &error)) {
+                    showMessage(error);
+                    return;
+                }
+                if (!connectSource(text, &error)) {
+                    showMessage(error);
+                }
+            });
+    connect(m_connection, &ConnectionBar::disconnectRequested, this, [this] {
+        m_pipeline->disconnectSource();
+        m_connection->setConnected(false);
+    });
+    connect(m_connection, &ConnectionBar::profileChosen, this, [this](const QString &name) {
+        QString error;
+        if (!setProfileByName(name, &error)) {
+            showMessage(error);
+        }
+    });
+
+    m_connection->setProfiles(Profile::builtinNames(), m_pipeline->profile().name);
+    m_plot->setProfile(m_pipeline->profile());
+    m_anomaly->setProfile(m_pipeline->profile());
+    m_rateClock.start();
+    m_tick->setInterval(kTickMs);
+    connect(m_tick, &QTimer::timeout, this, &MainWindow::onTick);
+    m_tick->start();
+    resize(1400, 860);
+    loadSettings();
+}
+
+MainWindow::~MainWindow()
+{
+    // The pipeline's threads stop before the history and the book they feed go away.
+    m_pipeline->disconnectSource();
+}
+
+bool MainWindow::start(const ConsoleOptions &options, QString *error)
+{
+    QStringList problems;
+    QString why;
+    const QString profile = options.demo ? QStringLiteral("spacecraft") : options.profile;
+    if (!profile.isEmpty() && !setProfileByName(profile, &why)) {
+        problems << why;
+    }
+    QString model = options.modelPath;
+    if (model.isEmpty() && options.demo) {
+        model = QString::fromLatin1(kDemoModel);
+    }
+    if (model.isEmpty()) {
+        model = detect::defaultModelPath();
+    }
+    if (model.isEmpty()) {
+        model = QSettings().value(QStringLiteral("model/path")).toString();
+    }
+    if (!model.isEmpty() && !openModel(model, &why)) {
+        problems << why;
+    }
+    QString source = options.source;
+    if (source.isEmpty() && options.demo) {
+        source = QString::fromLatin1(kDemoSource);
+    }
+    if (!source.isEmpty() && !connectSource(source, &why)) {
+        problems << why;
+    }
+    if (!problems.isEmpty()) {
+        showMessage(problems.join(QStringLiteral("; ")));
+        if (error) {
+            *error = problems.join(u'\n');
+        }
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::isPaused() const
+{
+    return m_plot->isPaused();
+}
+
+bool MainWindow::connectSource(const QString &uriText, QString *error)
+{
+    std::optional<SourceUri> uri = SourceUri::parse(uriText, error);
+    if (!uri) {
+        return false;
+    }
+    if (!m_pipeline->connectSource(*uri, error)) {
+        m_connection->setConnected(false);
+        return false;
+    }
+    m_alarms->endStream(m_replay, tr("source changed"));
+    m_replay = uri->scheme == SourceUri::Scheme::File;
+    m_history->clear();
+    m_connection->rememberSource(uriText);
+    m_connection->setConnected(true);
+    m_anomaly->clearResults();
+    return true;
+}
+
+bool MainWindow::openModel(const QString &path, QString *error)
+{
+    if (!m_pipeline->loadModelFile(path, error)) {
+        return false;
+    }
+    if (!path.startsWith(u':')) {
+        QSettings().setValue(QStringLiteral("model/path"), path);
+    }
+    showMessage(tr("Model %1 loaded.").arg(m_pipeline->modelIdentity().name));
+    return true;
+}
+
+bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
+{
+    std::optional<Profile> profile = Profile::load(nameOrPath, error);
+    if (!profile) {
+        return false;
+    }
+    if (profile->name == m_pipeline->profile().name
+        && profile->channelIds() == m_pipeline->profile().channelIds()) {
+        return true;
+    }
+    m_connection->setConnected(false);
+    m_alarms->endStream(m_replay, tr("profile changed"));
+    m_pipeline->setProfile(*profile);
+    m_history->clear();
+    m_history->setChannelCount(profile->channelCount());
+    m_plot->setProfile(*profile);
+    m_anomaly->setProfile(*profile);
+    m_connection->setProfiles(Profile::builtinNames(), profile->name);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    m_pipeline->disconnectSource();
+    event->accept();
+}
+
+void MainWindow::onSamples(const SampleBlockPtr &block)
+{
+    m_history->appendSamples(*block);
+    m_rateSamples += block->size();
+}
+
+void MainWindow::onResults(const ResultBlockPtr &results)
+{
+    m_history->appendResults(*results);
+    m_alarms->ingest(*results, m_pipeline->profile(), m_replay);
+    m_latest = results;
+}
+
+void MainWindow::refreshNow()
+{
+    onTick();
+}
+
+void MainWindow::onTick()
+{
+    m_plot->refresh();
+    const QDateTime expiry = m_alarms->nextShelfExpiry();
+    if (expiry.isValid() && expiry <= m_alarms->now()) {
+        m_alarms->expireShelves();
+    }
+    if (m_latest) {
+        m_anomaly->showResults(*m_latest);
+        m_latest.reset();
+    }
+    const qint64 elapsed = m_rateClock.elapsed();
+    if (elapsed >= 1000) {
+        m_rate = double(m_rateSamples) * 1000.0 / double(elapsed);
+        m_rateSamples = 0;
+        m_rateClock.restart();
+    }
+    const SourceStats stats = m_pipeline->sourceStats();
+    m_connection->showStats(m_rate, stats);
+    m_sourceStatus->setText(
+        tr("%1 · %2 samples in memory")
+            .arg(m_connection->stateText(), QLocale().toString(qlonglong(m_history->size()))));
+    m_latencyStatus->setText(
+        tr("detector latency %1 ms").arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1));
+    m_frameStatus->setText(tr("frame %1 ms").arg(m_plot->lastFrameMs(), 0, 'f', 1));
+}
+
+void MainWindow::showMessage(const QString &text)
+{
+    // Never a modal dialog for what the stream does: the operator keeps watching.
+    statusBar()->showMessage(text, 15000);
+    qInfo("%s", qPrintable(text));
+}
 
 } // namespace fw

@@ -1,18 +1,110 @@
 #pragma once
 
+#include "service/pipeline.h"
+
+#include <QElapsedTimer>
 #include <QMainWindow>
+
+#include <memory>
+
+class QAction;
+class QActionGroup;
+class QLabel;
+class QTimer;
 
 namespace fw {
 
-// The console's main window. It wires widgets together and holds no logic of its own.
+class AlarmBook;
+class AlarmJournal;
+class AlarmPanel;
+class AnomalyPanel;
+class ConnectionBar;
+class PlotView;
+class SampleHistory;
+
+// What the command line asks the console to start with.
+struct ConsoleOptions
+{
+    bool demo = false; // the simulator, the spacecraft profile and the bundled model
+    QString source;    // a source URI to connect at start
+    QString profile;   // a profile name or file; empty: the last one used
+    QString modelPath; // a model file; empty: MODEL_PATH, else the last one used
+};
+
+// The console's main window. It wires the pipeline, the plots, the panels and the alarm book
+// together, and holds no detection or parsing logic. GUI thread.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    static constexpr int kTickMs = 33; // display refresh, about 30 Hz
+    static constexpr auto kDemoSource = "sim://spacecraft?scenario=mixed&seed=7";
+    static constexpr auto kDemoModel = ":/models/spacecraft.json";
+
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+
+    // Applies the options: profile, model, source. Problems are shown in the status bar and
+    // returned in *error (the console stays usable); false when any was refused.
+    bool start(const ConsoleOptions &options, QString *error);
+
+    [[nodiscard]] Pipeline *pipeline() const { return m_pipeline; }
+    [[nodiscard]] SampleHistory *history() const { return m_history.get(); }
+    [[nodiscard]] PlotView *plotView() const { return m_plot; }
+    [[nodiscard]] AnomalyPanel *anomalyPanel() const { return m_anomaly; }
+    [[nodiscard]] AlarmBook *alarmBook() const { return m_alarms; }
+    [[nodiscard]] AlarmPanel *alarmPanel() const { return m_alarmPanel; }
+    [[nodiscard]] ConnectionBar *connectionBar() const { return m_connection; }
+    [[nodiscard]] QAction *pauseAction() const { return m_pause; }
+    [[nodiscard]] bool isPaused() const;
+    // Refreshes plots, panels and the status bar now, as the display tick does.
+    void refreshNow();
+
+    bool connectSource(const QString &uriText, QString *error);
+    bool openModel(const QString &path, QString *error);
+    bool setProfileByName(const QString &nameOrPath, QString *error);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildStatusBar();
+    void loadSettings();
+    void saveSettings() const;
+    void applyTheme(bool dark);
+    void setTimeWindow(double seconds);
+    void onSamples(const SampleBlockPtr &block);
+    void onResults(const ResultBlockPtr &results);
+    void onTick();
+    void showMessage(const QString &text);
+    void chooseModelFile();
+    void saveModelAs();
+    void exportPng();
+    void exportCsv();
+
+    Pipeline *m_pipeline = nullptr;
+    std::unique_ptr<SampleHistory> m_history;
+    std::unique_ptr<AlarmJournal> m_journal;
+    AlarmBook *m_alarms = nullptr;
+    PlotView *m_plot = nullptr;
+    AnomalyPanel *m_anomaly = nullptr;
+    AlarmPanel *m_alarmPanel = nullptr;
+    ConnectionBar *m_connection = nullptr;
+    QTimer *m_tick = nullptr;
+    QAction *m_pause = nullptr;
+    QActionGroup *m_windows = nullptr;
+    QAction *m_dark = nullptr;
+    QLabel *m_sourceStatus = nullptr;
+    QLabel *m_latencyStatus = nullptr;
+    QLabel *m_frameStatus = nullptr;
+    ResultBlockPtr m_latest; // newest results, shown at the next tick
+    bool m_replay = false;   // the source is a file: its alarms stay out of the live journal
+    QElapsedTimer m_rateClock;
+    std::uint64_t m_rateSamples = 0;
+    double m_rate = 0;
 };
 
 } // namespace fw

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "io/sourcestate.h"
+
+#include <QStringList>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace fw {
+
+// Where the telemetry comes from: the source URI (with history), the profile, connect and
+// disconnect, and how the link is doing. It only asks; the main window connects. GUI thread.
+class ConnectionBar : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConnectionBar)
+
+public:
+    static constexpr int kHistorySize = 12;
+
+    explicit ConnectionBar(QWidget *parent = nullptr);
+
+    [[nodiscard]] QString sourceText() const;
+    void setSourceText(const QString &text);
+    // Most recent first; the current text is not added until a connect succeeds.
+    [[nodiscard]] QStringList history() const;
+    void setHistory(const QStringList &history);
+    void rememberSource(const QString &text);
+
+    [[nodiscard]] QString profileName() const;
+    void setProfiles(const QStringList &names, const QString &current);
+
+    void setConnected(bool connected);
+    [[nodiscard]] bool isConnected() const { return m_connected; }
+    void showState(SourceState state);
+    void showStats(double samplesPerSecond, const SourceStats &stats);
+    [[nodiscard]] QString stateText() const;
+
+Q_SIGNALS:
+    void connectRequested(const QString &sourceText, const QString &profileName);
+    void disconnectRequested();
+    void profileChosen(const QString &profileName);
+
+private:
+    QComboBox *m_source = nullptr;
+    QComboBox *m_profile = nullptr;
+    QPushButton *m_connect = nullptr;
+    QLabel *m_state = nullptr;
+    QLabel *m_stats = nullptr;
+    bool m_connected = false;
+};
+
+} // namespace fw

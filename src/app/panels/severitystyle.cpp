@@ -1,0 +1,64 @@
+#include "panels/severitystyle.h"
+
+#include <QCoreApplication>
+#include <QPainter>
+#include <QPolygonF>
+
+namespace fw {
+
+QString severityLabel(detect::Severity severity)
+{
+    switch (severity) {
+    case detect::Severity::None:
+        return QCoreApplication::translate("fw::Severity", "Normal");
+    case detect::Severity::Watch:
+        return QCoreApplication::translate("fw::Severity", "Watch");
+    case detect::Severity::Warning:
+        return QCoreApplication::translate("fw::Severity", "Warning");
+    case detect::Severity::Critical:
+        return QCoreApplication::translate("fw::Severity", "Critical");
+    }
+    return {};
+}
+
+QColor severityColor(detect::Severity severity)
+{
+    switch (severity) {
+    case detect::Severity::None:
+        return QColor(0x2e, 0x9e, 0x4f);
+    case detect::Severity::Watch:
+        return QColor(0x3b, 0x82, 0xd6);
+    case detect::Severity::Warning:
+        return QColor(0xe8, 0xa3, 0x17);
+    case detect::Severity::Critical:
+        return QColor(0xd6, 0x2d, 0x2d);
+    }
+    return {};
+}
+
+QPixmap severityLamp(detect::Severity severity, QSize size)
+{
+    QPixmap pixmap(size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(Qt::black, 1));
+    painter.setBrush(severityColor(severity));
+    const QRectF r = QRectF(pixmap.rect()).adjusted(1.5, 1.5, -1.5, -1.5);
+    switch (severity) {
+    case detect::Severity::None:
+        painter.drawEllipse(r);
+        break;
+    case detect::Severity::Watch:
+    case detect::Severity::Warning:
+        painter.drawPolygon(
+            QPolygonF({QPointF(r.center().x(), r.top()), r.bottomRight(), r.bottomLeft()}));
+        break;
+    case detect::Severity::Critical:
+        painter.drawRect(r);
+        break;
+    }
+    return pixmap;
+}
+
+} // namespace fw

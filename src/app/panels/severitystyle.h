@@ -1,0 +1,18 @@
+#pragma once
+
+#include "detect/alarmpolicy.h"
+
+#include <QColor>
+#include <QPixmap>
+#include <QString>
+
+namespace fw {
+
+// How a severity looks everywhere in the console: a word first, then a colour and a shape, so
+// that it never rests on colour alone.
+[[nodiscard]] QString severityLabel(detect::Severity severity);
+[[nodiscard]] QColor severityColor(detect::Severity severity);
+// A lamp: a circle for normal, a triangle for watch and warning, a square for critical.
+[[nodiscard]] QPixmap severityLamp(detect::Severity severity, QSize size);
+
+} // namespace fw
