@@ -46,7 +46,10 @@ int simulate(const QStringList &arguments)
                "Where to send: udp://HOST:PORT, tcp://HOST:PORT (connect), "
                "tcp-listen://HOST:PORT (wait for receivers), a file path, or - for stdout.",
                "URI"),
-        option("format", "Wire format: jsonl, csv or ccsds (default jsonl, or the URI's).", "F"),
+        option("format",
+               "Wire format: jsonl, csv or ccsds (default: the URI's, a file's extension, else "
+               "jsonl).",
+               "F"),
         option("rate", "Samples per second (default: the profile's rate).", "HZ"),
         option("duration", "Seconds of telemetry to send (default 60).", "S"),
         option("seed", "Random seed; the same seed gives the same samples (default 1).", "N"),
@@ -105,6 +108,9 @@ int simulate(const QStringList &arguments)
             return kExitUsage;
         }
         options.format = uri->format;
+    } else if (const auto byExtension = wireFormatFromExtension(options.to)) {
+        // A file is written in the format its name says, as replay will read it back.
+        options.format = *byExtension;
     }
     const auto rate = numberOption(parser, QStringLiteral("rate"), profile->rateHz, 1e-3, 1e7);
     const auto duration = numberOption(parser, QStringLiteral("duration"), 60, 0, 1e7);
