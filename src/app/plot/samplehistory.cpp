@@ -62,13 +62,11 @@ void SampleHistory::appendSamples(const SampleBlock &block)
     double newest = empty ? 0.0 : newestTime();
     for (std::size_t row = 0; row < block.size(); ++row) {
         double t = block.t(row);
-        if (!std::isfinite(t)) {
-            t = newest;
-        } else if (!empty && t < newest - kResetBackstepS) {
+        if (std::isfinite(t) && !empty && t < newest - kResetBackstepS) {
             clear();
             first = m_end - std::int64_t(row);
-        } else if (!empty && t < newest) {
-            t = newest;
+        } else if (!std::isfinite(t) || (!empty && t < newest)) {
+            t = newest; // jitter, or no time at all: held at the newest
         }
         writableChunk().append(t, block.row(row));
         ++m_end;
