@@ -64,6 +64,15 @@ int countPixels(const QImage &image, const QRect &rect, const QColor &color)
     return count;
 }
 
+// Live, the right edge is the newest sample rounded up to a whole pixel column.
+bool endsAtTheNewestSample(const PlotView &view, const SampleHistory &history)
+{
+    const auto [t0, t1] = view.visibleRange();
+    const double column
+        = (t1 - t0) / PlotRenderer::plotArea(view.rect(), view.fontMetrics()).width();
+    return t1 >= history.newestTime() && t1 - history.newestTime() < column;
+}
+
 void sendWheel(PlotView &view, QPointF at, int notches)
 {
     QWheelEvent event(at, view.mapToGlobal(at), QPoint(), QPoint(0, 120 * notches), Qt::NoButton,
@@ -193,7 +202,7 @@ void TestPlotView::pauseFreezesTheVisibleRangeWhileHistoryGrows()
     PlotView view;
     view.setHistory(&history);
     QSignalSpy paused(&view, &PlotView::pausedChanged);
-    QCOMPARE(view.visibleRange().second, history.newestTime());
+    QVERIFY(endsAtTheNewestSample(view, history));
 
     view.setPaused(true);
     QVERIFY(view.isPaused());
@@ -270,10 +279,10 @@ void TestPlotView::resumeCatchesUpToTheNewestSample()
     QVERIFY(view.visibleRange().second < history.newestTime());
 
     view.setPaused(false);
-    QCOMPARE(view.visibleRange().second, history.newestTime());
-    QCOMPARE(view.visibleRange().second - view.visibleRange().first, 20.0);
+    QVERIFY(endsAtTheNewestSample(view, history));
+    QVERIFY(std::abs((view.visibleRange().second - view.visibleRange().first) - 20) < 1e-6);
     history.appendSamples(*makeBlock(2, kStart + 60, 0.01, 100, wave));
-    QCOMPARE(view.visibleRange().second, history.newestTime());
+    QVERIFY(endsAtTheNewestSample(view, history));
 }
 
 void TestPlotView::timeWindowIsClamped_data()
