@@ -34,8 +34,7 @@ HistoryChunk::HistoryChunk(int channelCount)
     , m_t(kSamples)
     , m_values(kSamples * std::size_t(channelCount))
     , m_severity(kSamples)
-    , m_min(kPyramidSize * std::size_t(channelCount))
-    , m_max(kPyramidSize * std::size_t(channelCount))
+    , m_minMax(2 * kPyramidSize * std::size_t(channelCount))
     , m_severityMax(kPyramidSize)
 {
     static_assert(kPyramidSize == levelOffset(kLevels + 1));
@@ -44,7 +43,7 @@ HistoryChunk::HistoryChunk(int channelCount)
 std::size_t HistoryChunk::memoryBytes() const
 {
     return sizeof(*this) + m_t.capacity() * sizeof(double) + m_values.capacity() * sizeof(double)
-           + m_severity.capacity() + (m_min.capacity() + m_max.capacity()) * sizeof(double)
+           + m_severity.capacity() + m_minMax.capacity() * sizeof(double)
            + m_severityMax.capacity();
 }
 
@@ -70,20 +69,20 @@ void HistoryChunk::append(double t, std::span<const double> rowValues)
         const double raw = rowValues[std::size_t(channel)];
         const double v = std::isfinite(raw) ? raw : std::nan("");
         m_values[std::size_t(channel) * kSamples + offset] = v;
-        const std::size_t base = std::size_t(channel) * kPyramidSize;
+        double *pyramid = m_minMax.data() + 2 * std::size_t(channel) * kPyramidSize;
         for (int level = 1; level <= kLevels; ++level) {
             const int shift = kFanShift * level;
-            const std::size_t bucket = base + levelOffset(level) + (offset >> shift);
+            double *bucket = pyramid + 2 * (levelOffset(level) + (offset >> shift));
             if ((offset & ((std::size_t(1) << shift) - 1)) == 0) {
-                m_min[bucket] = std::numeric_limits<double>::infinity();
-                m_max[bucket] = -std::numeric_limits<double>::infinity();
+                bucket[0] = std::numeric_limits<double>::infinity();
+                bucket[1] = -std::numeric_limits<double>::infinity();
             }
             // NaN compares false, so a missing value leaves the bucket as it was.
-            if (v < m_min[bucket]) {
-                m_min[bucket] = v;
+            if (v < bucket[0]) {
+                bucket[0] = v;
             }
-            if (v > m_max[bucket]) {
-                m_max[bucket] = v;
+            if (v > bucket[1]) {
+                bucket[1] = v;
             }
         }
     }
@@ -102,21 +101,22 @@ void HistoryChunk::setSeverity(std::size_t offset, std::uint8_t severity)
 void HistoryChunk::reduce(int channel, std::size_t lo, std::size_t hi, Extent &extent) const
 {
     const double *raw = m_values.data() + std::size_t(channel) * kSamples;
-    const double *mins = m_min.data() + std::size_t(channel) * kPyramidSize;
-    const double *maxs = m_max.data() + std::size_t(channel) * kPyramidSize;
+    const double *pyramid = m_minMax.data() + 2 * std::size_t(channel) * kPyramidSize;
     decompose(lo, hi, [&](int level, std::size_t from, std::size_t to) {
-        const double *levelMin = level == 0 ? raw : mins + levelOffset(level);
-        const double *levelMax = level == 0 ? raw : maxs + levelOffset(level);
-        const std::uint8_t *levelSeverity
-            = level == 0 ? m_severity.data() : m_severityMax.data() + levelOffset(level);
+        if (level == 0) {
+            for (std::size_t i = from; i < to; ++i) {
+                extent.min = raw[i] < extent.min ? raw[i] : extent.min;
+                extent.max = raw[i] > extent.max ? raw[i] : extent.max;
+                extent.severity = std::max(extent.severity, m_severity[i]);
+            }
+            return;
+        }
+        const double *buckets = pyramid + 2 * levelOffset(level);
+        const std::uint8_t *severity = m_severityMax.data() + levelOffset(level);
         for (std::size_t i = from; i < to; ++i) {
-            if (levelMin[i] < extent.min) {
-                extent.min = levelMin[i];
-            }
-            if (levelMax[i] > extent.max) {
-                extent.max = levelMax[i];
-            }
-            extent.severity = std::max(extent.severity, levelSeverity[i]);
+            extent.min = std::min(extent.min, buckets[2 * i]);
+            extent.max = std::max(extent.max, buckets[2 * i + 1]);
+            extent.severity = std::max(extent.severity, severity[i]);
         }
     });
 }

@@ -76,7 +76,7 @@ PlotColors PlotColors::from(const QPalette &palette)
     c.alarmBand = QColor(220, 40, 40, alpha);
     c.limitLine = dark ? QColor(240, 120, 100) : QColor(190, 40, 30);
     c.severityShade = {QColor(Qt::transparent), QColor(220, 200, 0, dark ? 55 : 60),
-                       QColor(245, 140, 0, dark ? 70 : 70), QColor(225, 30, 30, dark ? 90 : 80)};
+                       QColor(245, 140, 0, 70), QColor(225, 30, 30, dark ? 90 : 80)};
     c.severityBar
         = {QColor(Qt::transparent), QColor(200, 170, 0), QColor(235, 120, 0), QColor(210, 25, 25)};
     // Okabe–Ito hues, lightened on dark backgrounds.

@@ -92,8 +92,12 @@ std::pair<double, double> PlotView::visibleRange() const
     if (m_paused) {
         return {m_frozenT0, m_frozenT1};
     }
+    // The right edge is the newest sample rounded up to a whole pixel column: column edges then
+    // stay put as the view scrolls, so a dense trace does not shimmer from frame to frame.
     const double newest = m_history && !m_history->isEmpty() ? m_history->newestTime() : 0.0;
-    return {newest - m_window, newest};
+    const double column = m_window / plotArea().width();
+    const double t1 = std::ceil(newest / column) * column;
+    return {t1 - m_window, t1};
 }
 
 void PlotView::refresh()

@@ -21,7 +21,8 @@ class SampleHistory;
 //
 // The owner appends blocks to the history as they arrive and calls refresh() on its display
 // tick; the view repaints only when the data or the view changed, never once per block.
-// Live, the view ends at the newest sample and spans timeWindow(). Paused, the range freezes
+// Live, the view ends at the newest sample (rounded up to a whole pixel column) and spans
+// timeWindow(). Paused, the range freezes
 // while the history keeps growing; the wheel zooms about the cursor and a drag pans, and
 // resuming jumps back to live with the time window as it was.
 class PlotView : public QWidget

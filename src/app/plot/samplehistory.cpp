@@ -62,13 +62,11 @@ void SampleHistory::appendSamples(const SampleBlock &block)
     double newest = empty ? 0.0 : newestTime();
     for (std::size_t row = 0; row < block.size(); ++row) {
         double t = block.t(row);
-        if (!std::isfinite(t)) {
-            t = newest;
-        } else if (!empty && t < newest - kResetBackstepS) {
+        if (std::isfinite(t) && !empty && t < newest - kResetBackstepS) {
             clear();
             first = m_end - std::int64_t(row);
-        } else if (!empty && t < newest) {
-            t = newest;
+        } else if (!std::isfinite(t) || (!empty && t < newest)) {
+            t = newest; // jitter, or no time at all: held at the newest
         }
         writableChunk().append(t, block.row(row));
         ++m_end;
@@ -129,12 +127,14 @@ void SampleHistory::clear()
     for (PendingBlock &pending : m_pending) {
         pending.cleared = true;
     }
+    if (!isEmpty()) {
+        ++m_resets;
+    }
     m_chunks.clear();
     // New samples start a fresh chunk: the first stored index is always chunk-aligned.
     m_end = (m_end + kChunkMask) & ~kChunkMask;
     m_firstChunk = m_end >> HistoryChunk::kShift;
     m_scoredEnd = m_end;
-    ++m_resets;
     ++m_revision;
 }
 
@@ -193,8 +193,7 @@ HistoryChunk &SampleHistory::writableChunk()
         std::unique_ptr<HistoryChunk> chunk;
         if (m_chunks.size() >= maxChunks()) {
             // Recycled rather than freed: at full budget a chunk is needed every few seconds.
-            chunk = std::move(m_chunks.front());
-            evictOldest();
+            evictOldest(&chunk);
             chunk->reset();
         } else {
             chunk = std::make_unique<HistoryChunk>(m_channelCount);
@@ -209,10 +208,11 @@ std::size_t SampleHistory::maxChunks() const
     return std::max<std::size_t>(2, m_budgetBytes / HistoryChunk::bytesFor(m_channelCount));
 }
 
-void SampleHistory::evictOldest()
+void SampleHistory::evictOldest(std::unique_ptr<HistoryChunk> *recycle)
 {
-    if (const auto &front = m_chunks.front()) {
-        m_evictedTotal += front->size();
+    m_evictedTotal += m_chunks.front()->size();
+    if (recycle) {
+        *recycle = std::move(m_chunks.front());
     }
     m_chunks.pop_front();
     ++m_firstChunk;

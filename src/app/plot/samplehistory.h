@@ -84,6 +84,7 @@ public:
 
     [[nodiscard]] std::uint64_t samplesAppendedTotal() const { return m_appendedTotal; }
     [[nodiscard]] std::uint64_t samplesEvictedTotal() const { return m_evictedTotal; }
+    // Times a non-empty history was cleared (by clear(), a step back or a new channel count).
     [[nodiscard]] std::uint64_t resetCount() const { return m_resets; }
     // Changes whenever stored samples or severities change; cheap to poll on a display tick.
     [[nodiscard]] std::uint64_t revision() const { return m_revision; }
@@ -112,7 +113,8 @@ private:
     [[nodiscard]] HistoryChunk &chunkFor(std::int64_t index) const;
     [[nodiscard]] HistoryChunk &writableChunk();
     [[nodiscard]] std::size_t maxChunks() const;
-    void evictOldest();
+    // Drops the oldest chunk, or hands it to *recycle for reuse.
+    void evictOldest(std::unique_ptr<HistoryChunk> *recycle = nullptr);
     // First index in [from, m_end) whose time is >= t (or > t when after is set).
     [[nodiscard]] std::int64_t search(double t, std::int64_t from, bool after) const;
     // Global index the results' row 0 belongs to, or nullopt when their samples were cleared.
