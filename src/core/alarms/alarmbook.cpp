@@ -1,91 +1,12 @@
 #include "alarms/alarmbook.h"
 
+#include "alarms/alarmchannels.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace fw {
-
-namespace {
-
-// Channels an alarm names on one row, most to blame first: the guard-flagged ones if any (the
-// guard's findings are certain, the forest's attribution is a share), else those whose
-// attribution share is within 10 % of the top one.
-std::vector<int> namedChannels(const detect::DetectionResults &results, std::size_t row)
-{
-    std::vector<int> named;
-    const auto width = std::size_t(std::max(results.channels, 0));
-    const std::size_t base = row * width;
-    if (width == 0) {
-        return named;
-    }
-    if (results.guardFlags.size() >= base + width) {
-        const auto flag = [&](int c) {
-            return results.guardFlags[base + std::size_t(c)];
-        };
-        for (int c = 0; c < int(width); ++c) {
-            if (flag(c) != detect::GuardFlag::Within) {
-                named.push_back(c);
-            }
-        }
-        // GuardFlag is ordered by severity.
-        std::stable_sort(named.begin(), named.end(),
-                         [&](int a, int b) { return flag(a) > flag(b); });
-        if (!named.empty()) {
-            return named;
-        }
-    }
-    if (results.attribution.size() >= base + width) {
-        const auto share = [&](int c) {
-            return results.attribution[base + std::size_t(c)];
-        };
-        double top = 0;
-        for (int c = 0; c < int(width); ++c) {
-            top = std::isfinite(share(c)) ? std::max(top, share(c)) : top;
-        }
-        for (int c = 0; top > 0 && c < int(width); ++c) {
-            if (share(c) >= AlarmBook::kNameWithinShare * top) {
-                named.push_back(c);
-            }
-        }
-        std::stable_sort(named.begin(), named.end(),
-                         [&](int a, int b) { return share(a) > share(b); });
-    }
-    return named;
-}
-
-// Fills the alarm's channels, labels, unit and value from one row; false when none is named.
-bool nameChannels(Alarm &alarm, const ResultBlock &block, std::size_t row, const Profile &profile)
-{
-    const std::vector<int> named = namedChannels(block.results, row);
-    if (named.empty()) {
-        return false;
-    }
-    for (int c : named) {
-        if (c < profile.channelCount()) {
-            const Channel &channel = profile.channels[std::size_t(c)];
-            alarm.channels.append(channel.id);
-            alarm.channelLabels.append(channel.label.isEmpty() ? channel.id : channel.label);
-        } else {
-            // A profile that does not match the model: name the column, do not guess.
-            const QString name = QStringLiteral("channel %1").arg(c + 1);
-            alarm.channels.append(name);
-            alarm.channelLabels.append(name);
-        }
-    }
-    const int first = named.front();
-    if (first < profile.channelCount()) {
-        alarm.unit = profile.channels[std::size_t(first)].unit;
-    }
-    const SampleBlock *samples = block.samples.get();
-    if (samples && row < samples->size() && first < samples->channelCount()
-        && !samples->isMissing(row, first)) {
-        alarm.value = samples->value(row, first);
-    }
-    return true;
-}
-
-} // namespace
 
 AlarmBook::AlarmBook(AlarmJournal *journal, Clock clock, QObject *parent)
     : QObject(parent)
@@ -146,7 +67,7 @@ void AlarmBook::raise(const ResultBlock &block, std::size_t row, const Profile &
     alarm.peakConfidence = alarm.confidence;
     alarm.modelSha256 = block.modelSha256;
     alarm.replay = replay;
-    nameChannels(alarm, block, row, profile);
+    nameAlarmChannels(alarm, block, row, profile);
 
     Q_EMIT alarmAboutToBeInserted(0);
     m_alarms.insert(m_alarms.begin(), alarm);
@@ -172,7 +93,7 @@ bool AlarmBook::update(quint64 id, const ResultBlock &block, std::size_t row,
         alarm.peakConfidence = confidence;
         peakMoved = true;
     }
-    bool changed = alarm.channels.isEmpty() && nameChannels(alarm, block, row, profile);
+    bool changed = alarm.channels.isEmpty() && nameAlarmChannels(alarm, block, row, profile);
     if (r.severity[row] > alarm.severity) {
         alarm.severity = r.severity[row];
         const bool wasShelved = alarm.shelved;

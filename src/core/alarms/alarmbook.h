@@ -45,7 +45,6 @@ class AlarmBook : public QObject
 
 public:
     using Clock = std::function<QDateTime()>;
-    static constexpr double kNameWithinShare = 0.9; // named: share ≥ 90 % of the top share
 
     // journal may be null (nothing is journaled) and must outlive the book. clock gives wall
     // time (defaults to QDateTime::currentDateTimeUtc); tests inject one.
