@@ -109,10 +109,13 @@ bool AlarmBook::update(quint64 id, const ResultBlock &block, std::size_t row,
             journal(alarm, JournalEvent::Unshelved, {}, QStringLiteral("severity escalated"),
                     block.t[row]);
         }
+        // Read before emitting: a slot may call back into the book and move the alarms.
+        const bool sound = !alarm.replay && !m_silenced;
+        const detect::Severity severity = alarm.severity;
         Q_EMIT alarmChanged(i);
         Q_EMIT summaryChanged();
-        if (!alarm.replay && !m_silenced) {
-            Q_EMIT annunciationRequested(alarm.severity);
+        if (sound) {
+            Q_EMIT annunciationRequested(severity);
         }
         return false;
     }
@@ -222,10 +225,15 @@ int AlarmBook::expireShelves(const QDateTime &now)
             ids.push_back(alarm.id);
         }
     }
+    int expired = 0;
     for (quint64 id : ids) {
-        endShelf(rowOf(id), JournalEvent::ShelveExpired, {});
+        // Looked up afresh: a slot of the previous round may have changed the list.
+        if (const int row = rowOf(id); row >= 0 && m_alarms[std::size_t(row)].shelved) {
+            endShelf(row, JournalEvent::ShelveExpired, {});
+            ++expired;
+        }
     }
-    return int(ids.size());
+    return expired;
 }
 
 void AlarmBook::endShelf(int row, JournalEvent event, const QString &operatorName)
@@ -244,9 +252,11 @@ void AlarmBook::endShelf(int row, JournalEvent event, const QString &operatorNam
     if (alarm.state() == AlarmState::Closed) {
         close(row, operatorName);
     } else {
+        const bool sound = !alarm.replay && !m_silenced; // read before a slot can move it
+        const detect::Severity severity = alarm.severity;
         Q_EMIT alarmChanged(row);
-        if (!alarm.replay && !m_silenced) {
-            Q_EMIT annunciationRequested(alarm.severity);
+        if (sound) {
+            Q_EMIT annunciationRequested(severity);
         }
     }
     Q_EMIT summaryChanged();
@@ -344,7 +354,11 @@ void AlarmBook::writeEntry(const JournalEntry &entry)
         m_journalFailed = false;
     } else if (!m_journalFailed) {
         m_journalFailed = true;
-        Q_EMIT journalFailed(m_journal->errorString());
+        // Reported from the event loop: entries are written in the middle of changes, and a
+        // slot that calls back into the book must not see one half done.
+        QMetaObject::invokeMethod(
+            this, [this, error = m_journal->errorString()] { Q_EMIT journalFailed(error); },
+            Qt::QueuedConnection);
     }
 }
 

@@ -92,6 +92,7 @@ Q_SIGNALS:
     void silencedChanged(bool silenced);
     // A live alarm was raised or escalated while not silenced: sound the horn, flash the lamp.
     void annunciationRequested(fw::detect::Severity severity);
+    // The journal refused an entry (reported once until it accepts one again; queued).
     void journalFailed(const QString &error);
 
 private:

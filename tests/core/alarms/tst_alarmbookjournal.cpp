@@ -2,6 +2,7 @@
 #include "alarms/alarmjournal.h"
 #include "resultrows.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void init();
     void journalRecordsTheLifecycleWithTheOperator();
     void idsContinueFromTheJournal();
+    void aJournalThatFailsIsReportedOnceAndAlarmsStillRaise();
 
 private:
     [[nodiscard]] AlarmBook::Clock clock()
@@ -108,6 +110,23 @@ void TestAlarmBookJournal::idsContinueFromTheJournal()
     AlarmBook book(&journal, clock());
     book.ingest(blockOf({raise()}), profile(), false);
     QCOMPARE(book.at(0).id, last + 1);
+}
+
+void TestAlarmBookJournal::aJournalThatFailsIsReportedOnceAndAlarmsStillRaise()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AlarmJournal journal(dir.path()); // a directory: cannot be opened
+    QVERIFY(!journal.isOpen());
+    AlarmBook book(&journal, clock());
+    QSignalSpy failed(&book, &AlarmBook::journalFailed);
+    book.ingest(blockOf({raise(), clearRow(), raise()}), profile(), false);
+    QCOMPARE(book.count(), 2);
+    QVERIFY(book.acknowledge(book.at(0).id, kOperator));
+    QTRY_COMPARE(failed.count(), 1);
+    QCOMPARE(failed.constFirst().constFirst().toString(), journal.errorString());
+    QTest::qWait(10);
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestAlarmBookJournal)
