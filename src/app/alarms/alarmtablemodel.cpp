@@ -24,9 +24,12 @@ QDateTime localTime(double sourceTime)
 
 QString percent(double confidence)
 {
-    return std::isfinite(confidence)
-               ? AlarmTableModel::tr("%1 %").arg(QLocale().toString(confidence * 100.0, 'f', 2))
-               : kNone;
+    if (!std::isfinite(confidence)) {
+        return kNone;
+    }
+    // Truncated, not rounded: a conformal confidence is never 1, and "100.00 %" would say it was.
+    const double hundredths = std::floor(confidence * 10000.0 + 1e-6) / 100.0;
+    return AlarmTableModel::tr("%1 %").arg(QLocale().toString(hundredths, 'f', 2));
 }
 
 bool needsAttention(const Alarm &alarm)

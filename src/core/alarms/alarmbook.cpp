@@ -1,91 +1,12 @@
 #include "alarms/alarmbook.h"
 
+#include "alarms/alarmchannels.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace fw {
-
-namespace {
-
-// Channels an alarm names on one row, most to blame first: the guard-flagged ones if any (the
-// guard's findings are certain, the forest's attribution is a share), else those whose
-// attribution share is within 10 % of the top one.
-std::vector<int> namedChannels(const detect::DetectionResults &results, std::size_t row)
-{
-    std::vector<int> named;
-    const auto width = std::size_t(std::max(results.channels, 0));
-    const std::size_t base = row * width;
-    if (width == 0) {
-        return named;
-    }
-    if (results.guardFlags.size() >= base + width) {
-        const auto flag = [&](int c) {
-            return results.guardFlags[base + std::size_t(c)];
-        };
-        for (int c = 0; c < int(width); ++c) {
-            if (flag(c) != detect::GuardFlag::Within) {
-                named.push_back(c);
-            }
-        }
-        // GuardFlag is ordered by severity.
-        std::stable_sort(named.begin(), named.end(),
-                         [&](int a, int b) { return flag(a) > flag(b); });
-        if (!named.empty()) {
-            return named;
-        }
-    }
-    if (results.attribution.size() >= base + width) {
-        const auto share = [&](int c) {
-            return results.attribution[base + std::size_t(c)];
-        };
-        double top = 0;
-        for (int c = 0; c < int(width); ++c) {
-            top = std::isfinite(share(c)) ? std::max(top, share(c)) : top;
-        }
-        for (int c = 0; top > 0 && c < int(width); ++c) {
-            if (share(c) >= AlarmBook::kNameWithinShare * top) {
-                named.push_back(c);
-            }
-        }
-        std::stable_sort(named.begin(), named.end(),
-                         [&](int a, int b) { return share(a) > share(b); });
-    }
-    return named;
-}
-
-// Fills the alarm's channels, labels, unit and value from one row; false when none is named.
-bool nameChannels(Alarm &alarm, const ResultBlock &block, std::size_t row, const Profile &profile)
-{
-    const std::vector<int> named = namedChannels(block.results, row);
-    if (named.empty()) {
-        return false;
-    }
-    for (int c : named) {
-        if (c < profile.channelCount()) {
-            const Channel &channel = profile.channels[std::size_t(c)];
-            alarm.channels.append(channel.id);
-            alarm.channelLabels.append(channel.label.isEmpty() ? channel.id : channel.label);
-        } else {
-            // A profile that does not match the model: name the column, do not guess.
-            const QString name = QStringLiteral("channel %1").arg(c + 1);
-            alarm.channels.append(name);
-            alarm.channelLabels.append(name);
-        }
-    }
-    const int first = named.front();
-    if (first < profile.channelCount()) {
-        alarm.unit = profile.channels[std::size_t(first)].unit;
-    }
-    const SampleBlock *samples = block.samples.get();
-    if (samples && row < samples->size() && first < samples->channelCount()
-        && !samples->isMissing(row, first)) {
-        alarm.value = samples->value(row, first);
-    }
-    return true;
-}
-
-} // namespace
 
 AlarmBook::AlarmBook(AlarmJournal *journal, Clock clock, QObject *parent)
     : QObject(parent)
@@ -146,7 +67,7 @@ void AlarmBook::raise(const ResultBlock &block, std::size_t row, const Profile &
     alarm.peakConfidence = alarm.confidence;
     alarm.modelSha256 = block.modelSha256;
     alarm.replay = replay;
-    nameChannels(alarm, block, row, profile);
+    nameAlarmChannels(alarm, block, row, profile);
 
     Q_EMIT alarmAboutToBeInserted(0);
     m_alarms.insert(m_alarms.begin(), alarm);
@@ -172,7 +93,7 @@ bool AlarmBook::update(quint64 id, const ResultBlock &block, std::size_t row,
         alarm.peakConfidence = confidence;
         peakMoved = true;
     }
-    bool changed = alarm.channels.isEmpty() && nameChannels(alarm, block, row, profile);
+    bool changed = alarm.channels.isEmpty() && nameAlarmChannels(alarm, block, row, profile);
     if (r.severity[row] > alarm.severity) {
         alarm.severity = r.severity[row];
         const bool wasShelved = alarm.shelved;
@@ -188,10 +109,13 @@ bool AlarmBook::update(quint64 id, const ResultBlock &block, std::size_t row,
             journal(alarm, JournalEvent::Unshelved, {}, QStringLiteral("severity escalated"),
                     block.t[row]);
         }
+        // Read before emitting: a slot may call back into the book and move the alarms.
+        const bool sound = !alarm.replay && !m_silenced;
+        const detect::Severity severity = alarm.severity;
         Q_EMIT alarmChanged(i);
         Q_EMIT summaryChanged();
-        if (!alarm.replay && !m_silenced) {
-            Q_EMIT annunciationRequested(alarm.severity);
+        if (sound) {
+            Q_EMIT annunciationRequested(severity);
         }
         return false;
     }
@@ -301,10 +225,15 @@ int AlarmBook::expireShelves(const QDateTime &now)
             ids.push_back(alarm.id);
         }
     }
+    int expired = 0;
     for (quint64 id : ids) {
-        endShelf(rowOf(id), JournalEvent::ShelveExpired, {});
+        // Looked up afresh: a slot of the previous round may have changed the list.
+        if (const int row = rowOf(id); row >= 0 && m_alarms[std::size_t(row)].shelved) {
+            endShelf(row, JournalEvent::ShelveExpired, {});
+            ++expired;
+        }
     }
-    return int(ids.size());
+    return expired;
 }
 
 void AlarmBook::endShelf(int row, JournalEvent event, const QString &operatorName)
@@ -323,9 +252,11 @@ void AlarmBook::endShelf(int row, JournalEvent event, const QString &operatorNam
     if (alarm.state() == AlarmState::Closed) {
         close(row, operatorName);
     } else {
+        const bool sound = !alarm.replay && !m_silenced; // read before a slot can move it
+        const detect::Severity severity = alarm.severity;
         Q_EMIT alarmChanged(row);
-        if (!alarm.replay && !m_silenced) {
-            Q_EMIT annunciationRequested(alarm.severity);
+        if (sound) {
+            Q_EMIT annunciationRequested(severity);
         }
     }
     Q_EMIT summaryChanged();
@@ -423,7 +354,11 @@ void AlarmBook::writeEntry(const JournalEntry &entry)
         m_journalFailed = false;
     } else if (!m_journalFailed) {
         m_journalFailed = true;
-        Q_EMIT journalFailed(m_journal->errorString());
+        // Reported from the event loop: entries are written in the middle of changes, and a
+        // slot that calls back into the book must not see one half done.
+        QMetaObject::invokeMethod(
+            this, [this, error = m_journal->errorString()] { Q_EMIT journalFailed(error); },
+            Qt::QueuedConnection);
     }
 }
 

@@ -21,6 +21,8 @@ namespace fw {
 // - A raise (raisedNow, or an alarm row while none is open) opens an alarm, Unacknowledged. It
 //   names the guard-flagged channels of that row, else the channels with the largest
 //   attribution share (within 10 % of the top), most to blame first.
+// - The first row with alarm = 0 clears it (the detector's clearedNow row; also the first row
+//   of a detector that was reset or got a new model, which ends its episode silently).
 // - Clearing with the alarm acknowledged closes it; unacknowledged, it stays Latched until
 //   acknowledged. Closed alarms leave the list and live on in the journal.
 // - A severity escalation makes an acknowledged alarm Unacknowledged again, and ends a shelf:
@@ -30,6 +32,8 @@ namespace fw {
 // - Silence only mutes annunciation: alarms still raise and need acknowledging.
 // - Replay alarms are shown, tagged, and never journaled; live and replay streams each have
 //   their own open episode.
+// - Journal entries carry the alarm's confidence at raise on "raised", its highest so far on
+//   the later events.
 //
 // The list is newest first. Changes are announced as about-to/done pairs carrying rows, which is
 // what a QAbstractItemModel needs to stay in step.
@@ -41,7 +45,6 @@ class AlarmBook : public QObject
 
 public:
     using Clock = std::function<QDateTime()>;
-    static constexpr double kNameWithinShare = 0.9; // named: share ≥ 90 % of the top share
 
     // journal may be null (nothing is journaled) and must outlive the book. clock gives wall
     // time (defaults to QDateTime::currentDateTimeUtc); tests inject one.
@@ -89,6 +92,7 @@ Q_SIGNALS:
     void silencedChanged(bool silenced);
     // A live alarm was raised or escalated while not silenced: sound the horn, flash the lamp.
     void annunciationRequested(fw::detect::Severity severity);
+    // The journal refused an entry (reported once until it accepts one again; queued).
     void journalFailed(const QString &error);
 
 private:

@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -142,6 +143,11 @@ void TestAlarmPanel::shelveNeedsAReasonThenUnshelveRestores()
     QVERIFY(!ok->isEnabled());
     dialog->reasonEdit()->setText(QStringLiteral("coolant pump swap"));
     QVERIFY(ok->isEnabled());
+    QVERIFY(!dialog->customEdit()->isEnabled());
+    dialog->durationBox()->setCurrentIndex(3); // custom
+    QVERIFY(dialog->customEdit()->isEnabled());
+    dialog->customEdit()->setDateTime(m_now.addSecs(7200).toLocalTime());
+    QCOMPARE(dialog->until(m_now), m_now.addSecs(7200));
     dialog->durationBox()->setCurrentIndex(1); // 1 hour
     QCOMPARE(dialog->until(m_now), m_now.addSecs(3600));
     ok->click();

@@ -135,6 +135,9 @@ void TestAlarmTableModel::columnsShowTheAlarm()
     QCOMPARE(text(model, 0, AlarmTableModel::ValueColumn), QStringLiteral("21.5 °C"));
     QCOMPARE(text(model, 0, AlarmTableModel::ConfidenceColumn), QStringLiteral("99.96 %"));
     QCOMPARE(text(model, 0, AlarmTableModel::StateColumn), QStringLiteral("Unacknowledged"));
+    // Truncated: a confidence just short of 1 never reads as 100 %.
+    book.ingest(blockOf({hold(Severity::Critical, 0.99999)}), profile(), false);
+    QCOMPARE(text(model, 0, AlarmTableModel::ConfidenceColumn), QStringLiteral("99.99 %"));
 }
 
 void TestAlarmTableModel::severityIsTextWithIconAndColour_data()

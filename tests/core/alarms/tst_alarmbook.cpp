@@ -13,26 +13,14 @@ using fw::Alarm;
 using fw::AlarmBook;
 using fw::AlarmJournal;
 using fw::AlarmState;
-using fw::JournalEvent;
 using namespace fw::alarmtest;
 using fw::detect::AlarmReason;
 using fw::detect::GuardFlag;
 using fw::detect::Severity;
 
-Q_DECLARE_METATYPE(GuardFlag)
-
 namespace {
 
 const QString kOperator = QStringLiteral("alice");
-
-std::vector<JournalEvent> eventsOf(const std::vector<fw::JournalEntry> &entries)
-{
-    std::vector<JournalEvent> events;
-    for (const auto &entry : entries) {
-        events.push_back(entry.event);
-    }
-    return events;
-}
 
 } // namespace
 
@@ -57,16 +45,12 @@ private Q_SLOTS:
     void shelveNeedsAReasonAndAFutureExpiry();
     void acknowledgeAllLeavesShelvedAlarmsAlone();
     void silenceMutesAnnunciationButDoesNotAcknowledge();
-    void channelsAreNamedByGuardFlagsElseAttribution_data();
-    void channelsAreNamedByGuardFlagsElseAttribution();
+    void raiseNamesGuardFlaggedChannelsBeforeAttribution();
     void valueIsTheFirstNamedChannelsSample();
-    void valueIsUnknownWithoutSamples();
     void newestAlarmIsTheFirstRow();
     void replayAlarmsAreShownButNotJournaled();
     void liveAndReplayStreamsKeepTheirOwnEpisodes();
     void endStreamClearsTheOpenAlarm();
-    void journalRecordsTheLifecycleWithTheOperator();
-    void idsContinueFromTheJournal();
 
 private:
     [[nodiscard]] AlarmBook::Clock clock()
@@ -326,46 +310,16 @@ void TestAlarmBook::silenceMutesAnnunciationButDoesNotAcknowledge()
     QCOMPARE(book.at(0).state(), AlarmState::Unacknowledged);
 }
 
-void TestAlarmBook::channelsAreNamedByGuardFlagsElseAttribution_data()
+void TestAlarmBook::raiseNamesGuardFlaggedChannelsBeforeAttribution()
 {
-    QTest::addColumn<std::vector<double>>("shares");
-    QTest::addColumn<std::vector<GuardFlag>>("flags");
-    QTest::addColumn<QStringList>("named");
-    const std::vector<GuardFlag> none(kChannels, GuardFlag::Within);
-    const QString t = QStringLiteral("temperature");
-    const QString v = QStringLiteral("voltage");
-    const QString p = QStringLiteral("pressure");
-    QTest::newRow("top share") << std::vector<double>{0.1, 0.2, 0.7} << none << QStringList{p};
-    // Named: a share of at least 90 % of the top share.
-    QTest::newRow("within ten percent of the top, most first")
-        << std::vector<double>{0.35, 0.27, 0.38} << none << QStringList{p, t};
-    QTest::newRow("tie") << std::vector<double>{0.5, 0.5, 0.0} << none << QStringList{t, v};
-    QTest::newRow("just inside ten percent")
-        << std::vector<double>{0.52, 0.0, 0.48} << none << QStringList{t, p};
-    QTest::newRow("just outside ten percent")
-        << std::vector<double>{0.56, 0.0, 0.44} << none << QStringList{t};
-    QTest::newRow("guard flags win over attribution")
-        << std::vector<double>{0.9, 0.05, 0.05}
-        << std::vector<GuardFlag>{GuardFlag::Within, GuardFlag::Stuck, GuardFlag::Within}
-        << QStringList{v};
-    QTest::newRow("most severe guard flag first")
-        << std::vector<double>{0.0, 0.5, 0.5}
-        << std::vector<GuardFlag>{GuardFlag::Within, GuardFlag::Jump, GuardFlag::OutOfLimits}
-        << QStringList{p, v};
-    QTest::newRow("nothing to name") << std::vector<double>{0, 0, 0} << none << QStringList{};
-}
-
-void TestAlarmBook::channelsAreNamedByGuardFlagsElseAttribution()
-{
-    QFETCH(std::vector<double>, shares);
-    QFETCH(std::vector<GuardFlag>, flags);
-    QFETCH(QStringList, named);
+    // The rules in detail are tst_alarmchannels'; here, that the book applies them at raise.
     AlarmBook book(nullptr, clock());
-    Row row = raise();
-    row.shares = shares;
-    row.flags = flags;
-    book.ingest(blockOf({row}), profile(), false);
-    QCOMPARE(book.at(0).channels, named);
+    Row flagged = raise();
+    flagged.flags = {GuardFlag::Within, GuardFlag::Within, GuardFlag::OutOfLimits};
+    book.ingest(blockOf({raise(), clearRow(), flagged}), profile(), false);
+    QCOMPARE(book.at(0).channels, QStringList{QStringLiteral("pressure")});
+    QCOMPARE(book.at(0).channelLabels, QStringList{QStringLiteral("Pressure")});
+    QCOMPARE(book.at(1).channels, QStringList{QStringLiteral("temperature")});
 }
 
 void TestAlarmBook::valueIsTheFirstNamedChannelsSample()
@@ -379,18 +333,6 @@ void TestAlarmBook::valueIsTheFirstNamedChannelsSample()
     book.ingest(blockOf({{}, row, later}), profile(), false);
     QCOMPARE(book.at(0).value, 31.25);
     QCOMPARE(book.at(0).unit, QStringLiteral("V"));
-}
-
-void TestAlarmBook::valueIsUnknownWithoutSamples()
-{
-    AlarmBook book(nullptr, clock());
-    book.ingest(blockOf({raise()}, 1000.0, false), profile(), false);
-    QVERIFY(std::isnan(book.at(0).value));
-    Row missing = raise();
-    missing.values = {std::nan(""), 1.0, 2.0};
-    book.ingest(blockOf({clearRow(), missing}, 1001.0), profile(), false);
-    QCOMPARE(book.at(0).channels.constFirst(), QStringLiteral("temperature"));
-    QVERIFY(std::isnan(book.at(0).value));
 }
 
 void TestAlarmBook::newestAlarmIsTheFirstRow()
@@ -446,62 +388,6 @@ void TestAlarmBook::endStreamClearsTheOpenAlarm()
     QCOMPARE(book.at(0).state(), AlarmState::Latched);
     book.endStream(true, QStringLiteral("replay ended"));
     QCOMPARE(book.count(), 1);
-}
-
-void TestAlarmBook::journalRecordsTheLifecycleWithTheOperator()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    AlarmJournal journal(dir.filePath(QStringLiteral("journal.csv")));
-    AlarmBook book(&journal, clock());
-    book.ingest(blockOf({raise(Severity::Watch), hold(Severity::Warning, 0.9995)}), profile(),
-                false);
-    const quint64 id = book.at(0).id;
-    QVERIFY(book.acknowledge(id, kOperator));
-    QVERIFY(book.shelve(id, QStringLiteral("pump, under repair"), m_now.addSecs(60), kOperator));
-    book.ingest(blockOf({clearRow()}, 1001.0), profile(), false);
-    m_now = m_now.addSecs(61);
-    QCOMPARE(book.expireShelves(), 1);
-    book.setSilenced(true, kOperator);
-    const std::vector<fw::JournalEntry> entries = journal.readLast(100);
-    const std::vector<JournalEvent> expected{
-        JournalEvent::Raised,  JournalEvent::Escalated, JournalEvent::Acknowledged,
-        JournalEvent::Shelved, JournalEvent::Cleared,   JournalEvent::ShelveExpired,
-        JournalEvent::Closed,  JournalEvent::Silenced};
-    QCOMPARE(eventsOf(entries), expected);
-    const fw::JournalEntry &raised = entries[0];
-    QCOMPARE(raised.alarmId, id);
-    QCOMPARE(raised.sourceTime, 1000.0);
-    QCOMPARE(raised.severity, Severity::Watch);
-    QCOMPARE(raised.channels, QStringList{QStringLiteral("temperature")});
-    QCOMPARE(raised.value, 21.5);
-    QCOMPARE(raised.confidence, 0.996);
-    QCOMPARE(raised.modelSha256, QStringLiteral("ab12cd"));
-    QCOMPARE(raised.note, QStringLiteral("forest"));
-    QCOMPARE(entries[1].severity, Severity::Warning);
-    QCOMPARE(entries[2].operatorName, kOperator);
-    QVERIFY(entries[3].note.contains(QStringLiteral("pump, under repair")));
-    QCOMPARE(entries[5].wallTime, m_now);
-    QCOMPARE(entries[7].alarmId, quint64(0));
-    QCOMPARE(entries[7].operatorName, kOperator);
-}
-
-void TestAlarmBook::idsContinueFromTheJournal()
-{
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QString path = dir.filePath(QStringLiteral("journal.csv"));
-    quint64 last = 0;
-    {
-        AlarmJournal journal(path);
-        AlarmBook book(&journal, clock());
-        book.ingest(blockOf({raise(), clearRow(), raise()}), profile(), false);
-        last = book.at(0).id;
-    }
-    AlarmJournal journal(path);
-    AlarmBook book(&journal, clock());
-    book.ingest(blockOf({raise()}), profile(), false);
-    QCOMPARE(book.at(0).id, last + 1);
 }
 
 QTEST_GUILESS_MAIN(TestAlarmBook)
