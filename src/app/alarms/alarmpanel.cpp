@@ -3,9 +3,11 @@
 #include "alarms/alarmbook.h"
 #include "alarms/alarmjournal.h"
 #include "alarmtablemodel.h"
+#include "severitystyle.h"
 #include "shelvedialog.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -28,6 +30,7 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     , m_summary(new QLabel(this))
     , m_journalProblem(new QLabel(this))
     , m_shelfTimer(new QTimer(this))
+    , m_flashTimer(new QTimer(this))
     , m_operator(defaultOperatorName())
 {
     Q_ASSERT(book);
@@ -68,6 +71,10 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
         updateSummary();
     });
     connect(book, &AlarmBook::journalFailed, this, &AlarmPanel::showJournalProblem);
+    connect(book, &AlarmBook::annunciationRequested, this, &AlarmPanel::annunciate);
+    connect(m_flashTimer, &QTimer::timeout, this, &AlarmPanel::flash);
+    m_flashTimer->setInterval(kFlashMs);
+    m_summary->setAutoFillBackground(true);
     connect(m_shelfTimer, &QTimer::timeout, book, [book] { book->expireShelves(); });
     m_shelfTimer->start(kShelfCheckMs);
     if (journal && !journal->isOpen()) {
@@ -243,7 +250,7 @@ void AlarmPanel::updateSummary()
     QStringList parts;
     if (unacknowledged > 0) {
         parts << tr("%n unacknowledged, highest %1", nullptr, unacknowledged)
-                     .arg(AlarmTableModel::severityName(m_book->highestUnacknowledgedSeverity()));
+                     .arg(severityLabel(m_book->highestUnacknowledgedSeverity()));
     } else {
         parts << tr("No unacknowledged alarms");
     }
@@ -254,6 +261,41 @@ void AlarmPanel::updateSummary()
         parts << tr("annunciation silenced");
     }
     m_summary->setText(parts.join(QStringLiteral(" · ")));
+    if (unacknowledged == 0 && m_flashTimer->isActive()) {
+        m_flashTimer->stop();
+        m_flashOn = true; // flash() turns it off
+        flash();
+    }
+}
+
+bool AlarmPanel::isFlashing() const
+{
+    return m_flashTimer->isActive();
+}
+
+// A live alarm was raised or escalated and annunciation is not silenced: the system's bell, the
+// window manager's attention hint, and the summary flashing until every alarm is acknowledged.
+void AlarmPanel::annunciate()
+{
+    ++m_annunciations;
+    QApplication::beep();
+    QApplication::alert(window());
+    if (!m_flashTimer->isActive()) {
+        m_flashTimer->start();
+        flash();
+    }
+}
+
+void AlarmPanel::flash()
+{
+    m_flashOn = !m_flashOn && m_flashTimer->isActive();
+    QPalette palette = this->palette();
+    if (m_flashOn) {
+        const QColor fill = severityColor(m_book->highestUnacknowledgedSeverity());
+        palette.setColor(QPalette::Window, fill);
+        palette.setColor(QPalette::WindowText, fill.lightness() > 140 ? Qt::black : Qt::white);
+    }
+    m_summary->setPalette(palette);
 }
 
 void AlarmPanel::showJournalProblem(const QString &error)

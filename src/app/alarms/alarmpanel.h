@@ -29,6 +29,7 @@ class AlarmPanel : public QWidget
 
 public:
     static constexpr int kShelfCheckMs = 1000;
+    static constexpr int kFlashMs = 500; // unacknowledged alarms flash the summary until acked
 
     explicit AlarmPanel(AlarmBook *book, AlarmJournal *journal = nullptr,
                         QWidget *parent = nullptr);
@@ -50,6 +51,9 @@ public:
     [[nodiscard]] static QString defaultOperatorName();
 
     [[nodiscard]] QList<quint64> selectedAlarmIds() const;
+    // Times the book asked for annunciation (a beep, the window's alert, a flashing summary).
+    [[nodiscard]] int annunciationCount() const { return m_annunciations; }
+    [[nodiscard]] bool isFlashing() const;
 
     void acknowledgeSelected();
     void acknowledgeAll();
@@ -70,6 +74,8 @@ private:
     void updateActions();
     void updateSummary();
     void showJournalProblem(const QString &error);
+    void annunciate();
+    void flash();
 
     AlarmBook *m_book;
     AlarmJournal *m_journal;
@@ -78,6 +84,9 @@ private:
     QLabel *m_summary;
     QLabel *m_journalProblem;
     QTimer *m_shelfTimer;
+    QTimer *m_flashTimer;
+    bool m_flashOn = false;
+    int m_annunciations = 0;
     QAction *m_acknowledge = nullptr;
     QAction *m_acknowledgeAll = nullptr;
     QAction *m_shelve = nullptr;

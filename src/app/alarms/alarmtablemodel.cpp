@@ -1,13 +1,14 @@
 #include "alarmtablemodel.h"
 
 #include "alarms/alarmbook.h"
+#include "severitystyle.h"
 
 #include <QApplication>
 #include <QBrush>
 #include <QFont>
 #include <QIcon>
 #include <QLocale>
-#include <QStyle>
+#include <QPalette>
 
 #include <cmath>
 
@@ -99,7 +100,7 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         return toolTip(alarm, column);
     case Qt::ForegroundRole:
         if (column == SeverityColumn) {
-            return QBrush(severityColor(alarm.severity));
+            return QBrush(severityTextColor(alarm.severity));
         }
         if (alarm.state() == AlarmState::Shelved) {
             return QBrush(QApplication::palette().color(QPalette::Disabled, QPalette::Text));
@@ -107,12 +108,8 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::DecorationRole:
         if (column == SeverityColumn) {
-            // A shape per severity as well as a colour, for those who cannot tell the colours.
-            const auto icon
-                = alarm.severity == detect::Severity::Critical  ? QStyle::SP_MessageBoxCritical
-                  : alarm.severity == detect::Severity::Warning ? QStyle::SP_MessageBoxWarning
-                                                                : QStyle::SP_MessageBoxInformation;
-            return QApplication::style()->standardIcon(icon);
+            // The lamp's shape as well as its colour, for those who cannot tell the colours.
+            return QIcon(severityLamp(alarm.severity, QSize(14, 14)));
         }
         return {};
     case Qt::FontRole:
@@ -148,7 +145,7 @@ QVariant AlarmTableModel::display(const Alarm &alarm, int column) const
                    ? localTime(alarm.sourceTimeRaised).toString(QStringLiteral("hh:mm:ss.zzz"))
                    : kNone;
     case SeverityColumn:
-        return severityName(alarm.severity);
+        return severityLabel(alarm.severity);
     case ChannelsColumn:
         return alarm.channelLabels.isEmpty() ? kNone
                                              : alarm.channelLabels.join(QStringLiteral(", "));
@@ -232,21 +229,6 @@ QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-QString AlarmTableModel::severityName(detect::Severity severity)
-{
-    switch (severity) {
-    case detect::Severity::Watch:
-        return tr("Watch");
-    case detect::Severity::Warning:
-        return tr("Warning");
-    case detect::Severity::Critical:
-        return tr("Critical");
-    case detect::Severity::None:
-        break;
-    }
-    return tr("None");
-}
-
 QString AlarmTableModel::stateName(AlarmState state)
 {
     switch (state) {
@@ -262,22 +244,6 @@ QString AlarmTableModel::stateName(AlarmState state)
         return tr("Closed");
     }
     return {};
-}
-
-QColor AlarmTableModel::severityColor(detect::Severity severity)
-{
-    // Dark enough to read as text on a light background.
-    switch (severity) {
-    case detect::Severity::Critical:
-        return {0xc6, 0x28, 0x28};
-    case detect::Severity::Warning:
-        return {0xd8, 0x4b, 0x00};
-    case detect::Severity::Watch:
-        return {0x9a, 0x74, 0x00};
-    case detect::Severity::None:
-        break;
-    }
-    return QApplication::palette().color(QPalette::Text);
 }
 
 } // namespace fw

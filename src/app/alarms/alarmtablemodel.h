@@ -52,9 +52,7 @@ public:
     [[nodiscard]] AlarmBook *book() const;
     [[nodiscard]] quint64 alarmId(int row) const; // 0 when the row does not exist
 
-    [[nodiscard]] static QString severityName(detect::Severity severity);
     [[nodiscard]] static QString stateName(AlarmState state);
-    [[nodiscard]] static QColor severityColor(detect::Severity severity);
 
 private:
     [[nodiscard]] QVariant display(const Alarm &alarm, int column) const;

@@ -1,6 +1,6 @@
 #include "panels/anomalypanel.h"
 
-#include "panels/severitystyle.h"
+#include "severitystyle.h"
 
 #include <QFormLayout>
 #include <QGroupBox>

@@ -1,6 +1,7 @@
 #include "plotrenderer.h"
 
 #include "samplehistory.h"
+#include "severitystyle.h"
 #include "telemetry/profile.h"
 
 #include <QCoreApplication>
@@ -31,20 +32,6 @@ QColor mix(const QColor &a, const QColor &b, double t)
 QString plotTr(const char *text)
 {
     return QCoreApplication::translate("fw::PlotView", text);
-}
-
-QString severityName(std::uint8_t severity)
-{
-    switch (severity) {
-    case 1:
-        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Watch"));
-    case 2:
-        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Warning"));
-    case 3:
-        return plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "Critical"));
-    default:
-        return {};
-    }
 }
 
 // Watch, warning and critical differ in pattern as well as colour, so they read without colour.
@@ -366,7 +353,7 @@ void PlotRenderer::paintSeverityBar(QPainter &painter, const QRect &bar,
         const QRect span(bar.left() + run.from, bar.top(), run.to - run.from, bar.height());
         painter.fillRect(span,
                          QBrush(colors.severityBar[run.severity], severityPattern(run.severity)));
-        const QString name = severityName(run.severity);
+        const QString name = severityLabel(detect::Severity(run.severity));
         if (metrics.horizontalAdvance(name) + 6 <= span.width()) {
             const QRect label
                 = metrics.boundingRect(span, Qt::AlignCenter, name).adjusted(-2, 0, 2, 0);

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void acknowledgeAllAcknowledgesEveryRowAndHasItsShortcut();
     void shelveNeedsAReasonThenUnshelveRestores();
     void silenceActionFollowsTheBookAndDoesNotAcknowledge();
+    void aNewLiveAlarmAnnunciatesUntilAcknowledged();
     void operatorNameGoesIntoTheJournal();
     void exportWritesACopyAndReportsFailures();
     void aJournalThatCannotBeWrittenIsShown();
@@ -171,6 +172,29 @@ void TestAlarmPanel::silenceActionFollowsTheBookAndDoesNotAcknowledge()
     QCOMPARE(stateText(panel, 0), QStringLiteral("Unacknowledged"));
     book.setSilenced(false);
     QVERIFY(!panel.silenceAction()->isChecked());
+}
+
+void TestAlarmPanel::aNewLiveAlarmAnnunciatesUntilAcknowledged()
+{
+    AlarmBook book(nullptr, clock());
+    AlarmPanel panel(&book);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    book.ingest(blockOf({raise(Severity::Warning)}), profile(), true); // replay: quiet
+    QCOMPARE(panel.annunciationCount(), 0);
+    QVERIFY(!panel.isFlashing());
+    panel.acknowledgeAll();
+    book.ingest(blockOf({clearRow(), raise(Severity::Warning)}), profile(), false);
+    QCOMPARE(panel.annunciationCount(), 1);
+    QVERIFY(panel.isFlashing());
+    panel.acknowledgeAll();
+    QVERIFY(!panel.isFlashing());
+
+    book.setSilenced(true);
+    book.ingest(blockOf({clearRow(), raise(Severity::Critical)}), profile(), false);
+    QCOMPARE(panel.annunciationCount(), 1); // silenced: raised but not annunciated
+    QVERIFY(!panel.isFlashing());
+    QCOMPARE(book.countIn(AlarmState::Unacknowledged) + book.countIn(AlarmState::Latched), 1);
 }
 
 void TestAlarmPanel::operatorNameGoesIntoTheJournal()

@@ -1,6 +1,7 @@
 #include "../../core/alarms/resultrows.h"
 #include "alarms/alarmbook.h"
 #include "alarms/alarmtablemodel.h"
+#include "severitystyle.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
@@ -160,7 +161,7 @@ void TestAlarmTableModel::severityIsTextWithIconAndColour()
     QCOMPARE(index.data().toString(), name);
     QCOMPARE(index.data(AlarmTableModel::SeverityRole).toInt(), int(severity));
     QCOMPARE(index.data(Qt::ForegroundRole).value<QBrush>().color(),
-             AlarmTableModel::severityColor(severity));
+             fw::severityTextColor(severity));
     QVERIFY(!index.data(Qt::DecorationRole).value<QIcon>().isNull());
 }
 

@@ -1,7 +1,9 @@
-#include "panels/severitystyle.h"
+#include "severitystyle.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QPainter>
+#include <QPalette>
 #include <QPolygonF>
 
 namespace fw {
@@ -34,6 +36,21 @@ QColor severityColor(detect::Severity severity)
         return QColor(0xd6, 0x2d, 0x2d);
     }
     return {};
+}
+
+QColor severityTextColor(detect::Severity severity)
+{
+    switch (severity) {
+    case detect::Severity::Critical:
+        return {0xc6, 0x28, 0x28};
+    case detect::Severity::Warning:
+        return {0xd8, 0x4b, 0x00};
+    case detect::Severity::Watch:
+        return {0x9a, 0x74, 0x00};
+    case detect::Severity::None:
+        break;
+    }
+    return QApplication::palette().color(QPalette::Text);
 }
 
 QPixmap severityLamp(detect::Severity severity, QSize size)

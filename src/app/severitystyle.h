@@ -11,7 +11,10 @@ namespace fw {
 // How a severity looks everywhere in the console: a word first, then a colour and a shape, so
 // that it never rests on colour alone.
 [[nodiscard]] QString severityLabel(detect::Severity severity);
+// The fill of lamps, bars and shading.
 [[nodiscard]] QColor severityColor(detect::Severity severity);
+// Dark enough to read as text on a light background; the palette's text colour for normal.
+[[nodiscard]] QColor severityTextColor(detect::Severity severity);
 // A lamp: a circle for normal, a triangle for watch and warning, a square for critical.
 [[nodiscard]] QPixmap severityLamp(detect::Severity severity, QSize size);
 
