@@ -1,30 +1,11 @@
 #include "common/loglevel.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
-#include <QTranslator>
-
-namespace {
-
-void installTranslations(QApplication &app)
-{
-    auto *qt = new QTranslator(&app);
-    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
-        QApplication::installTranslator(qt);
-    }
-    auto *own = new QTranslator(&app);
-    if (own->load(QLocale(), QStringLiteral("faultwatch"), QStringLiteral("_"),
-                  QStringLiteral(":/i18n"))) {
-        QApplication::installTranslator(own);
-    }
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -36,7 +17,7 @@ int main(int argc, char *argv[])
     if (!logLevel.isEmpty() && !fw::applyLogLevel(logLevel)) {
         qWarning("LOG_LEVEL=%s: expected debug, info, warning or error", qPrintable(logLevel));
     }
-    installTranslations(app);
+    fw::installTranslations(app, QLocale());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(

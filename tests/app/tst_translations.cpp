@@ -1,0 +1,71 @@
+#include "mainwindow.h"
+#include "translations.h"
+
+#include <QFile>
+#include <QLibraryInfo>
+#include <QMenuBar>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+class TestTranslations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void germanIsBuiltInAndShownInTheMenus();
+    void germanCoversEveryStringInTheSources();
+};
+
+void TestTranslations::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestTranslations::germanIsBuiltInAndShownInTheMenus()
+{
+    QVERIFY(!fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::English)));
+    QCOMPARE(QCoreApplication::translate("fw::MainWindow", "&File"), QStringLiteral("&File"));
+
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German)));
+    QCOMPARE(QCoreApplication::translate("fw::MainWindow", "&File"), QStringLiteral("&Datei"));
+    fw::MainWindow window;
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions()) {
+        menus << action->text();
+    }
+    QVERIFY2(menus.contains(QStringLiteral("&Datei")), qPrintable(menus.join(u',')));
+    QVERIFY2(menus.contains(QStringLiteral("&Ansicht")), qPrintable(menus.join(u',')));
+}
+
+// lupdate over the console's sources finds nothing the German file lacks: a string added
+// without its translation fails here.
+void TestTranslations::germanCoversEveryStringInTheSources()
+{
+    const QString lupdate
+        = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
+    if (!QFile::exists(lupdate)) {
+        QSKIP("lupdate is not installed (packaging/setup.sh installs qt6-l10n-tools)");
+    }
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString ts = dir.filePath(QStringLiteral("faultwatch_de.ts"));
+    QVERIFY(QFile::copy(QStringLiteral(FW_SOURCE_DIR "/translations/faultwatch_de.ts"), ts));
+    QProcess process;
+    process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                            QStringLiteral("none"), QStringLiteral(FW_SOURCE_DIR "/src/app"),
+                            QStringLiteral("-ts"), ts});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QFile file(ts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<name>fw::MainWindow</name>"));
+    QVERIFY2(!text.contains("type=\"unfinished\""),
+             "translations/faultwatch_de.ts lacks strings: run `cmake --build build --target "
+             "update_translations` and translate the unfinished ones");
+}
+
+QTEST_MAIN(TestTranslations)
+#include "tst_translations.moc"

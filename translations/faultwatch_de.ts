@@ -1,0 +1,601 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+</context>
+<context>
+    <name>fw::AlarmPanel</name>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected alarms</source>
+        <translation>Die ausgewählten Alarme quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge a&amp;ll</source>
+        <translation>A&amp;lle quittieren</translation>
+    </message>
+    <message>
+        <source>Acknowledge every alarm that is not shelved</source>
+        <translation>Jeden nicht zurückgestellten Alarm quittieren</translation>
+    </message>
+    <message>
+        <source>&amp;Shelve…</source>
+        <translation>&amp;Zurückstellen…</translation>
+    </message>
+    <message>
+        <source>Suppress the selected alarms for a while, with a reason</source>
+        <translation>Die ausgewählten Alarme mit Begründung eine Zeit lang unterdrücken</translation>
+    </message>
+    <message>
+        <source>&amp;Unshelve</source>
+        <translation>&amp;Wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Return the selected shelved alarms to service</source>
+        <translation>Die ausgewählten zurückgestellten Alarme wieder aktivieren</translation>
+    </message>
+    <message>
+        <source>Si&amp;lence</source>
+        <translation>Stumm&amp;schalten</translation>
+    </message>
+    <message>
+        <source>Mute alarm annunciation; alarms still need acknowledging</source>
+        <translation>Alarmmeldung stummschalten; Alarme müssen weiterhin quittiert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Export journal…</source>
+        <translation>Journal &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save a copy of the alarm journal as CSV</source>
+        <translation>Eine Kopie des Alarmjournals als CSV speichern</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledged %n alarm(s)</source>
+        <translation>
+            <numerusform>%n Alarm quittiert</numerusform>
+            <numerusform>%n Alarme quittiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Shelved %n alarm(s) until %1</source>
+        <translation>
+            <numerusform>%n Alarm bis %1 zurückgestellt</numerusform>
+            <numerusform>%n Alarme bis %1 zurückgestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export alarm journal</source>
+        <translation>Alarmjournal exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>No alarm journal is kept.</source>
+        <translation>Es wird kein Alarmjournal geführt.</translation>
+    </message>
+    <message>
+        <source>Alarm journal exported to %1</source>
+        <translation>Alarmjournal nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Alarm journal not exported: %1</source>
+        <translation>Alarmjournal nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <source>The alarm journal could not be exported.</source>
+        <translation>Das Alarmjournal konnte nicht exportiert werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged, highest %1</source>
+        <translation>
+            <numerusform>%n unquittiert, höchste Stufe %1</numerusform>
+            <numerusform>%n unquittiert, höchste Stufe %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No unacknowledged alarms</source>
+        <translation>Keine unquittierten Alarme</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shelved</source>
+        <translation>
+            <numerusform>%n zurückgestellt</numerusform>
+            <numerusform>%n zurückgestellt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>annunciation silenced</source>
+        <translation>Meldung stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Alarm journal not written: %1</source>
+        <translation>Alarmjournal nicht geschrieben: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fw::AlarmTableModel</name>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (replay)</source>
+        <translation>%1 (Wiedergabe)</translation>
+    </message>
+    <message>
+        <source>Source time %1
+Seen at %2</source>
+        <translation>Quellzeit %1
+Empfangen um %2</translation>
+    </message>
+    <message>
+        <source>Outside the profile&apos;s alarm limits: %1</source>
+        <translation>Außerhalb der Alarmgrenzen des Profils: %1</translation>
+    </message>
+    <message>
+        <source>Outside the range seen in training: %1</source>
+        <translation>Außerhalb des im Training gesehenen Bereichs: %1</translation>
+    </message>
+    <message>
+        <source>Most to blame in the detector&apos;s view: %1</source>
+        <translation>Laut Detektor am stärksten beteiligt: %1</translation>
+    </message>
+    <message>
+        <source>%1 when raised, %2 at most</source>
+        <translation>%1 beim Auslösen, höchstens %2</translation>
+    </message>
+    <message>
+        <source>Raised without a detector confidence</source>
+        <translation>Ohne Detektor-Konfidenz ausgelöst</translation>
+    </message>
+    <message>
+        <source>Shelved by %1 until %2: %3</source>
+        <translation>Von %1 bis %2 zurückgestellt: %3</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1 at %2</source>
+        <translation>Von %1 um %2 quittiert</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Channel(s)</source>
+        <translation>Kanal/Kanäle</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Unacknowledged</source>
+        <translation>Unquittiert</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Latched</source>
+        <translation>Gehalten</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>fw::AnomalyPanel</name>
+    <message>
+        <source>Attribution</source>
+        <translation>Zuordnung</translation>
+    </message>
+    <message>
+        <source>Anomaly confidence</source>
+        <translation>Anomalie-Konfidenz</translation>
+    </message>
+    <message>
+        <source>%p %</source>
+        <translation>%p %</translation>
+    </message>
+    <message>
+        <source>Severity lamp</source>
+        <translation>Schweregrad-Leuchte</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Share of %1</source>
+        <translation>Anteil von %1</translation>
+    </message>
+    <message>
+        <source>No model: samples are plotted but not scored.</source>
+        <translation>Kein Modell: Messwerte werden angezeigt, aber nicht bewertet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+SHA-256 %2…
+trained on %Ln rows</source>
+        <translation>
+            <numerusform>%1
+SHA-256 %2…
+trainiert auf %Ln Zeile</numerusform>
+            <numerusform>%1
+SHA-256 %2…
+trainiert auf %Ln Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fw::ConnectionBar</name>
+    <message>
+        <source>udp://0.0.0.0:9000, tcp://host:port, file://…</source>
+        <translation>udp://0.0.0.0:9000, tcp://host:port, file://…</translation>
+    </message>
+    <message>
+        <source>Source URI: udp://HOST:PORT, tcp://HOST:PORT, tcp-listen://HOST:PORT, file://PATH?speed=1&amp;loop=0, sim://PROFILE?scenario=mixed</source>
+        <translation>Quell-URI: udp://HOST:PORT, tcp://HOST:PORT, tcp-listen://HOST:PORT, file://PFAD?speed=1&amp;loop=0, sim://PROFIL?scenario=mixed</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>The profile that names the channels, their units and limits</source>
+        <translation>Das Profil, das die Kanäle, ihre Einheiten und Grenzen festlegt</translation>
+    </message>
+    <message>
+        <source>Source state</source>
+        <translation>Quellzustand</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Disconnect</source>
+        <translation>&amp;Trennen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Getrennt</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>Stale: no data</source>
+        <translation>Veraltet: keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 samples/s · lost %2 · decode errors %3</source>
+        <translation>%1 Messwerte/s · verloren %2 · Dekodierfehler %3</translation>
+    </message>
+</context>
+<context>
+    <name>fw::MainWindow</name>
+    <message>
+        <source>FaultWatch</source>
+        <translation>FaultWatch</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Replay finished.</source>
+        <translation>Wiedergabe beendet.</translation>
+    </message>
+    <message>
+        <source>source changed</source>
+        <translation>Quelle gewechselt</translation>
+    </message>
+    <message>
+        <source>Model %1 loaded.</source>
+        <translation>Modell %1 geladen.</translation>
+    </message>
+    <message>
+        <source>profile changed</source>
+        <translation>Profil gewechselt</translation>
+    </message>
+    <message>
+        <source>%1 · %2 samples in memory</source>
+        <translation>%1 · %2 Messwerte im Speicher</translation>
+    </message>
+    <message>
+        <source>detector latency %1 ms</source>
+        <translation>Detektorlatenz %1 ms</translation>
+    </message>
+    <message>
+        <source>frame %1 ms</source>
+        <translation>Bild %1 ms</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open model…</source>
+        <translation>Modell ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Save model as…</source>
+        <translation>Modell &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <source>Export plots as &amp;PNG…</source>
+        <translation>Diagramme als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export visible range as &amp;CSV…</source>
+        <translation>Sichtbaren Bereich als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Time window</source>
+        <translation>&amp;Zeitfenster</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>&amp;Alarms</source>
+        <translation>A&amp;larme</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>Modell öffnen</translation>
+    </message>
+    <message>
+        <source>FaultWatch models (*.json)</source>
+        <translation>FaultWatch-Modelle (*.json)</translation>
+    </message>
+    <message>
+        <source>Model not loaded, the previous one stays: %1</source>
+        <translation>Modell nicht geladen, das bisherige bleibt: %1</translation>
+    </message>
+    <message>
+        <source>There is no model to save.</source>
+        <translation>Es gibt kein Modell zum Speichern.</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>Modell speichern</translation>
+    </message>
+    <message>
+        <source>Model saved to %1.</source>
+        <translation>Modell in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Export plots</source>
+        <translation>Diagramme exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Plots saved to %1.</source>
+        <translation>Diagramme in %1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Export visible range</source>
+        <translation>Sichtbaren Bereich exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln rows written to %1.</source>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 geschrieben.</numerusform>
+            <numerusform>%Ln Zeilen nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fw::PlotView</name>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fw::Severity</name>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Watch</source>
+        <translation>Beobachten</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+</context>
+<context>
+    <name>fw::ShelveDialog</name>
+    <message>
+        <source>Shelve alarm</source>
+        <translation>Alarm zurückstellen</translation>
+    </message>
+    <message>
+        <source>Why is this alarm shelved? (required)</source>
+        <translation>Warum wird dieser Alarm zurückgestellt? (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>15 minutes</source>
+        <translation>15 Minuten</translation>
+    </message>
+    <message>
+        <source>1 hour</source>
+        <translation>1 Stunde</translation>
+    </message>
+    <message>
+        <source>8 hours</source>
+        <translation>8 Stunden</translation>
+    </message>
+    <message>
+        <source>Until…</source>
+        <translation>Bis…</translation>
+    </message>
+    <message>
+        <source>Shelve</source>
+        <translation>Zurückstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Grund:</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Dauer:</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>FaultWatch operator console: live telemetry plots and fault detection.</source>
+        <translation>FaultWatch-Bedienkonsole: Telemetrie-Diagramme in Echtzeit und Fehlererkennung.</translation>
+    </message>
+    <message>
+        <source>Run the built-in demo: the simulated spacecraft with faults, scored by the bundled model.</source>
+        <translation>Die eingebaute Demo starten: das simulierte Raumfahrzeug mit Fehlern, bewertet vom mitgelieferten Modell.</translation>
+    </message>
+    <message>
+        <source>Connect to URI at start.</source>
+        <translation>Beim Start mit URI verbinden.</translation>
+    </message>
+    <message>
+        <source>Profile: spacecraft, ev, skab or a profile file.</source>
+        <translation>Profil: spacecraft, ev, skab oder eine Profildatei.</translation>
+    </message>
+    <message>
+        <source>Model file (default: $MODEL_PATH, else the last one).</source>
+        <translation>Modelldatei (Vorgabe: $MODEL_PATH, sonst die zuletzt benutzte).</translation>
+    </message>
+    <message>
+        <source>Save the window as a PNG when --quit-after expires.</source>
+        <translation>Das Fenster als PNG speichern, wenn --quit-after abläuft.</translation>
+    </message>
+    <message>
+        <source>Quit after S seconds.</source>
+        <translation>Nach S Sekunden beenden.</translation>
+    </message>
+</context>
+</TS>
