@@ -10,11 +10,12 @@ packages=(
     # toolchain
     g++ cmake ninja-build git
     # Qt 6 and Eigen (libqt6opengl6-dev is only recommended by qt6-base-dev, but Qt6Charts' CMake
-    # package needs its Qt6OpenGL config)
-    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-tools-dev
+    # package needs its Qt6OpenGL config; Qt6HttpServer's needs Qt6WebSockets', which
+    # qt6-httpserver-dev does not pull in)
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev libeigen3-dev
     # benchmarks, reference detector, metrics server, offscreen fonts, linters
-    libbenchmark-dev python3 python3-sklearn prometheus fonts-dejavu-core clang-format clang-tidy
+    libbenchmark-dev python3 python3-sklearn prometheus wrk fonts-dejavu-core clang-format clang-tidy
 )
 
 missing=()

@@ -18,6 +18,8 @@ const std::map<QString, Command> &commands()
     static const std::map<QString, Command> table{
         {QStringLiteral("simulate"),
          {fw::cli::simulate, "generate telemetry with fault scenarios and send it"}},
+        {QStringLiteral("serve"),
+         {fw::cli::serve, "run the detector on a source and serve /metrics, /health, /predict"}},
         {QStringLiteral("tap"), {fw::cli::tap, "print decoded samples from a source as JSONL"}},
         {QStringLiteral("train"),
          {fw::cli::train, "train a detector on a nominal recording and write the model file"}},

@@ -1,0 +1,213 @@
+#include "commands.h"
+#include "options.h"
+#include "service/endpoints.h"
+#include "service/pipeline.h"
+#include "service/recorder.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+namespace fw::cli {
+
+namespace {
+
+// Log lines on stderr, as text or as one JSON object a line for a log collector.
+class Log
+{
+public:
+    explicit Log(bool json)
+        : m_json(json)
+    {}
+
+    void write(const char *level, const QString &message) const
+    {
+        QTextStream err(stderr);
+        if (m_json) {
+            const QJsonObject line{
+                {QStringLiteral("ts"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+                {QStringLiteral("level"), QLatin1String(level)},
+                {QStringLiteral("msg"), message},
+            };
+            err << QJsonDocument(line).toJson(QJsonDocument::Compact) << "\n";
+        } else {
+            err << "serve: " << level << ": " << message << "\n";
+        }
+        err.flush();
+    }
+
+private:
+    bool m_json;
+};
+
+} // namespace
+
+int serve(const QStringList &arguments)
+{
+    const QString command = QStringLiteral("serve");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "serve", "Runs the detector headless on a source and serves /metrics, /health, /ready "
+                 "and /predict, until SIGINT or SIGTERM (or --duration)."));
+    parser.addHelpOption();
+    const QCommandLineOption sourceOption(
+        QStringLiteral("source"),
+        QCoreApplication::translate("serve",
+                                    "udp://, tcp://, tcp-listen://, file:// or sim:// URI."),
+        QStringLiteral("URI"));
+    const QCommandLineOption profileOption(
+        QStringLiteral("profile"),
+        QCoreApplication::translate("serve", "spacecraft, ev, skab or a profile file (default: "
+                                             "the sim:// profile, else spacecraft)."),
+        QStringLiteral("P"));
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"),
+        QCoreApplication::translate("serve", "Model file (default $MODEL_PATH)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption recordOption(
+        QStringLiteral("record"),
+        QCoreApplication::translate("serve", "Also write the samples to FILE (.csv or .jsonl)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption httpOption(
+        QStringLiteral("http"),
+        QCoreApplication::translate("serve", "Address to serve on (default 127.0.0.1:9917)."),
+        QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:9917"));
+    const QCommandLineOption tokenOption(
+        QStringLiteral("http-token-file"),
+        QCoreApplication::translate("serve", "Require the bearer token in FILE's first line."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption insecureOption(
+        QStringLiteral("http-insecure"),
+        QCoreApplication::translate("serve", "Allow a non-loopback address without a token."));
+    const QCommandLineOption logOption(
+        QStringLiteral("log-format"),
+        QCoreApplication::translate("serve", "text (default) or json log lines on stderr."),
+        QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption durationOption(
+        QStringLiteral("duration"), QCoreApplication::translate("serve", "Stop after S seconds."),
+        QStringLiteral("S"));
+    parser.addOptions({sourceOption, profileOption, modelOption, recordOption, httpOption,
+                       tokenOption, insecureOption, logOption, durationOption});
+    if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
+        return *exit;
+    }
+    const QString logFormat = parser.value(logOption);
+    if (logFormat != u"text" && logFormat != u"json") {
+        printError(command, QStringLiteral("--log-format: expected text or json"));
+        return kExitUsage;
+    }
+    const Log log(logFormat == u"json");
+    if (!parser.isSet(sourceOption)) {
+        printError(command, QStringLiteral("--source is required"));
+        return kExitUsage;
+    }
+    const auto duration = numberOption(parser, durationOption.names().constFirst(), 0, 0, 1e9);
+    if (!duration) {
+        return kExitUsage;
+    }
+    QString error;
+    const auto uri = SourceUri::parse(parser.value(sourceOption), &error);
+    if (!uri) {
+        printError(command, error);
+        return kExitUsage;
+    }
+    QString profileName = parser.value(profileOption);
+    if (profileName.isEmpty()) {
+        profileName
+            = uri->scheme == SourceUri::Scheme::Sim ? uri->profile : QStringLiteral("spacecraft");
+    }
+    const auto profile = Profile::load(profileName, &error);
+    if (!profile) {
+        printError(command, error);
+        return kExitUsage;
+    }
+    HttpOptions http;
+    if (!parseHttpAddress(parser.value(httpOption), &http, &error)
+        || (parser.isSet(tokenOption)
+            && !readTokenFile(parser.value(tokenOption), &http.token, &error))) {
+        printError(command, error);
+        return kExitUsage;
+    }
+    http.insecure = parser.isSet(insecureOption);
+
+    Pipeline pipeline(*profile);
+    const QString modelPath = parser.isSet(modelOption) ? parser.value(modelOption)
+                                                        : qEnvironmentVariable("MODEL_PATH");
+    if (modelPath.isEmpty()) {
+        log.write("warning", QStringLiteral("no model (--model or MODEL_PATH): samples are "
+                                            "counted but not scored, and /ready answers 503"));
+    } else if (!pipeline.loadModelFile(modelPath, &error)) {
+        printError(command, error);
+        return kExitFailure;
+    }
+    Endpoints endpoints(&pipeline);
+    if (!endpoints.start(http, &error)) {
+        printError(command, error);
+        return kExitFailure;
+    }
+    Recorder recorder;
+    if (parser.isSet(recordOption)) {
+        if (!recorder.open(parser.value(recordOption), *profile, &error)) {
+            printError(command, error);
+            return kExitFailure;
+        }
+        QObject::connect(&pipeline, &Pipeline::samplesReady, &recorder,
+                         [&recorder](const SampleBlockPtr &block) { recorder.append(*block); });
+        QObject::connect(&recorder, &Recorder::failed, &recorder,
+                         [&log](const QString &message) { log.write("error", message); });
+    }
+
+    int exitCode = 0;
+    auto finish = [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    };
+    QObject::connect(&pipeline, &Pipeline::sourceStateChanged, &pipeline, [&](SourceState state) {
+        log.write("info",
+                  QStringLiteral("source %1 is %2").arg(uri->toString(), sourceStateName(state)));
+    });
+    QObject::connect(&pipeline, &Pipeline::sourceFailed, &pipeline, [&](const QString &message) {
+        log.write("error", message);
+        finish(kExitFailure);
+    });
+    QObject::connect(&pipeline, &Pipeline::sourceFinished, &pipeline, [&] {
+        log.write("info", QStringLiteral("source finished; still serving until stopped"));
+    });
+    QObject::connect(&pipeline, &Pipeline::modelRejected, &pipeline,
+                     [&](const QString &reason) { log.write("error", reason); });
+    SignalWatcher watcher;
+    QObject::connect(&watcher, &SignalWatcher::terminationRequested, &watcher, [&](int signal) {
+        log.write("info", QStringLiteral("signal %1: stopping").arg(signal));
+        finish(0);
+    });
+    if (*duration > 0) {
+        QTimer::singleShot(int(*duration * 1000), &pipeline, [&] { finish(0); });
+    }
+    if (!pipeline.connectSource(*uri, &error)) {
+        printError(command, error);
+        return kExitFailure;
+    }
+    log.write("info", QStringLiteral("serving %1 on %2 (profile %3, model %4)")
+                          .arg(uri->toString(), endpoints.http()->url(), profile->name,
+                               pipeline.hasModel() ? pipeline.modelIdentity().name
+                                                   : QStringLiteral("none")));
+    QCoreApplication::exec();
+    pipeline.disconnectSource();
+    // Blocks the source delivered before it stopped are still recorded.
+    QCoreApplication::processEvents();
+    recorder.close();
+    endpoints.stop();
+    log.write("info", QStringLiteral("stopped: %1 samples received, %2 scored%3")
+                          .arg(pipeline.samplesReceived())
+                          .arg(pipeline.samplesScored())
+                          .arg(recorder.isOpen() || parser.isSet(recordOption)
+                                   ? QStringLiteral(", %1 recorded").arg(recorder.samplesWritten())
+                                   : QString()));
+    return exitCode;
+}
+
+} // namespace fw::cli

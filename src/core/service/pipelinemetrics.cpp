@@ -1,0 +1,182 @@
+#include "service/pipelinemetrics.h"
+
+#include "metrics/registry.h"
+
+#include <QTimer>
+
+#include <cmath>
+
+namespace fw {
+
+namespace {
+
+const std::vector<double> kLatencyBounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                         0.1,   0.25,   0.5,   1,    2.5};
+
+std::string severityLabel(detect::Severity severity)
+{
+    switch (severity) {
+    case detect::Severity::Watch:
+        return "watch";
+    case detect::Severity::Warning:
+        return "warning";
+    case detect::Severity::Critical:
+        return "critical";
+    case detect::Severity::None:
+        break;
+    }
+    return "none";
+}
+
+} // namespace
+
+PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent)
+    : QObject(parent)
+    , m_pipeline(pipeline)
+    , m_registry(registry)
+    , m_samples(registry->counter("faultwatch_samples_total",
+                                  "Samples received from the source and handed to the detector."))
+    , m_scored(registry->counter("faultwatch_samples_scored_total", "Samples the detector scored."))
+    , m_anomalous(registry->counter("faultwatch_anomalous_samples_total",
+                                    "Scored samples that were anomalous (an alarm was active)."))
+    , m_dropped(registry->counterFamily("faultwatch_samples_dropped_total",
+                                        "Samples not scored, by the stage that dropped them.",
+                                        {"stage"}))
+    , m_decodeErrors(registry->counterFamily("faultwatch_decode_errors_total",
+                                             "Malformed input skipped by the decoder, by reason.",
+                                             {"reason"}))
+    , m_lost(registry->counter("faultwatch_samples_lost_total",
+                               "Samples missing from sequence-number gaps."))
+    , m_reconnects(
+          registry->counter("faultwatch_source_reconnects_total", "Times the source reconnected."))
+    , m_up(registry->gauge("faultwatch_source_up", "1 while the source is Live, else 0."))
+    , m_latency(registry->histogram("faultwatch_detection_latency_seconds",
+                                    "Time from a block's arrival to its scores.", kLatencyBounds))
+    , m_score(registry->gauge("faultwatch_anomaly_score",
+                              "Isolation Forest score of the newest scored sample."))
+    , m_confidence(registry->gauge("faultwatch_anomaly_confidence",
+                                   "Anomaly confidence (0 to 1) of the newest scored sample."))
+    , m_alarms(registry->counterFamily("faultwatch_alarms_raised_total",
+                                       "Alarms raised by the detector, by severity.", {"severity"}))
+    , m_alarmActive(registry->gauge("faultwatch_alarm_active",
+                                    "1 while the detector holds an alarm, else 0."))
+    , m_channelValue(registry->gaugeFamily("faultwatch_channel_value",
+                                           "Newest value of each channel, in its unit.",
+                                           {"channel", "unit"}))
+    , m_modelInfo(registry->gaugeFamily("faultwatch_model_info",
+                                        "The model in use (value 1), by name, SHA-256 and profile.",
+                                        {"name", "sha256", "profile"}))
+    , m_timer(new QTimer(this))
+{
+    for (const char *stage : {"detector"}) {
+        m_dropped.with({stage});
+    }
+    for (int e = 0; e < kDecodeErrorCount; ++e) {
+        m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))});
+    }
+    for (const char *severity : {"watch", "warning", "critical"}) {
+        m_alarms.with({severity});
+    }
+    channelsChanged();
+    if (pipeline->hasModel()) {
+        onModel(pipeline->modelIdentity());
+    }
+    connect(pipeline, &Pipeline::samplesReady, this, &PipelineMetrics::onSamples);
+    connect(pipeline, &Pipeline::resultsReady, this, &PipelineMetrics::onResults);
+    connect(pipeline, &Pipeline::modelChanged, this, &PipelineMetrics::onModel);
+    connect(pipeline, &Pipeline::blockSkipped, this,
+            [this](qulonglong samples) { m_dropped.with({"detector"}).inc(double(samples)); });
+    connect(pipeline, &Pipeline::sourceStateChanged, this, [this](SourceState state) {
+        m_up.set(state == SourceState::Live ? 1 : 0);
+        mirrorSource();
+    });
+    connect(m_timer, &QTimer::timeout, this, &PipelineMetrics::mirrorSource);
+    m_timer->start(1000);
+}
+
+PipelineMetrics::~PipelineMetrics() = default;
+
+void PipelineMetrics::channelsChanged()
+{
+    m_channels.clear();
+    for (const Channel &channel : m_pipeline->profile().channels) {
+        m_channels.push_back(
+            &m_channelValue.with({channel.id.toStdString(), channel.unit.toStdString()}));
+    }
+}
+
+void PipelineMetrics::onSamples(const SampleBlockPtr &block)
+{
+    m_samples.inc(double(block->size()));
+    if (block->channelCount() != int(m_channels.size())) {
+        channelsChanged(); // the profile changed
+    }
+    const std::size_t rows = block->size();
+    if (rows > 0 && block->channelCount() == int(m_channels.size())) {
+        for (int c = 0; c < block->channelCount(); ++c) {
+            const double v = block->value(rows - 1, c);
+            if (std::isfinite(v)) {
+                m_channels[std::size_t(c)]->set(v);
+            }
+        }
+    }
+    mirrorSource();
+}
+
+void PipelineMetrics::onResults(const ResultBlockPtr &results)
+{
+    const detect::DetectionResults &r = results->results;
+    m_scored.inc(double(r.size()));
+    m_latency.observe(m_pipeline->detectorLatencyMs() / 1000.0);
+    double anomalous = 0;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        anomalous += r.alarm[i] != 0 ? 1 : 0;
+        if (r.raisedNow[i] != 0) {
+            m_alarms.with({severityLabel(r.severity[i])}).inc();
+        }
+    }
+    m_anomalous.inc(anomalous);
+    if (r.size() > 0) {
+        const std::size_t last = r.size() - 1;
+        if (std::isfinite(r.score[last])) {
+            m_score.set(r.score[last]);
+            m_confidence.set(r.confidence[last]);
+        }
+        m_alarmActive.set(r.alarm[last] != 0 ? 1 : 0);
+    }
+}
+
+void PipelineMetrics::onModel(const ModelIdentity &identity)
+{
+    if (!m_modelLabels.empty()) {
+        m_modelInfo.remove(m_modelLabels);
+    }
+    m_modelLabels = {identity.name.toStdString(), identity.sha256.toStdString(),
+                     identity.profile.toStdString()};
+    m_modelInfo.with(m_modelLabels).set(1);
+}
+
+void PipelineMetrics::mirrorSource()
+{
+    const SourceStats now = m_pipeline->sourceStats();
+    // A new source starts its counters at zero: what the old one counted is kept.
+    if (now.samples < m_current.samples || now.lost < m_current.lost) {
+        m_previous.lost += m_current.lost;
+        m_previous.reconnects += m_current.reconnects;
+        for (int e = 0; e < kDecodeErrorCount; ++e) {
+            m_previous.decodeErrors.byReason[std::size_t(e)]
+                += m_current.decodeErrors.byReason[std::size_t(e)];
+        }
+    }
+    m_current = now;
+    m_lost.mirror(double(m_previous.lost + now.lost));
+    m_reconnects.mirror(double(m_previous.reconnects + now.reconnects));
+    for (int e = 0; e < kDecodeErrorCount; ++e) {
+        const auto i = std::size_t(e);
+        m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))})
+            .mirror(double(m_previous.decodeErrors.byReason[i] + now.decodeErrors.byReason[i]));
+    }
+    m_up.set(m_pipeline->sourceState() == SourceState::Live ? 1 : 0);
+}
+
+} // namespace fw

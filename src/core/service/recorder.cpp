@@ -1,0 +1,86 @@
+#include "service/recorder.h"
+
+#include "telemetry/wireformat.h"
+
+#include <QTimer>
+
+namespace fw {
+
+Recorder::Recorder(QObject *parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
+{
+    connect(m_timer, &QTimer::timeout, this, &Recorder::flush);
+}
+
+Recorder::~Recorder()
+{
+    close();
+}
+
+bool Recorder::open(const QString &path, const Profile &profile, QString *error)
+{
+    close();
+    const std::optional<WireFormat> format = wireFormatFromExtension(path);
+    if (!format || (*format != WireFormat::Csv && *format != WireFormat::Jsonl)) {
+        *error = QStringLiteral("%1: a recording is .csv or .jsonl").arg(path);
+        return false;
+    }
+    m_file.setFileName(path);
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = QStringLiteral("%1: %2").arg(path, m_file.errorString());
+        return false;
+    }
+    m_encoder = makeEncoder(*format, profile);
+    m_buffer = m_encoder->header();
+    m_failed = false;
+    m_written = 0;
+    m_buffered = 0;
+    m_timer->start(kFlushMs);
+    return flush();
+}
+
+void Recorder::append(const SampleBlock &block)
+{
+    if (!m_file.isOpen()) {
+        return;
+    }
+    for (std::size_t row = 0; row < block.size(); ++row) {
+        m_encoder->encode(block, row, m_buffer);
+    }
+    m_buffered += block.size();
+}
+
+bool Recorder::flush()
+{
+    if (!m_file.isOpen()) {
+        return false;
+    }
+    if (!m_buffer.empty()) {
+        const qint64 n = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
+        if (n != qint64(m_buffer.size()) || !m_file.flush()) {
+            if (!m_failed) {
+                m_failed = true;
+                Q_EMIT failed(
+                    QStringLiteral("%1: %2").arg(m_file.fileName(), m_file.errorString()));
+            }
+            return false;
+        }
+        m_buffer.clear();
+    }
+    m_written += m_buffered;
+    m_buffered = 0;
+    return true;
+}
+
+void Recorder::close()
+{
+    if (!m_file.isOpen()) {
+        return;
+    }
+    flush();
+    m_timer->stop();
+    m_file.close();
+}
+
+} // namespace fw

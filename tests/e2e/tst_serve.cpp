@@ -1,0 +1,178 @@
+#include "clirunner.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace fw::test;
+
+namespace {
+
+// One GET on loopback; status and body, or status 0.
+std::pair<int, QByteArray> get(quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000)) {
+        return {0, {}};
+    }
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray data;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QByteArray head = data.left(end).toLower();
+            const qsizetype at = head.indexOf("content-length:");
+            const qsizetype length
+                = at < 0
+                      ? 0
+                      : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (data.size() >= end + 4 + length) {
+                return {data.mid(9, 3).toInt(), data.mid(end + 4, length)};
+            }
+        }
+        if (!socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())))) {
+            break;
+        }
+        data += socket.readAll();
+    }
+    return {0, {}};
+}
+
+double metricValue(const QByteArray &text, const QByteArray &name)
+{
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(name + ' ')) {
+            return line.mid(name.size() + 1).toDouble();
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void servesScrapesAndStopsCleanlyOnSigterm();
+    void badOptionsAreRefused();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_model;
+};
+
+void TestServe::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_model = m_dir.filePath(QStringLiteral("spacecraft.json"));
+    QVERIFY(QFile::copy(QStringLiteral(":/models/spacecraft.json"), m_model));
+}
+
+void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
+{
+    const QString recording = m_dir.filePath(QStringLiteral("served.csv"));
+    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                           QStringLiteral("sim://spacecraft?rate=2000&scenario=mixed&seed=3"),
+                           QStringLiteral("--model"), m_model, QStringLiteral("--record"),
+                           recording, QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    serve->setReadChannel(QProcess::StandardError);
+    QByteArray log;
+    quint16 port = 0;
+    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer started(10000);
+    while (port == 0 && !started.hasExpired() && serve->state() != QProcess::NotRunning) {
+        serve->waitForReadyRead(200);
+        log += serve->readAllStandardError();
+        const QRegularExpressionMatch match = url.match(QString::fromUtf8(log));
+        if (match.hasMatch()) {
+            port = quint16(match.captured(1).toUInt());
+        }
+    }
+    QVERIFY2(port != 0, log.constData());
+
+    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
+    const auto first = get(port, "/metrics");
+    QCOMPARE(first.first, 200);
+    QTest::qWait(1500);
+    const auto second = get(port, "/metrics");
+    const double before = metricValue(first.second, "faultwatch_samples_total");
+    const double after = metricValue(second.second, "faultwatch_samples_total");
+    QVERIFY2(before > 0 && after > before, second.second.constData());
+    QVERIFY(metricValue(second.second, "faultwatch_samples_scored_total") > 0);
+    QCOMPARE(metricValue(second.second, "faultwatch_source_up"), 1.0);
+    QVERIFY(metricValue(second.second, "process_resident_memory_bytes") > 0);
+
+    // promtool's linter finds nothing to say about a live scrape.
+    const QString promtool = QStandardPaths::findExecutable(QStringLiteral("promtool"));
+    if (!promtool.isEmpty()) {
+        QProcess check;
+        check.start(promtool, {QStringLiteral("check"), QStringLiteral("metrics")});
+        QVERIFY(check.waitForStarted(5000));
+        check.write(second.second);
+        check.closeWriteChannel();
+        QVERIFY(check.waitForFinished(10000));
+        QVERIFY2(check.exitCode() == 0 && check.readAll().trimmed().isEmpty(),
+                 (check.readAllStandardOutput() + check.readAllStandardError()).constData());
+    }
+
+    serve->terminate(); // SIGTERM
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve->exitCode(), 0);
+    log += serve->readAllStandardError();
+    const QRegularExpression stopped(
+        QStringLiteral("(\\d+) samples received, \\d+ scored, (\\d+) recorded"));
+    const QRegularExpressionMatch match = stopped.match(QString::fromUtf8(log));
+    QVERIFY2(match.hasMatch(), log.constData());
+    const qulonglong received = match.captured(1).toULongLong();
+    const qulonglong recorded = match.captured(2).toULongLong();
+    QCOMPARE(recorded, received);
+
+    QFile file(recording);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    QVERIFY(lines.first().startsWith("t,"));
+    const qsizetype fields = lines.first().count(',');
+    qulonglong rows = 0;
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        if (lines[i].isEmpty()) {
+            QCOMPARE(i, lines.size() - 1); // only the end of the file is empty
+            continue;
+        }
+        QCOMPARE(lines[i].count(','), fields);
+        ++rows;
+    }
+    QCOMPARE(rows, recorded);
+}
+
+void TestServe::badOptionsAreRefused()
+{
+    CliResult r = runCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                          QStringLiteral("sim://spacecraft"), QStringLiteral("--http"),
+                          QStringLiteral("0.0.0.0:0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--http-token-file"), r.err.constData());
+    r = runCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                QStringLiteral("sim://spacecraft"), QStringLiteral("--model"),
+                m_dir.filePath(QStringLiteral("missing.json")), QStringLiteral("--http"),
+                QStringLiteral("127.0.0.1:0")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("missing.json"), r.err.constData());
+    r = runCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                QStringLiteral("sim://spacecraft"), QStringLiteral("--log-format"),
+                QStringLiteral("xml")});
+    QCOMPARE(r.exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"
