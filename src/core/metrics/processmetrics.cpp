@@ -76,7 +76,8 @@ std::optional<ProcessFigures> readProcessFigures()
     const double page = double(sysconf(_SC_PAGESIZE));
     ProcessFigures p;
     p.cpuSeconds = (field(14) + field(15)) / ticks;
-    p.startTimeSeconds = bootTime() + field(22) / ticks;
+    static const double boot = bootTime(); // fixed until the next boot
+    p.startTimeSeconds = boot + field(22) / ticks;
     p.virtualBytes = field(23);
     p.residentBytes = field(24) * page;
     p.openFds = openFileCount();
