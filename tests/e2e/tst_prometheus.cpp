@@ -10,6 +10,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QUrl>
 
 using namespace fw::test;
 
@@ -86,11 +87,11 @@ void TestPrometheus::prometheusScrapesServeAndLoadsTheRules()
                         dir.filePath(QStringLiteral("model.json"))));
 
     const quint16 servePort = freeTcpPort();
-    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
-                           QStringLiteral("sim://spacecraft?rate=1000&scenario=mixed&seed=5"),
-                           QStringLiteral("--model"), dir.filePath(QStringLiteral("model.json")),
-                           QStringLiteral("--http"),
-                           QStringLiteral("127.0.0.1:%1").arg(servePort)});
+    auto serve
+        = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                    QStringLiteral("sim://spacecraft?rate=1000&scenario=mixed&seed=5"),
+                    QStringLiteral("--model"), dir.filePath(QStringLiteral("model.json")),
+                    QStringLiteral("--http"), QStringLiteral("127.0.0.1:%1").arg(servePort)});
     QTRY_VERIFY_WITH_TIMEOUT(!get(servePort, "/health").isEmpty(), 10000);
 
     // The packaged scrape config, pointed at this serve, scraping every second.
@@ -125,8 +126,7 @@ void TestPrometheus::prometheusScrapesServeAndLoadsTheRules()
 
     // Two scrapes apart, the sample counter has risen.
     double first = -1;
-    QTRY_VERIFY_WITH_TIMEOUT((first = queryValue(promPort, "faultwatch_samples_total")) > 0,
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT((first = queryValue(promPort, "faultwatch_samples_total")) > 0, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(queryValue(promPort, "faultwatch_samples_total") > first, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(queryValue(promPort, "up%7Bjob%3D%22faultwatch%22%7D"), 1.0, 10000);
 
@@ -142,6 +142,25 @@ void TestPrometheus::prometheusScrapesServeAndLoadsTheRules()
                               "FaultWatchAlarmActive", "FaultWatchDetectorLatencyHigh"}) {
         QVERIFY2(names.contains(QLatin1String(alert)), qPrintable(names.join(u',')));
     }
+
+    // Every query of the packaged Grafana dashboard is PromQL this Prometheus accepts.
+    QFile dashboardFile(QStringLiteral(FW_SOURCE_DIR "/packaging/grafana/faultwatch.json"));
+    QVERIFY(dashboardFile.open(QIODevice::ReadOnly));
+    const QJsonObject dashboard = QJsonDocument::fromJson(dashboardFile.readAll()).object();
+    int queries = 0;
+    for (const QJsonValue &panel : dashboard.value(u"panels").toArray()) {
+        for (const QJsonValue &target : panel.toObject().value(u"targets").toArray()) {
+            QString expr = target.toObject().value(u"expr").toString();
+            expr.replace(QStringLiteral("$instance"), QStringLiteral(".+"));
+            const QJsonObject reply
+                = QJsonDocument::fromJson(
+                      get(promPort, "/api/v1/query?query=" + QUrl::toPercentEncoding(expr)))
+                      .object();
+            QVERIFY2(reply.value(u"status").toString() == u"success", qPrintable(expr));
+            ++queries;
+        }
+    }
+    QVERIFY(queries >= 10);
 }
 
 QTEST_GUILESS_MAIN(TestPrometheus)
