@@ -10,6 +10,7 @@
 #include "modeltrainer.h"
 #include "panels/anomalypanel.h"
 #include "panels/replaybar.h"
+#include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
 #include "prompts.h"
@@ -23,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace fw;
@@ -147,6 +149,7 @@ private Q_SLOTS:
     void aBadModelFileLeavesTheOldOneInUse();
     void trainingFromTheVisibleRangePutsTheNewModelInUse();
     void aRangeTooSmallToTrainOnIsRefused();
+    void cancelingTrainingKeepsTheModelInUse();
     void trainingOnFlaggedSamplesNeedsAYes();
     void theReplayBarShowsOnlyForFiles();
     void aSeekRestartsTheHistoryAtTheNewPosition();
@@ -357,9 +360,12 @@ void TestMainWindow::trainingFromTheVisibleRangePutsTheNewModelInUse()
     copyRows(*window.history(), range, rows, times);
 
     QSignalSpy changed(window.pipeline(), &Pipeline::modelChanged);
+    QVERIFY(window.trainStatus()->isHidden());
     window.trainAction()->trigger();
     QVERIFY(window.trainer()->isBusy());
+    QVERIFY(window.trainStatus()->isVisible()); // progress and Cancel in the status bar
     QTRY_VERIFY_WITH_TIMEOUT(!window.trainer()->isBusy(), 20000);
+    QVERIFY(window.trainStatus()->isHidden());
     QVERIFY2(answers->refusals.isEmpty(), qPrintable(answers->refusals.join(u'\n')));
     const ModelIdentity identity = window.pipeline()->modelIdentity();
     QVERIFY(identity.sha256 != demoSha);
@@ -423,6 +429,33 @@ void TestMainWindow::aRangeTooSmallToTrainOnIsRefused()
     QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
     QVERIFY(answers->saveTitles.isEmpty());
     QVERIFY(!QFile::exists(answers->savePath));
+}
+
+void TestMainWindow::cancelingTrainingKeepsTheModelInUse()
+{
+    QTemporaryDir dir;
+    const QString recording = recordNominal(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *answers = prompts.get();
+    window.setPrompts(std::move(prompts));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const QString demoSha = window.pipeline()->modelIdentity().sha256;
+    QVERIFY(replayAll(window, recording, 1200));
+    window.refreshNow();
+    window.trainAction()->trigger();
+    QVERIFY(window.trainer()->isBusy());
+    auto *cancel = window.trainStatus()->findChild<QToolButton *>();
+    QVERIFY(cancel && cancel->isVisible());
+    cancel->click();
+    QTRY_VERIFY(!window.trainer()->isBusy());
+    QVERIFY(window.trainStatus()->isHidden());
+    QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
+    QVERIFY(answers->saveTitles.isEmpty());
+    QVERIFY(answers->refusals.isEmpty());
 }
 
 void TestMainWindow::trainingOnFlaggedSamplesNeedsAYes()

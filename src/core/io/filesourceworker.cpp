@@ -56,9 +56,14 @@ void FileSourceWorker::open()
         return;
     }
     // The first and last times, for the replay bar; reads the head and the tail, not the file.
-    m_seeker = std::make_unique<FileSeeker>(m_uri.path, format(), profile());
+    // A pipe cannot be read twice: it replays without seeking.
+    m_seeker = m_file->isSequential()
+                   ? nullptr
+                   : std::make_unique<FileSeeker>(m_uri.path, format(), profile());
     QString scanError;
-    if (m_seeker->scan(&scanError)) {
+    if (!m_seeker) {
+        qCInfo(lcFileSource) << m_uri.toString() << "is not seekable";
+    } else if (m_seeker->scan(&scanError)) {
         counters().replayFirst.store(m_seeker->first(), std::memory_order_relaxed);
         counters().replayLast.store(m_seeker->last(), std::memory_order_relaxed);
     } else {
@@ -201,10 +206,9 @@ FileSourceWorker::Refill FileSourceWorker::refill()
 FileSourceWorker::Refill FileSourceWorker::endOfFile()
 {
     ++m_passes;
-    if (m_uri.loop && m_samplesThisPass > 0) {
+    if (m_uri.loop && m_samplesThisPass > 0 && restartStream(0)) {
         // The recording's sequence numbers start again: account the new pass on its own, so
         // that the restart is neither a loss nor a run of duplicates.
-        restartStream(0);
         m_haveOrigin = false;
         m_anchor = kNaN;
         m_samplesThisPass = 0;
@@ -223,9 +227,11 @@ FileSourceWorker::Refill FileSourceWorker::endOfFile()
     return Refill::Ended;
 }
 
-void FileSourceWorker::restartStream(qint64 offset)
+bool FileSourceWorker::restartStream(qint64 offset)
 {
-    m_file->seek(offset);
+    if (!m_file->seek(offset)) {
+        return false;
+    }
     m_stream = makeStream();
     m_staged.clear();
     m_next = 0;
@@ -236,6 +242,7 @@ void FileSourceWorker::restartStream(qint64 offset)
         m_stream.decoder->feed(std::string_view(header.constData(), std::size_t(header.size())),
                                m_staged);
     }
+    return true;
 }
 
 void FileSourceWorker::setPaused(bool paused)
@@ -283,7 +290,9 @@ void FileSourceWorker::seekTo(double t, double prerollS)
     const double from = t - (std::isfinite(prerollS) ? std::max(prerollS, 0.0) : 0.0);
     // What was decoded before the seek goes out first, then seeked(), then the new stream.
     flush();
-    restartStream(m_seeker->offsetFor(from));
+    if (!restartStream(m_seeker->offsetFor(from))) {
+        return;
+    }
     m_skipBefore = from;
     m_burstUntil = t;
     setPosition(t);

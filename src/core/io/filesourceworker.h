@@ -74,7 +74,8 @@ private:
     [[nodiscard]] Refill refill();
     [[nodiscard]] Refill endOfFile();
     void scheduleStep(qint64 delayMs);
-    void restartStream(qint64 offset);
+    // Reads on from offset with a fresh decoder; false when the file cannot seek there.
+    [[nodiscard]] bool restartStream(qint64 offset);
     void publish(std::size_t end);
     void reanchor();
     void setPosition(double t);
