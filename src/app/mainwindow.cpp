@@ -4,17 +4,20 @@
 #include "alarms/alarmjournal.h"
 #include "alarms/alarmpanel.h"
 #include "detect/modelfile.h"
+#include "modeltrainer.h"
 #include "panels/anomalypanel.h"
 #include "panels/connectionbar.h"
+#include "panels/replaybar.h"
+#include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
+#include "prompts.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -24,6 +27,7 @@
 #include <QStyleFactory>
 #include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace fw {
 
@@ -46,6 +50,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_plot(new PlotView(this))
     , m_anomaly(new AnomalyPanel(this))
     , m_connection(new ConnectionBar(this))
+    , m_replayBar(new ReplayBar(this))
+    , m_trainer(new ModelTrainer(this))
+    , m_trainStatus(new TrainStatus(this))
+    , m_prompts(std::make_unique<Prompts>())
     , m_tick(new QTimer(this))
 {
     setWindowTitle(tr("FaultWatch"));
@@ -57,7 +65,13 @@ MainWindow::MainWindow(QWidget *parent)
     bar->addWidget(m_connection);
 
     m_plot->setHistory(m_history.get());
-    setCentralWidget(m_plot);
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_plot, 1);
+    centreLayout->addWidget(m_replayBar);
+    setCentralWidget(centre);
 
     auto *anomalyDock = new QDockWidget(tr("Detector"), this);
     anomalyDock->setObjectName(QStringLiteral("detectorDock"));
@@ -83,6 +97,20 @@ MainWindow::MainWindow(QWidget *parent)
             [this] { showMessage(tr("Replay finished.")); });
     connect(m_pipeline, &Pipeline::modelChanged, m_anomaly, &AnomalyPanel::setModelIdentity);
     connect(m_pipeline, &Pipeline::modelRejected, this, &MainWindow::showMessage);
+    connect(m_pipeline, &Pipeline::sourceSeeked, this, &MainWindow::onSeeked);
+    connect(m_plot, &PlotView::timeWindowChanged, m_replayBar, &ReplayBar::setPrerollS);
+    connect(m_trainer, &ModelTrainer::stageStarted, m_trainStatus, &TrainStatus::showStage);
+    connect(m_trainer, &ModelTrainer::trained, this, &MainWindow::onTrained);
+    connect(m_trainer, &ModelTrainer::failed, this, [this](const QString &message) {
+        m_trainStatus->showDone();
+        m_prompts->refuse(this, tr("Train model"),
+                          tr("No model was trained, the one in use stays: %1").arg(message));
+    });
+    connect(m_trainer, &ModelTrainer::canceled, this, [this] {
+        m_trainStatus->showDone();
+        showMessage(tr("Training canceled; the model in use stays."));
+    });
+    connect(m_trainStatus, &TrainStatus::cancelRequested, m_trainer, &ModelTrainer::cancel);
     connect(m_connection, &ConnectionBar::connectRequested, this,
             [this](const QString &text, const QString &profile) {
                 QString error;
@@ -97,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connection, &ConnectionBar::disconnectRequested, this, [this] {
         m_pipeline->disconnectSource();
         m_connection->setConnected(false);
+        m_replayBar->setSource(nullptr);
     });
     connect(m_connection, &ConnectionBar::profileChosen, this, [this](const QString &name) {
         QString error;
@@ -108,6 +137,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connection->setProfiles(Profile::builtinNames(), m_pipeline->profile().name);
     m_plot->setProfile(m_pipeline->profile());
     m_anomaly->setProfile(m_pipeline->profile());
+    m_replayBar->setPrerollS(m_plot->timeWindow());
     m_rateClock.start();
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &MainWindow::onTick);
@@ -181,6 +211,7 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     m_connection->rememberSource(uriText);
     m_connection->setConnected(true);
     m_anomaly->clearResults();
+    m_replayBar->setSource(m_pipeline->source());
     return true;
 }
 
@@ -207,6 +238,7 @@ bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
         return true;
     }
     m_connection->setConnected(false);
+    m_replayBar->setSource(nullptr);
     m_alarms->endStream(m_replay, tr("profile changed"));
     m_pipeline->setProfile(*profile);
     m_history->clear();
@@ -237,6 +269,19 @@ void MainWindow::onResults(const ResultBlockPtr &results)
     m_latest = results;
 }
 
+void MainWindow::onSeeked()
+{
+    // A replay jumped: the history restarts at the new position (the preroll refills the time
+    // window at once), the open replay alarm ends, and the plots follow the new position.
+    m_alarms->endStream(m_replay, tr("replay jumped"));
+    m_history->clear();
+    m_anomaly->clearResults();
+    m_latest.reset();
+    if (m_pause->isChecked()) {
+        m_pause->setChecked(false);
+    }
+}
+
 void MainWindow::refreshNow()
 {
     onTick();
@@ -245,6 +290,7 @@ void MainWindow::refreshNow()
 void MainWindow::onTick()
 {
     m_plot->refresh();
+    m_replayBar->refresh();
     const QDateTime expiry = m_alarms->nextShelfExpiry();
     if (expiry.isValid() && expiry <= m_alarms->now()) {
         m_alarms->expireShelves();

@@ -19,8 +19,12 @@ class AlarmJournal;
 class AlarmPanel;
 class AnomalyPanel;
 class ConnectionBar;
+class ModelTrainer;
 class PlotView;
+class Prompts;
+class ReplayBar;
 class SampleHistory;
+class TrainStatus;
 
 // What the command line asks the console to start with.
 struct ConsoleOptions
@@ -57,6 +61,12 @@ public:
     [[nodiscard]] AlarmBook *alarmBook() const { return m_alarms; }
     [[nodiscard]] AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     [[nodiscard]] ConnectionBar *connectionBar() const { return m_connection; }
+    [[nodiscard]] ReplayBar *replayBar() const { return m_replayBar; }
+    [[nodiscard]] ModelTrainer *trainer() const { return m_trainer; }
+    [[nodiscard]] TrainStatus *trainStatus() const { return m_trainStatus; }
+    [[nodiscard]] QAction *trainAction() const { return m_train; }
+    // Replaces the dialogs the console asks its questions with (tests answer them directly).
+    void setPrompts(std::unique_ptr<Prompts> prompts);
     [[nodiscard]] QAction *pauseAction() const { return m_pause; }
     [[nodiscard]] bool isPaused() const;
     // Refreshes plots, panels and the status bar now, as the display tick does.
@@ -65,6 +75,10 @@ public:
     bool connectSource(const QString &uriText, QString *error);
     bool openModel(const QString &path, QString *error);
     bool setProfileByName(const QString &nameOrPath, QString *error);
+    // Trains a model on the history between t0 and t1 in the background; when it is done the new
+    // model is put in use and the operator is asked where to save it. false when refused, with
+    // the reason in *error (empty when the operator declined to train on flagged samples).
+    bool trainFromRange(double t0, double t1, QString *error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -82,6 +96,10 @@ private:
     void showMessage(const QString &text);
     void chooseModelFile();
     void saveModelAs();
+    void trainFromVisibleRange();
+    void onTrained(const std::shared_ptr<const detect::DetectorModel> &model, const QString &name,
+                   const QStringList &notes);
+    void onSeeked();
     void exportPng();
     void exportCsv();
 
@@ -93,8 +111,13 @@ private:
     AnomalyPanel *m_anomaly = nullptr;
     AlarmPanel *m_alarmPanel = nullptr;
     ConnectionBar *m_connection = nullptr;
+    ReplayBar *m_replayBar = nullptr;
+    ModelTrainer *m_trainer = nullptr;
+    TrainStatus *m_trainStatus = nullptr;
+    std::unique_ptr<Prompts> m_prompts;
     QTimer *m_tick = nullptr;
     QAction *m_pause = nullptr;
+    QAction *m_train = nullptr;
     QActionGroup *m_windows = nullptr;
     QAction *m_dark = nullptr;
     QLabel *m_sourceStatus = nullptr;

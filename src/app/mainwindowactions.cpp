@@ -1,17 +1,21 @@
-// MainWindow's menus, status bar, settings, theme and exports.
+// MainWindow's menus, status bar, settings, theme, exports and training.
 #include "alarms/alarmpanel.h"
 #include "detect/modelfile.h"
 #include "historyrange.h"
 #include "mainwindow.h"
+#include "modeltrainer.h"
 #include "panels/connectionbar.h"
+#include "panels/replaybar.h"
+#include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
+#include "prompts.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPalette>
 #include <QSaveFile>
@@ -65,6 +69,11 @@ void MainWindow::buildMenus()
                     &MainWindow::chooseModelFile);
     file->addAction(tr("&Save model as…"), QKeySequence(Qt::CTRL | Qt::Key_S), this,
                     &MainWindow::saveModelAs);
+    m_train = file->addAction(tr("&Train model from visible range…"),
+                              QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                              &MainWindow::trainFromVisibleRange);
+    m_train->setStatusTip(tr("Train a model on the samples in view (pause and zoom to choose "
+                             "them) and put it in use"));
     file->addSeparator();
     file->addAction(tr("Export plots as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
                     &MainWindow::exportPng);
@@ -101,6 +110,15 @@ void MainWindow::buildMenus()
     connect(full, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
 
+    QMenu *replay = menuBar()->addMenu(tr("&Replay"));
+    replay->addAction(m_replayBar->playPauseAction());
+    replay->addAction(m_replayBar->stepAction());
+    replay->addAction(m_replayBar->restartAction());
+    replay->addSeparator();
+    replay->addAction(m_replayBar->fasterAction());
+    replay->addAction(m_replayBar->slowerAction());
+    replay->addAction(m_replayBar->loopAction());
+
     QMenu *alarms = menuBar()->addMenu(tr("&Alarms"));
     alarms->addAction(m_alarmPanel->acknowledgeAction());
     alarms->addAction(m_alarmPanel->acknowledgeAllAction());
@@ -117,6 +135,7 @@ void MainWindow::buildStatusBar()
     m_sourceStatus = new QLabel(this);
     m_latencyStatus = new QLabel(this);
     m_frameStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_trainStatus);
     statusBar()->addPermanentWidget(m_sourceStatus);
     statusBar()->addPermanentWidget(m_latencyStatus);
     statusBar()->addPermanentWidget(m_frameStatus);
@@ -163,10 +182,17 @@ void MainWindow::setTimeWindow(double seconds)
     }
 }
 
+void MainWindow::setPrompts(std::unique_ptr<Prompts> prompts)
+{
+    if (prompts) {
+        m_prompts = std::move(prompts);
+    }
+}
+
 void MainWindow::chooseModelFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open model"), {},
-                                                      tr("FaultWatch models (*.json)"));
+    const QString path
+        = m_prompts->openFileName(this, tr("Open model"), tr("FaultWatch models (*.json)"));
     if (path.isEmpty()) {
         return;
     }
@@ -183,20 +209,87 @@ void MainWindow::saveModelAs()
         showMessage(tr("There is no model to save."));
         return;
     }
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save model"), {},
-                                                      tr("FaultWatch models (*.json)"));
+    const QString path
+        = m_prompts->saveFileName(this, tr("Save model"), tr("FaultWatch models (*.json)"));
     if (path.isEmpty()) {
         return;
     }
     QString error;
-    showMessage(detect::saveModel(*model, path, &error) ? tr("Model saved to %1.").arg(path)
-                                                        : error);
+    if (!detect::saveModel(*model, path, &error)) {
+        m_prompts->refuse(this, tr("Save model"), error);
+        return;
+    }
+    if (model == m_pipeline->model()) {
+        m_pipeline->setModelPath(path);
+        QSettings().setValue(QStringLiteral("model/path"), path);
+    }
+    showMessage(tr("Model saved to %1.").arg(path));
+}
+
+void MainWindow::trainFromVisibleRange()
+{
+    const auto [t0, t1] = m_plot->visibleRange();
+    QString error;
+    if (!trainFromRange(t0, t1, &error) && !error.isEmpty()) {
+        m_prompts->refuse(this, tr("Train model"), error);
+    }
+}
+
+bool MainWindow::trainFromRange(double t0, double t1, QString *error)
+{
+    QString ignored;
+    QString *why = error ? error : &ignored;
+    why->clear();
+    const TrainRange range = ModelTrainer::inspect(*m_history, t0, t1);
+    *why = m_trainer->refusal(range);
+    if (!why->isEmpty()) {
+        return false;
+    }
+    // Decision: flagged samples are not refused (the model in use may be the one that is
+    // wrong), but the operator must say so, since the new model takes them for normal.
+    if (range.flaggedRows > 0
+        && !m_prompts->confirm(
+            this, tr("Train on flagged samples?"),
+            tr("The model in use flagged %1 of the %2 samples in this range. A model trained on "
+               "them takes that behaviour for normal and will not flag it again.\n\nTrain on "
+               "this range anyway?")
+                .arg(QLocale().toString(qlonglong(range.flaggedRows)),
+                     QLocale().toString(qlonglong(range.size()))))) {
+        return false;
+    }
+    if (!m_trainer->start(*m_history, range, m_pipeline->profile(), m_pipeline->sourceText(),
+                          why)) {
+        return false;
+    }
+    m_trainStatus->showStarted();
+    showMessage(tr("Training a model on %Ln samples…", nullptr, int(range.size())));
+    return true;
+}
+
+void MainWindow::onTrained(const std::shared_ptr<const detect::DetectorModel> &model,
+                           const QString &name, const QStringList &notes)
+{
+    m_trainStatus->showDone();
+    QString error;
+    if (!m_pipeline->setModel(model, name, {}, &error)) {
+        m_prompts->refuse(
+            this, tr("Train model"),
+            tr("The new model cannot be used, the previous one stays: %1").arg(error));
+        return;
+    }
+    QString text
+        = tr("New model in use, trained on %Ln samples.", nullptr, int(model->provenance.rows));
+    if (!notes.isEmpty()) {
+        text += u' ' + notes.join(u' ');
+    }
+    showMessage(text);
+    saveModelAs();
 }
 
 void MainWindow::exportPng()
 {
     const QString path
-        = QFileDialog::getSaveFileName(this, tr("Export plots"), {}, tr("PNG images (*.png)"));
+        = m_prompts->saveFileName(this, tr("Export plots"), tr("PNG images (*.png)"));
     if (path.isEmpty()) {
         return;
     }
@@ -206,8 +299,8 @@ void MainWindow::exportPng()
 
 void MainWindow::exportCsv()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export visible range"), {},
-                                                      tr("CSV files (*.csv)"));
+    const QString path
+        = m_prompts->saveFileName(this, tr("Export visible range"), tr("CSV files (*.csv)"));
     if (path.isEmpty()) {
         return;
     }

@@ -3,10 +3,17 @@
 #include "alarms/alarmbook.h"
 #include "alarms/alarmpanel.h"
 #include "alarms/alarmtablemodel.h"
+#include "detect/detector.h"
+#include "detect/modelfile.h"
+#include "historyrange.h"
 #include "mainwindow.h"
+#include "modeltrainer.h"
 #include "panels/anomalypanel.h"
+#include "panels/replaybar.h"
+#include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
+#include "prompts.h"
 
 #include <QAction>
 #include <QFile>
@@ -17,6 +24,7 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace fw;
@@ -25,22 +33,90 @@ namespace {
 
 const QString kCli = QStringLiteral(FW_BIN_DIR "/faultwatch-cli");
 
-// A spacecraft recording with a step on the temperature 20 s in, made by the simulator.
-QString recordFault(const QTemporaryDir &dir)
+QString simulate(const QString &path, const QStringList &options)
 {
-    const QString path = dir.filePath(QStringLiteral("step.csv"));
     QProcess cli;
-    cli.start(kCli,
-              {QStringLiteral("simulate"), QStringLiteral("--to"), path,
-               QStringLiteral("--duration"), QStringLiteral("60"), QStringLiteral("--seed"),
-               QStringLiteral("5"), QStringLiteral("--scenario"),
-               QStringLiteral("step:temperature"), QStringLiteral("--onset"), QStringLiteral("20"),
-               QStringLiteral("--fault-duration"), QStringLiteral("30")});
+    cli.start(kCli, QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), path,
+                                QStringLiteral("--seed"), QStringLiteral("5")}
+                        + options);
     if (!cli.waitForFinished(30000) || cli.exitCode() != 0) {
         qWarning("simulate failed: %s", cli.readAllStandardError().constData());
         return {};
     }
     return path;
+}
+
+// A spacecraft recording with a step on the temperature 20 s in, made by the simulator.
+QString recordFault(const QTemporaryDir &dir)
+{
+    return simulate(dir.filePath(QStringLiteral("step.csv")),
+                    {QStringLiteral("--duration"), QStringLiteral("60"),
+                     QStringLiteral("--scenario"), QStringLiteral("step:temperature"),
+                     QStringLiteral("--onset"), QStringLiteral("20"),
+                     QStringLiteral("--fault-duration"), QStringLiteral("30")});
+}
+
+// Two minutes of nominal spacecraft telemetry (10 Hz).
+QString recordNominal(const QTemporaryDir &dir)
+{
+    return simulate(dir.filePath(QStringLiteral("nominal.csv")),
+                    {QStringLiteral("--duration"), QStringLiteral("120"),
+                     QStringLiteral("--scenario"), QStringLiteral("nominal")});
+}
+
+// Answers the console's questions without a dialog, and remembers them.
+class TestPrompts : public Prompts
+{
+public:
+    QString openFileName(QWidget *, const QString &, const QString &) override { return {}; }
+    QString saveFileName(QWidget *, const QString &title, const QString &) override
+    {
+        saveTitles << title;
+        return savePath;
+    }
+    bool confirm(QWidget *, const QString &, const QString &text) override
+    {
+        questions << text;
+        return answer;
+    }
+    void refuse(QWidget *, const QString &, const QString &text) override { refusals << text; }
+
+    QString savePath;
+    bool answer = true;
+    QStringList saveTitles;
+    QStringList questions;
+    QStringList refusals;
+};
+
+// Replays a recording as fast as possible and waits until every sample is scored.
+bool replayAll(MainWindow &window, const QString &path, std::uint64_t rows)
+{
+    QString error;
+    QSignalSpy finished(window.pipeline(), &Pipeline::sourceFinished);
+    const std::uint64_t scoredBefore = window.pipeline()->samplesScored();
+    if (!window.connectSource(QStringLiteral("file://%1?speed=0").arg(path), &error)) {
+        qWarning("%s", qPrintable(error));
+        return false;
+    }
+    return QTest::qWaitFor([&] { return finished.count() == 1; }, 20000)
+           && QTest::qWaitFor(
+               [&] { return window.pipeline()->samplesScored() == scoredBefore + rows; }, 10000);
+}
+
+// Scores of rows by a fresh detector of a model.
+std::vector<double> scoresOf(std::shared_ptr<const detect::DetectorModel> model,
+                             const std::vector<double> &rows)
+{
+    std::string error;
+    std::optional<detect::Detector> detector = detect::Detector::create(std::move(model), &error);
+    if (!detector) {
+        qWarning("%s", error.c_str());
+        return {};
+    }
+    detect::DetectionResults results;
+    results.channels = detector->channelCount();
+    detector->process(rows, results);
+    return results.score;
 }
 
 QList<QAction *> allActions(const QMenuBar *bar)
@@ -71,6 +147,12 @@ private Q_SLOTS:
     void pauseFreezesThePlotsWhileCountsKeepRising();
     void settingsSurviveARestart();
     void aBadModelFileLeavesTheOldOneInUse();
+    void trainingFromTheVisibleRangePutsTheNewModelInUse();
+    void aRangeTooSmallToTrainOnIsRefused();
+    void cancelingTrainingKeepsTheModelInUse();
+    void trainingOnFlaggedSamplesNeedsAYes();
+    void theReplayBarShowsOnlyForFiles();
+    void aSeekRestartsTheHistoryAtTheNewPosition();
     void screenshotOptionWritesAPng();
 };
 
@@ -107,6 +189,11 @@ void TestMainWindow::everyShortcutTheOperatorNeedsIsInAMenu_data()
     QTest::newRow("acknowledge all") << QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A);
     QTest::newRow("full screen") << QKeySequence(Qt::Key_F11);
     QTest::newRow("open model") << QKeySequence(Qt::CTRL | Qt::Key_O);
+    QTest::newRow("train model") << QKeySequence(Qt::CTRL | Qt::Key_T);
+    QTest::newRow("play/pause replay") << QKeySequence(Qt::CTRL | Qt::Key_Space);
+    QTest::newRow("step replay") << QKeySequence(Qt::CTRL | Qt::Key_Right);
+    QTest::newRow("restart replay") << QKeySequence(Qt::CTRL | Qt::Key_Home);
+    QTest::newRow("loop replay") << QKeySequence(Qt::CTRL | Qt::Key_L);
 }
 
 void TestMainWindow::everyShortcutTheOperatorNeedsIsInAMenu()
@@ -244,6 +331,250 @@ void TestMainWindow::screenshotOptionWritesAPng()
     QImage image(shot);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() >= 800);
+}
+
+void TestMainWindow::trainingFromTheVisibleRangePutsTheNewModelInUse()
+{
+    QTemporaryDir dir;
+    const QString recording = recordNominal(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *answers = prompts.get();
+    answers->savePath = dir.filePath(QStringLiteral("trained.json"));
+    window.setPrompts(std::move(prompts));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const QString demoSha = window.pipeline()->modelIdentity().sha256;
+    QVERIFY(replayAll(window, recording, 1200));
+
+    // Live, the visible range is the time window ending at the newest sample.
+    window.refreshNow();
+    const auto [t0, t1] = window.plotView()->visibleRange();
+    const HistoryRange range = historyRange(*window.history(), t0, t1);
+    QVERIFY2(range.size() >= ModelTrainer::kMinCompleteRows && range.size() < 1200,
+             qPrintable(QString::number(range.size())));
+    std::vector<double> rows;
+    std::vector<double> times;
+    copyRows(*window.history(), range, rows, times);
+
+    QSignalSpy changed(window.pipeline(), &Pipeline::modelChanged);
+    QVERIFY(window.trainStatus()->isHidden());
+    window.trainAction()->trigger();
+    QVERIFY(window.trainer()->isBusy());
+    QVERIFY(window.trainStatus()->isVisible()); // progress and Cancel in the status bar
+    QTRY_VERIFY_WITH_TIMEOUT(!window.trainer()->isBusy(), 20000);
+    QVERIFY(window.trainStatus()->isHidden());
+    QVERIFY2(answers->refusals.isEmpty(), qPrintable(answers->refusals.join(u'\n')));
+    const ModelIdentity identity = window.pipeline()->modelIdentity();
+    QVERIFY(identity.sha256 != demoSha);
+    QCOMPARE(identity.trainedRows, std::size_t(range.size()));
+    QVERIFY2(identity.name.contains(QStringLiteral("trained on")), qPrintable(identity.name));
+    QVERIFY2(identity.name.contains(recording), qPrintable(identity.name));
+    QVERIFY(window.anomalyPanel()->modelText().contains(identity.name));
+    // Then the operator was asked where to save it, and it was saved there.
+    QCOMPARE(answers->saveTitles.size(), 1);
+    QCOMPARE(identity.path, answers->savePath);
+    QCOMPARE(QSettings().value(QStringLiteral("model/path")).toString(), answers->savePath);
+    QVERIFY(changed.count() >= 1);
+
+    // Scores come from the new model.
+    QSignalSpy results(window.pipeline(), &Pipeline::resultsReady);
+    QVERIFY(replayAll(window, recording, 1200));
+    QVERIFY(!results.isEmpty());
+    for (const QList<QVariant> &args : results) {
+        QCOMPARE(args.at(0).value<ResultBlockPtr>()->modelSha256, identity.sha256);
+    }
+
+    // The saved file loads and scores the range exactly as the model in use does.
+    std::optional<detect::DetectorModel> loaded = detect::loadModel(answers->savePath, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(detect::modelSha256(*loaded), identity.sha256);
+    const std::vector<double> inUse = scoresOf(window.pipeline()->model(), rows);
+    const std::vector<double> fromFile
+        = scoresOf(std::make_shared<const detect::DetectorModel>(std::move(*loaded)), rows);
+    QCOMPARE(inUse.size(), rows.size() / 4);
+    QVERIFY(inUse == fromFile);
+}
+
+void TestMainWindow::aRangeTooSmallToTrainOnIsRefused()
+{
+    QTemporaryDir dir;
+    const QString recording = recordNominal(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *answers = prompts.get();
+    answers->savePath = dir.filePath(QStringLiteral("never.json"));
+    window.setPrompts(std::move(prompts));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const QString demoSha = window.pipeline()->modelIdentity().sha256;
+    QVERIFY(replayAll(window, recording, 1200));
+
+    // Paused and zoomed in to 10 s: 100 samples.
+    window.plotView()->setTimeWindow(10);
+    window.pauseAction()->trigger();
+    window.refreshNow();
+    window.trainAction()->trigger();
+    QCOMPARE(answers->refusals.size(), 1);
+    QVERIFY2(answers->refusals.at(0).contains(QString::number(ModelTrainer::kMinCompleteRows)),
+             qPrintable(answers->refusals.at(0)));
+    QVERIFY(!window.trainer()->isBusy());
+    const auto [t0, t1] = window.plotView()->visibleRange();
+    QVERIFY(!window.trainFromRange(t0, t1, &error));
+    QVERIFY(error.contains(QString::number(ModelTrainer::kMinCompleteRows)));
+    QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
+    QVERIFY(answers->saveTitles.isEmpty());
+    QVERIFY(!QFile::exists(answers->savePath));
+}
+
+void TestMainWindow::cancelingTrainingKeepsTheModelInUse()
+{
+    QTemporaryDir dir;
+    const QString recording = recordNominal(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *answers = prompts.get();
+    window.setPrompts(std::move(prompts));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const QString demoSha = window.pipeline()->modelIdentity().sha256;
+    QVERIFY(replayAll(window, recording, 1200));
+    window.refreshNow();
+    window.trainAction()->trigger();
+    QVERIFY(window.trainer()->isBusy());
+    auto *cancel = window.trainStatus()->findChild<QToolButton *>();
+    QVERIFY(cancel && cancel->isVisible());
+    cancel->click();
+    QTRY_VERIFY(!window.trainer()->isBusy());
+    QVERIFY(window.trainStatus()->isHidden());
+    QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
+    QVERIFY(answers->saveTitles.isEmpty());
+    QVERIFY(answers->refusals.isEmpty());
+}
+
+void TestMainWindow::trainingOnFlaggedSamplesNeedsAYes()
+{
+    QTemporaryDir dir;
+    const QString recording = recordFault(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    auto prompts = std::make_unique<TestPrompts>();
+    TestPrompts *answers = prompts.get();
+    answers->answer = false;
+    window.setPrompts(std::move(prompts));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const QString demoSha = window.pipeline()->modelIdentity().sha256;
+    QVERIFY(replayAll(window, recording, 600));
+    window.refreshNow();
+    const auto [t0, t1] = window.plotView()->visibleRange();
+    QVERIFY(ModelTrainer::inspect(*window.history(), t0, t1).flaggedRows > 0);
+    QVERIFY(!window.trainFromRange(t0, t1, &error));
+    QVERIFY(error.isEmpty()); // declined, nothing to explain
+    QCOMPARE(answers->questions.size(), 1);
+    QVERIFY(!window.trainer()->isBusy());
+    QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
+
+    // With a yes it trains, and says the new model alarms on its own training samples.
+    answers->answer = true;
+    answers->savePath.clear(); // the operator cancels the save dialog
+    QVERIFY2(window.trainFromRange(t0, t1, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.trainer()->isBusy(), 20000);
+    QVERIFY(window.pipeline()->modelIdentity().sha256 != demoSha);
+    QVERIFY(window.pipeline()->modelIdentity().path.isEmpty());
+}
+
+void TestMainWindow::theReplayBarShowsOnlyForFiles()
+{
+    QTemporaryDir dir;
+    const QString recording = recordFault(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    QString error;
+    QVERIFY(window.connectSource(QStringLiteral("sim://spacecraft?rate=50"), &error));
+    window.refreshNow();
+    QVERIFY(window.replayBar()->isHidden());
+    QVERIFY(!window.replayBar()->playPauseAction()->isEnabled());
+    QVERIFY(window.connectSource(QStringLiteral("file://%1?paused=1").arg(recording), &error));
+    window.refreshNow();
+    QVERIFY(!window.replayBar()->isHidden());
+    QVERIFY(window.replayBar()->playPauseAction()->isEnabled());
+    QCOMPARE(window.replayBar()->prerollS(), window.plotView()->timeWindow());
+    window.plotView()->setTimeWindow(30);
+    QCOMPARE(window.replayBar()->prerollS(), 30.0);
+    QVERIFY(window.setProfileByName(QStringLiteral("ev"), &error));
+    window.refreshNow();
+    QVERIFY(window.replayBar()->isHidden());
+}
+
+void TestMainWindow::aSeekRestartsTheHistoryAtTheNewPosition()
+{
+    QTemporaryDir dir;
+    const QString recording = recordFault(dir); // 600 samples, 10 Hz
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.show();
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    window.plotView()->setTimeWindow(10);
+    QVERIFY(
+        window.connectSource(QStringLiteral("file://%1?speed=0&paused=1").arg(recording), &error));
+    Source *source = window.pipeline()->source();
+    QTRY_VERIFY(source->replayStatus().duration() > 59);
+    const double first = source->replayStatus().first;
+    QSignalSpy seeked(window.pipeline(), &Pipeline::sourceSeeked);
+
+    // Paused, a seek shows the time window before the target at once and stays there.
+    window.pauseAction()->trigger();
+    window.replayBar()->seekToFraction(0.5);
+    QTRY_COMPARE(seeked.count(), 1);
+    QVERIFY(!window.isPaused());                 // the plots follow the new position
+    QTRY_COMPARE(window.history()->size(), 100); // 10 s at 10 Hz before the target
+    QTRY_COMPARE(window.pipeline()->samplesScored(), 100U);
+    QCOMPARE(window.history()->firstTime(), first + 20.0);
+    QTest::qWait(100);
+    QCOMPARE(window.history()->size(), 100);
+
+    // Forward: the samples before the jump go, though time goes on.
+    window.replayBar()->seekToFraction(0.75);
+    QTRY_COMPARE(seeked.count(), 2);
+    QTRY_COMPARE(window.pipeline()->samplesScored(), 200U);
+    QCOMPARE(window.history()->size(), 100);
+    QCOMPARE(window.history()->firstTime(), first + 35.0);
+
+    // Play to the end, then back into the fault: the history restarts there.
+    window.replayBar()->playPauseAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(window.history()->size(), 250, 10000);
+    QTRY_VERIFY(source->replayStatus().atEnd);
+    QTRY_COMPARE(window.pipeline()->samplesScored(), 350U);
+    const std::uint64_t resets = window.history()->resetCount();
+    window.replayBar()->seekToFraction(0.25);
+    QTRY_COMPARE(seeked.count(), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(window.history()->size(), 600 - 50, 10000);
+    QCOMPARE(window.history()->firstTime(), first + 5.0);
+    QCOMPARE(window.history()->resetCount(), resets + 1);
+    QTRY_COMPARE(window.pipeline()->samplesScored(), 350U + 550U);
+    window.refreshNow();
+    QVERIFY(window.replayBar()->timeText().contains(QStringLiteral("0:59 / 0:59")));
+
+    // The fault raised replay alarms; none of them reached the live journal.
+    AlarmBook *book = window.alarmBook();
+    QVERIFY(book->count() >= 1);
+    for (int i = 0; i < book->count(); ++i) {
+        QVERIFY(book->at(i).replay);
+    }
+    QFile journal(AlarmJournal::defaultPath());
+    if (journal.open(QIODevice::ReadOnly)) {
+        QVERIFY(journal.readAll().count('\n') <= 1); // at most its header
+    }
 }
 
 QTEST_MAIN(TestMainWindow)

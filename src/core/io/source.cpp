@@ -1,5 +1,6 @@
 #include "source.h"
 
+#include "filesourceworker.h"
 #include "sourceworker.h"
 
 #include <QLoggingCategory>
@@ -16,6 +17,7 @@ Source::Source(SourceUri uri, std::unique_ptr<SourceWorker> worker,
     , m_counters(std::move(counters))
     , m_thread(std::make_unique<QThread>())
     , m_worker(worker.release())
+    , m_replay(qobject_cast<FileSourceWorker *>(m_worker))
 {
     qRegisterMetaType<fw::SampleBlockPtr>();
     qRegisterMetaType<fw::SourceState>();
@@ -29,6 +31,11 @@ Source::Source(SourceUri uri, std::unique_ptr<SourceWorker> worker,
             Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::failed, this, &Source::failed, Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::finished, this, &Source::finished, Qt::QueuedConnection);
+    if (m_replay) {
+        // Queued like blockReady from the same thread, so it arrives between the blocks from
+        // before the seek and those after it.
+        connect(m_replay, &FileSourceWorker::seeked, this, &Source::seeked, Qt::QueuedConnection);
+    }
 }
 
 Source::~Source()
@@ -69,6 +76,49 @@ void Source::stop()
 bool Source::isRunning() const
 {
     return m_thread->isRunning();
+}
+
+template<typename F>
+bool Source::commandReplay(F &&f)
+{
+    // The worker lives until the thread finishes, which only stop() (on this thread) causes.
+    if (!m_replay || !m_thread->isRunning()) {
+        return false;
+    }
+    QMetaObject::invokeMethod(
+        m_replay, [worker = m_replay, f = std::forward<F>(f)] { f(worker); }, Qt::QueuedConnection);
+    return true;
+}
+
+bool Source::setPaused(bool paused)
+{
+    return commandReplay([paused](FileSourceWorker *w) { w->setPaused(paused); });
+}
+
+bool Source::setSpeed(double speed)
+{
+    return commandReplay([speed](FileSourceWorker *w) { w->setSpeed(speed); });
+}
+
+bool Source::setLoop(bool loop)
+{
+    return commandReplay([loop](FileSourceWorker *w) { w->setLoop(loop); });
+}
+
+bool Source::seekTo(double t, double prerollS)
+{
+    return commandReplay([t, prerollS](FileSourceWorker *w) { w->seekTo(t, prerollS); });
+}
+
+bool Source::seekToFraction(double fraction, double prerollS)
+{
+    return commandReplay(
+        [fraction, prerollS](FileSourceWorker *w) { w->seekToFraction(fraction, prerollS); });
+}
+
+bool Source::stepBy(double seconds)
+{
+    return commandReplay([seconds](FileSourceWorker *w) { w->stepBy(seconds); });
 }
 
 SourceState Source::state() const

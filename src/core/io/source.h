@@ -12,6 +12,7 @@ class QThread;
 
 namespace fw {
 
+class FileSourceWorker;
 class SourceWorker;
 struct Profile;
 
@@ -38,18 +39,38 @@ public:
     [[nodiscard]] SourceStats stats() const { return m_counters->snapshot(); }
     [[nodiscard]] const SourceUri &uri() const { return m_uri; }
 
+    // Replay of a file source: the commands are queued to the source thread and take effect
+    // there in order; each returns false (and does nothing) when this is not a running file
+    // source. See FileSourceWorker for what they do.
+    [[nodiscard]] bool isReplay() const { return m_replay != nullptr; }
+    [[nodiscard]] ReplayStatus replayStatus() const { return m_counters->replay(); }
+    bool setPaused(bool paused);
+    bool setSpeed(double speed);
+    bool setLoop(bool loop);
+    bool seekTo(double t, double prerollS = 0);
+    bool seekToFraction(double fraction, double prerollS = 0);
+    bool stepBy(double seconds);
+
 Q_SIGNALS:
     void blockReady(fw::SampleBlockPtr block);
     void stateChanged(fw::SourceState state);
     void failed(const QString &message);
     // A file replayed without loop reached its end; the state is then Disconnected.
     void finished();
+    // A replay jumped to source time t: blocks before this signal and after it are not
+    // continuous (stream state such as detector windows should start afresh).
+    void seeked(double t);
 
 private:
+    // Queues f(worker) to the file worker while the source thread runs.
+    template<typename F>
+    bool commandReplay(F &&f);
+
     SourceUri m_uri;
     std::shared_ptr<SourceCounters> m_counters;
     std::unique_ptr<QThread> m_thread;
-    SourceWorker *m_worker = nullptr; // owned by m_thread's finished → deleteLater
+    SourceWorker *m_worker = nullptr;     // owned by m_thread's finished → deleteLater
+    FileSourceWorker *m_replay = nullptr; // m_worker when it replays a file, else null
 };
 
 // Builds the source a URI names, or returns null with the reason in *error.

@@ -1,5 +1,8 @@
 #include "sourcestate.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace fw {
 
 QString sourceStateName(SourceState state)
@@ -33,6 +36,34 @@ SourceStats SourceCounters::snapshot() const
             = decodeErrors[std::size_t(i)].load(std::memory_order_relaxed);
     }
     return stats;
+}
+
+ReplayStatus SourceCounters::replay() const
+{
+    ReplayStatus status;
+    status.first = replayFirst.load(std::memory_order_relaxed);
+    status.last = replayLast.load(std::memory_order_relaxed);
+    status.position = replayPosition.load(std::memory_order_relaxed);
+    status.speed = replaySpeed.load(std::memory_order_relaxed);
+    status.paused = replayPaused.load(std::memory_order_relaxed);
+    status.loop = replayLoop.load(std::memory_order_relaxed);
+    status.atEnd = replayAtEnd.load(std::memory_order_relaxed);
+    return status;
+}
+
+double ReplayStatus::duration() const
+{
+    const double d = last - first;
+    return std::isfinite(d) && d > 0 ? d : 0.0;
+}
+
+double ReplayStatus::fraction() const
+{
+    const double d = duration();
+    if (d <= 0 || !std::isfinite(position)) {
+        return 0.0;
+    }
+    return std::clamp((position - first) / d, 0.0, 1.0);
 }
 
 } // namespace fw

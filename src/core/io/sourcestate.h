@@ -8,6 +8,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <limits>
 
 namespace fw {
 
@@ -32,6 +33,26 @@ struct SourceStats
     DecodeCounts decodeErrors;
 };
 
+// Where a file replay is, for the replay bar. Times are source times (seconds since the epoch);
+// NaN while not known (before the file was scanned, or for a file without samples).
+struct ReplayStatus
+{
+    static constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+
+    double first = kUnknown; // t of the recording's first and last sample
+    double last = kUnknown;
+    double position = kUnknown; // t of the newest sample published
+    double speed = 1;           // 0: as fast as possible
+    bool paused = false;
+    bool loop = false;
+    bool atEnd = false; // reached the end without loop; a seek or play starts it again
+
+    // last - first, or 0 when not known.
+    [[nodiscard]] double duration() const;
+    // Position as a share of the duration in [0, 1]; 0 when not known.
+    [[nodiscard]] double fraction() const;
+};
+
 // Written by the source thread only; read from any thread.
 struct SourceCounters
 {
@@ -45,8 +66,17 @@ struct SourceCounters
     std::atomic<std::uint64_t> connections{0};
     std::array<std::atomic<std::uint64_t>, kDecodeErrorCount> decodeErrors{};
     std::atomic<int> state{int(SourceState::Disconnected)};
+    // File replay only. Each field is consistent on its own, not with the others.
+    std::atomic<double> replayFirst{ReplayStatus::kUnknown};
+    std::atomic<double> replayLast{ReplayStatus::kUnknown};
+    std::atomic<double> replayPosition{ReplayStatus::kUnknown};
+    std::atomic<double> replaySpeed{1};
+    std::atomic<bool> replayPaused{false};
+    std::atomic<bool> replayLoop{false};
+    std::atomic<bool> replayAtEnd{false};
 
     [[nodiscard]] SourceStats snapshot() const;
+    [[nodiscard]] ReplayStatus replay() const;
 };
 
 } // namespace fw

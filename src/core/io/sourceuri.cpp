@@ -42,7 +42,8 @@ QStringList allowedOptions(Scheme scheme)
     case Scheme::TcpListen:
         return {QStringLiteral("format")};
     case Scheme::File:
-        return {QStringLiteral("speed"), QStringLiteral("loop"), QStringLiteral("format")};
+        return {QStringLiteral("speed"), QStringLiteral("loop"), QStringLiteral("paused"),
+                QStringLiteral("format")};
     case Scheme::Sim:
         return {QStringLiteral("rate"), QStringLiteral("scenario"), QStringLiteral("seed")};
     }
@@ -175,6 +176,11 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
         if (!parseBool(value, &uri->loop)) {
             return fail(error,
                         QStringLiteral("loop: expected 0, 1, true or false, got '%1'").arg(value));
+        }
+    } else if (key == u"paused") {
+        if (!parseBool(value, &uri->paused)) {
+            return fail(
+                error, QStringLiteral("paused: expected 0, 1, true or false, got '%1'").arg(value));
         }
     } else if (key == u"rate") {
         if (!parseNonNegative(value, &uri->rateHz)) {
@@ -367,6 +373,9 @@ QString SourceUri::toString() const
         }
         if (loop) {
             options.append(QStringLiteral("loop=1"));
+        }
+        if (paused) {
+            options.append(QStringLiteral("paused=1"));
         }
         if (wireFormatFromExtension(path) != format) {
             options.append(QStringLiteral("format=") + wireFormatName(format));

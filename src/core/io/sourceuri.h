@@ -13,7 +13,8 @@ namespace fw {
 //   udp://HOST:PORT?format=F          bind; joins the group when HOST is multicast
 //   tcp://HOST:PORT?format=F          connect; reconnects with capped exponential backoff
 //   tcp-listen://HOST:PORT?format=F   accept any number of benches
-//   file://PATH?speed=1&loop=0&format=F  replay a recording (format from the extension)
+//   file://PATH?speed=1&loop=0&paused=0&format=F  replay a recording (format from the
+//                                     extension); paused=1 opens it paused at its start
 //   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
 //
@@ -32,6 +33,7 @@ struct SourceUri
     QString path;           // file
     double speed = 1;       // file: replay speed factor, 0 = as fast as possible
     bool loop = false;      // file
+    bool paused = false;    // file: open paused, for the replay bar or a step-by-step look
     QString profile;        // sim: the profile to simulate
     double rateHz = 0;      // sim: 0 = the profile's rate
     QString scenario;       // sim: "nominal" when empty

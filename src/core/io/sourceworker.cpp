@@ -197,9 +197,17 @@ void SourceWorker::flush()
     Q_EMIT blockReady(SampleBlockPtr(block.release()));
 }
 
+void SourceWorker::setQuiet(bool quiet)
+{
+    if (m_quiet && !quiet) {
+        m_sinceData.start();
+    }
+    m_quiet = quiet;
+}
+
 void SourceWorker::checkStale()
 {
-    if (m_state == SourceState::Live && m_sinceData.isValid()
+    if (!m_quiet && m_state == SourceState::Live && m_sinceData.isValid()
         && m_sinceData.elapsed() > qint64(m_profile.staleAfterS * 1000)) {
         setState(SourceState::Stale);
     }

@@ -78,6 +78,9 @@ protected:
     void fail(const QString &message);
     void setState(SourceState state);
     void flush();
+    // A source that sends nothing on purpose (a paused replay) stays Live instead of turning
+    // Stale; the stale clock starts afresh when it is no longer quiet.
+    void setQuiet(bool quiet);
 
     [[nodiscard]] const Profile &profile() const { return m_profile; }
     [[nodiscard]] WireFormat format() const { return m_format; }
@@ -99,6 +102,7 @@ private:
     QTimer *m_staleTimer = nullptr;
     QElapsedTimer m_sinceData;
     SourceState m_state = SourceState::Disconnected;
+    bool m_quiet = false;
 };
 
 } // namespace fw

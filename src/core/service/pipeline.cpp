@@ -16,9 +16,7 @@ Pipeline::Pipeline(Profile profile, QObject *parent)
     connect(m_detector.get(), &DetectorThread::resultsReady, this, &Pipeline::onResults);
     connect(m_detector.get(), &DetectorThread::blockSkipped, this,
             [this](qulonglong samples, const QString &reason) {
-                if (!m_pending.empty()) {
-                    m_pending.pop_front();
-                }
+                (void)answerPending();
                 m_samplesSkipped += samples;
                 Q_EMIT blockSkipped(samples, reason);
             });
@@ -62,6 +60,7 @@ bool Pipeline::connectSource(const SourceUri &uri, QString *error)
     connect(m_source.get(), &Source::stateChanged, this, &Pipeline::sourceStateChanged);
     connect(m_source.get(), &Source::failed, this, &Pipeline::sourceFailed);
     connect(m_source.get(), &Source::finished, this, &Pipeline::sourceFinished);
+    connect(m_source.get(), &Source::seeked, this, &Pipeline::onSeeked);
     m_source->start();
     return true;
 }
@@ -137,6 +136,15 @@ bool Pipeline::setModel(std::shared_ptr<const detect::DetectorModel> model, cons
     return true;
 }
 
+void Pipeline::setModelPath(const QString &path)
+{
+    if (!m_model || m_identity.path == path) {
+        return;
+    }
+    m_identity.path = path;
+    Q_EMIT modelChanged(m_identity);
+}
+
 void Pipeline::onBlock(const SampleBlockPtr &block)
 {
     m_samplesReceived += block->size();
@@ -145,11 +153,36 @@ void Pipeline::onBlock(const SampleBlockPtr &block)
     Q_EMIT samplesReady(block);
 }
 
+bool Pipeline::answerPending()
+{
+    if (m_pending.empty()) {
+        return false;
+    }
+    m_pending.pop_front();
+    if (m_stalePending > 0) {
+        --m_stalePending;
+        return true;
+    }
+    return false;
+}
+
+void Pipeline::onSeeked(double t)
+{
+    // Every block before this signal is at the detector already; the reset is queued behind
+    // them, so the windows start afresh with the first block after the jump.
+    m_detector->resetStream();
+    m_stalePending = m_pending.size();
+    Q_EMIT sourceSeeked(t);
+}
+
 void Pipeline::onResults(const ResultBlockPtr &results)
 {
-    if (!m_pending.empty()) {
-        m_latencyMs = double(m_clock.nsecsElapsed() - m_pending.front()) / 1e6;
-        m_pending.pop_front();
+    const qint64 arrived = m_pending.empty() ? -1 : m_pending.front();
+    if (answerPending()) {
+        return; // answers a block from before a seek: its samples are gone from every view
+    }
+    if (arrived >= 0) {
+        m_latencyMs = double(m_clock.nsecsElapsed() - arrived) / 1e6;
     }
     m_samplesScored += results->size();
     Q_EMIT resultsReady(results);

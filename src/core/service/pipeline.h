@@ -55,12 +55,18 @@ public:
     [[nodiscard]] SourceState sourceState() const;
     [[nodiscard]] SourceStats sourceStats() const;
     [[nodiscard]] QString sourceText() const;
+    // The running source, for replay commands; null when disconnected. Replaced by every
+    // connect, so hold it in a QPointer, never a raw pointer.
+    [[nodiscard]] Source *source() const { return m_source.get(); }
 
     // Loads, validates and swaps in a model file; false with a message naming the file and the
     // problem, and the previous model stays.
     bool loadModelFile(const QString &path, QString *error);
     bool setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &name,
                   const QString &path, QString *error);
+    // The model in use was saved to path (a model trained in the console): the identity names
+    // the file from now on; the name still says what the model was made from.
+    void setModelPath(const QString &path);
     [[nodiscard]] bool hasModel() const { return m_model != nullptr; }
     [[nodiscard]] std::shared_ptr<const detect::DetectorModel> model() const { return m_model; }
     [[nodiscard]] const ModelIdentity &modelIdentity() const { return m_identity; }
@@ -78,6 +84,9 @@ Q_SIGNALS:
     void sourceStateChanged(fw::SourceState state);
     void sourceFailed(const QString &message);
     void sourceFinished();
+    // A replay jumped to source time t. The detector's stream state has been reset, and results
+    // of blocks from before the jump are dropped, so what follows belongs to the new position.
+    void sourceSeeked(double t);
     void modelChanged(const fw::ModelIdentity &identity);
     void modelRejected(const QString &reason);
     void blockSkipped(qulonglong samples, const QString &reason);
@@ -85,6 +94,9 @@ Q_SIGNALS:
 private:
     void onBlock(const SampleBlockPtr &block);
     void onResults(const ResultBlockPtr &results);
+    void onSeeked(double t);
+    // One block answered (results or skipped): true when it came before the newest seek.
+    bool answerPending();
 
     Profile m_profile;
     std::unique_ptr<DetectorThread> m_detector;
@@ -93,6 +105,7 @@ private:
     ModelIdentity m_identity;
     // Arrival times of blocks still at the detector, oldest first; results come back in order.
     std::deque<qint64> m_pending;
+    std::size_t m_stalePending = 0; // the oldest of m_pending that came before a seek
     QElapsedTimer m_clock;
     std::uint64_t m_samplesReceived = 0;
     std::uint64_t m_samplesScored = 0;

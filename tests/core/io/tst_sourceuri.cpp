@@ -161,7 +161,7 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
         << u"unknown option 'speed' for udp:// (allowed: format)"_s;
     QTest::newRow("unknown option for file")
         << u"file:///x.csv?rate=2"_s
-        << u"unknown option 'rate' for file:// (allowed: speed, loop, format)"_s;
+        << u"unknown option 'rate' for file:// (allowed: speed, loop, paused, format)"_s;
     QTest::newRow("unknown option for sim")
         << u"sim://ev?loop=1"_s
         << u"unknown option 'loop' for sim:// (allowed: rate, scenario, seed)"_s;
@@ -221,6 +221,8 @@ void TstSourceUri::toStringRoundTrips_data()
                                 << u"tcp-listen://host:1?format=csv"_s;
     QTest::newRow("file options") << u"file:///a/b.csv?loop=true&speed=0.1"_s
                                   << u"file:///a/b.csv?speed=0.1&loop=1"_s;
+    QTest::newRow("file opened paused")
+        << u"file:///a/b.csv?paused=true&loop=0"_s << u"file:///a/b.csv?paused=1"_s;
     QTest::newRow("file format differs from extension")
         << u"file:///a/b.bin?format=jsonl"_s << u"file:///a/b.bin?format=jsonl"_s;
     QTest::newRow("file odd characters") << u"file:///a/100%25 & more%3F.jsonl?speed=0"_s

@@ -37,6 +37,9 @@ class TestTrainJob : public QObject
 private Q_SLOTS:
     void trainsOnItsOwnThreadAndHandsBackAModel();
     void tooFewRowsFailWithAReason();
+    void stagesAreReportedInOrder();
+    void theCheckCountsAlarmsOnAFaultInTheRows();
+    void cancelDropsTheResult();
 };
 
 void TestTrainJob::trainsOnItsOwnThreadAndHandsBackAModel()
@@ -68,6 +71,57 @@ void TestTrainJob::tooFewRowsFailWithAReason()
     job.start();
     QTRY_COMPARE(failed.count(), 1);
     QVERIFY(!failed.constFirst().at(0).toString().isEmpty());
+}
+
+void TestTrainJob::stagesAreReportedInOrder()
+{
+    const Profile profile = test::loadProfile(QStringLiteral("spacecraft"));
+    Rows rows = nominal(profile, 4000);
+    TrainJob job(profile, std::move(rows.values), std::move(rows.times), QStringLiteral("history"));
+    QSignalSpy stages(&job, &TrainJob::stageStarted);
+    QSignalSpy finished(&job, &TrainJob::finished);
+    job.start();
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(stages.count(), TrainJob::kStageCount);
+    QCOMPARE(stages.at(0).at(0).value<TrainJob::Stage>(), TrainJob::Stage::Training);
+    QCOMPARE(stages.at(1).at(0).value<TrainJob::Stage>(), TrainJob::Stage::Checking);
+    // Nominal rows: the new model raises nothing on what it was trained on.
+    QCOMPARE(job.alarmRows(), 0U);
+}
+
+void TestTrainJob::theCheckCountsAlarmsOnAFaultInTheRows()
+{
+    const Profile profile = test::loadProfile(QStringLiteral("spacecraft"));
+    Rows rows = nominal(profile, 4000);
+    const auto width = std::size_t(profile.channelCount());
+    // The last 100 rows: temperature far beyond the profile's alarm limit.
+    for (std::size_t row = 3900; row < 4000; ++row) {
+        rows.values[row * width] = 1000;
+    }
+    TrainJob job(profile, std::move(rows.values), std::move(rows.times), QStringLiteral("history"));
+    QSignalSpy finished(&job, &TrainJob::finished);
+    job.start();
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(job.alarmRows() >= 50 && job.alarmRows() <= 100,
+             qPrintable(QString::number(job.alarmRows())));
+}
+
+void TestTrainJob::cancelDropsTheResult()
+{
+    const Profile profile = test::loadProfile(QStringLiteral("spacecraft"));
+    Rows rows = nominal(profile, 4000);
+    TrainJob job(profile, std::move(rows.values), std::move(rows.times), QStringLiteral("history"));
+    QSignalSpy finished(&job, &TrainJob::finished);
+    QSignalSpy failed(&job, &TrainJob::failed);
+    QSignalSpy canceled(&job, &TrainJob::canceled);
+    job.start();
+    job.cancel();
+    QVERIFY(job.isCanceled());
+    QTRY_COMPARE(canceled.count(), 1);
+    QTRY_VERIFY(!job.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 0);
+    QCOMPARE(failed.count(), 0);
 }
 
 QTEST_MAIN(TestTrainJob)
