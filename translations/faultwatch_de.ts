@@ -485,6 +485,101 @@ trainiert auf %Ln Zeilen</numerusform>
             <numerusform>%Ln Zeilen nach %1 geschrieben.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Train model</source>
+        <translation>Modell trainieren</translation>
+    </message>
+    <message>
+        <source>No model was trained, the one in use stays: %1</source>
+        <translation>Kein Modell trainiert, das aktive bleibt: %1</translation>
+    </message>
+    <message>
+        <source>Training canceled; the model in use stays.</source>
+        <translation>Training abgebrochen; das aktive Modell bleibt.</translation>
+    </message>
+    <message>
+        <source>replay jumped</source>
+        <translation>Wiedergabe gesprungen</translation>
+    </message>
+    <message>
+        <source>&amp;Train model from visible range…</source>
+        <translation>Modell aus sichtbarem Bereich &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>Train a model on the samples in view (pause and zoom to choose them) and put it in use</source>
+        <translation>Ein Modell auf den angezeigten Messwerten trainieren (zum Auswählen anhalten und zoomen) und verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Replay</source>
+        <translation>&amp;Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Train on flagged samples?</source>
+        <translation>Auf markierten Messwerten trainieren?</translation>
+    </message>
+    <message>
+        <source>The model in use flagged %1 of the %2 samples in this range. A model trained on them takes that behaviour for normal and will not flag it again.
+
+Train on this range anyway?</source>
+        <translation>Das aktive Modell hat %1 der %2 Messwerte in diesem Bereich markiert. Ein darauf trainiertes Modell hält dieses Verhalten für normal und markiert es nicht mehr.
+
+Trotzdem auf diesem Bereich trainieren?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Training a model on %Ln samples…</source>
+        <translation>
+            <numerusform>Trainiere ein Modell auf %Ln Messwert…</numerusform>
+            <numerusform>Trainiere ein Modell auf %Ln Messwerten…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The new model cannot be used, the previous one stays: %1</source>
+        <translation>Das neue Modell ist nicht verwendbar, das bisherige bleibt: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>New model in use, trained on %Ln samples.</source>
+        <translation>
+            <numerusform>Neues Modell aktiv, trainiert auf %Ln Messwert.</numerusform>
+            <numerusform>Neues Modell aktiv, trainiert auf %Ln Messwerten.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fw::ModelTrainer</name>
+    <message>
+        <source>Growing the forest and calibrating…</source>
+        <translation>Wald wird erzeugt und kalibriert…</translation>
+    </message>
+    <message>
+        <source>Checking the new model on its training samples…</source>
+        <translation>Neues Modell wird an seinen Trainingsdaten geprüft…</translation>
+    </message>
+    <message>
+        <source>A model is being trained already.</source>
+        <translation>Es wird bereits ein Modell trainiert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The range holds %Ln complete samples; training needs at least %1. Widen the time window, or pause and zoom out, and try again.</source>
+        <translation>
+            <numerusform>Der Bereich enthält %Ln vollständigen Messwert; das Training braucht mindestens %1. Zeitfenster vergrößern oder anhalten und herauszoomen, dann erneut versuchen.</numerusform>
+            <numerusform>Der Bereich enthält %Ln vollständige Messwerte; das Training braucht mindestens %1. Zeitfenster vergrößern oder anhalten und herauszoomen, dann erneut versuchen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>console history</source>
+        <translation>Konsolenverlauf</translation>
+    </message>
+    <message>
+        <source>trained on %1 – %2 of %3</source>
+        <translation>trainiert auf %1 – %2 von %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The new model raises alarms on %Ln of the samples it was trained on: the range may hold a fault.</source>
+        <translation>
+            <numerusform>Das neue Modell alarmiert bei %Ln seiner Trainingsmesswerte: der Bereich enthält womöglich einen Fehler.</numerusform>
+            <numerusform>Das neue Modell alarmiert bei %Ln seiner Trainingsmesswerte: der Bereich enthält womöglich einen Fehler.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fw::PlotView</name>
@@ -503,6 +598,77 @@ trainiert auf %Ln Zeilen</numerusform>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>fw::ReplayBar</name>
+    <message>
+        <source>&amp;Step forward</source>
+        <translation>&amp;Vorwärts</translation>
+    </message>
+    <message>
+        <source>&amp;Restart replay</source>
+        <translation>Wiedergabe &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>&amp;Faster</source>
+        <translation>&amp;Schneller</translation>
+    </message>
+    <message>
+        <source>S&amp;lower</source>
+        <translation>&amp;Langsamer</translation>
+    </message>
+    <message>
+        <source>&amp;Loop</source>
+        <translation>&amp;Endlos</translation>
+    </message>
+    <message>
+        <source>Pause and replay the next %1 s</source>
+        <translation>Anhalten und die nächsten %1 s wiedergeben</translation>
+    </message>
+    <message>
+        <source>Start the recording again at its end</source>
+        <translation>Die Aufzeichnung an ihrem Ende neu beginnen</translation>
+    </message>
+    <message>
+        <source>Replay position</source>
+        <translation>Wiedergabeposition</translation>
+    </message>
+    <message>
+        <source>Drag to seek; the plots restart at the new position</source>
+        <translation>Ziehen zum Springen; die Diagramme beginnen an der neuen Position neu</translation>
+    </message>
+    <message>
+        <source>As fast as possible</source>
+        <translation>So schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1×</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Pause replay</source>
+        <translation>Wiedergabe &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>&amp;Play replay</source>
+        <translation>Wiedergabe &amp;starten</translation>
+    </message>
+    <message>
+        <source>– (0:00 / %1)</source>
+        <translation>– (0:00 / %1)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 / %3)</source>
+        <translation>%1 (%2 / %3)</translation>
     </message>
 </context>
 <context>
@@ -565,6 +731,25 @@ trainiert auf %Ln Zeilen</numerusform>
     <message>
         <source>&amp;Until:</source>
         <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>fw::TrainStatus</name>
+    <message>
+        <source>Training progress</source>
+        <translation>Trainingsfortschritt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop training; the model in use stays</source>
+        <translation>Training abbrechen; das aktive Modell bleibt</translation>
+    </message>
+    <message>
+        <source>Training a model…</source>
+        <translation>Trainiere ein Modell…</translation>
     </message>
 </context>
 <context>

@@ -101,13 +101,17 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
     QVERIFY2(port != 0, log.constData());
 
     QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
-    const auto first = get(port, "/metrics");
-    QCOMPARE(first.first, 200);
-    QTest::qWait(1500);
+    // Live comes a moment before the first block: wait for samples, then for more.
+    double before = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (before = metricValue(get(port, "/metrics").second, "faultwatch_samples_total")) > 0,
+        10000);
+    QTest::qWait(1000);
     const auto second = get(port, "/metrics");
-    const double before = metricValue(first.second, "faultwatch_samples_total");
+    QCOMPARE(second.first, 200);
     const double after = metricValue(second.second, "faultwatch_samples_total");
-    QVERIFY2(before > 0 && after > before, second.second.constData());
+    QVERIFY2(after > before,
+             qPrintable(QStringLiteral("samples %1 then %2").arg(before).arg(after)));
     QVERIFY(metricValue(second.second, "faultwatch_samples_scored_total") > 0);
     QCOMPARE(metricValue(second.second, "faultwatch_source_up"), 1.0);
     QVERIFY(metricValue(second.second, "process_resident_memory_bytes") > 0);
