@@ -153,7 +153,7 @@ Seen at %2</source>
 Empfangen um %2</translation>
     </message>
     <message>
-        <source>Outside the profile&apos;s alarm limits: %1</source>
+        <source>Outside the profile's alarm limits: %1</source>
         <translation>Außerhalb der Alarmgrenzen des Profils: %1</translation>
     </message>
     <message>
@@ -161,7 +161,7 @@ Empfangen um %2</translation>
         <translation>Außerhalb des im Training gesehenen Bereichs: %1</translation>
     </message>
     <message>
-        <source>Most to blame in the detector&apos;s view: %1</source>
+        <source>Most to blame in the detector's view: %1</source>
         <translation>Laut Detektor am stärksten beteiligt: %1</translation>
     </message>
     <message>
@@ -543,6 +543,26 @@ Trotzdem auf diesem Bereich trainieren?</translation>
             <numerusform>Neues Modell aktiv, trainiert auf %Ln Messwerten.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Metrics are not served: %1</source>
+        <translation>Metriken werden nicht bereitgestellt: %1</translation>
+    </message>
+    <message>
+        <source>metrics off</source>
+        <translation>Metriken aus</translation>
+    </message>
+    <message>
+        <source>metrics %1/metrics</source>
+        <translation>Metriken %1/metrics</translation>
+    </message>
+    <message>
+        <source>Serve &amp;HTTP endpoints</source>
+        <translation>&amp;HTTP-Endpunkte bereitstellen</translation>
+    </message>
+    <message>
+        <source>/metrics, /health, /ready and /predict, as faultwatch-cli serve has them</source>
+        <translation>/metrics, /health, /ready und /predict, wie faultwatch-cli serve sie anbietet</translation>
+    </message>
 </context>
 <context>
     <name>fw::ModelTrainer</name>
@@ -781,6 +801,14 @@ Trotzdem auf diesem Bereich trainieren?</translation>
     <message>
         <source>Quit after S seconds.</source>
         <translation>Nach S Sekunden beenden.</translation>
+    </message>
+    <message>
+        <source>Serve /metrics, /health, /ready and /predict on ADDR:PORT (default: the setting, 127.0.0.1:9917).</source>
+        <translation>/metrics, /health, /ready und /predict auf ADDR:PORT bereitstellen (Vorgabe: die Einstellung, 127.0.0.1:9917).</translation>
+    </message>
+    <message>
+        <source>Do not serve the HTTP endpoints this time.</source>
+        <translation>Die HTTP-Endpunkte diesmal nicht bereitstellen.</translation>
     </message>
 </context>
 </TS>

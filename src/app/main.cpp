@@ -46,7 +46,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption quitAfter(QStringLiteral("quit-after"),
                                        QApplication::translate("main", "Quit after S seconds."),
                                        QStringLiteral("S"));
-    parser.addOptions({demo, source, profile, model, screenshot, quitAfter});
+    const QCommandLineOption http(
+        QStringLiteral("http"),
+        QApplication::translate("main", "Serve /metrics, /health, /ready and /predict on "
+                                        "ADDR:PORT (default: the setting, 127.0.0.1:9917)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption noHttp(
+        QStringLiteral("no-http"),
+        QApplication::translate("main", "Do not serve the HTTP endpoints this time."));
+    parser.addOptions({demo, source, profile, model, screenshot, quitAfter, http, noHttp});
     parser.process(app);
 
     double seconds = -1;
@@ -70,6 +78,8 @@ int main(int argc, char *argv[])
     options.source = parser.value(source);
     options.profile = parser.value(profile);
     options.modelPath = parser.value(model);
+    options.http = parser.value(http);
+    options.noHttp = parser.isSet(noHttp);
     QString error;
     if (!window.start(options, &error)) {
         qWarning("%s", qPrintable(error));

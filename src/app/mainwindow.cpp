@@ -12,6 +12,7 @@
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
 #include "prompts.h"
+#include "service/endpoints.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -86,6 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
     alarmDock->setWidget(m_alarmPanel);
     addDockWidget(Qt::RightDockWidgetArea, alarmDock);
 
+    buildService();
     buildMenus();
     buildStatusBar();
 
@@ -154,6 +156,7 @@ MainWindow::~MainWindow()
 
 bool MainWindow::start(const ConsoleOptions &options, QString *error)
 {
+    startHttpFromOptions(options);
     QStringList problems;
     QString why;
     const QString profile = options.demo ? QStringLiteral("spacecraft") : options.profile;
@@ -313,6 +316,7 @@ void MainWindow::onTick()
     m_latencyStatus->setText(
         tr("detector latency %1 ms").arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1));
     m_frameStatus->setText(tr("frame %1 ms").arg(m_plot->lastFrameMs(), 0, 'f', 1));
+    recordFrameTime();
 }
 
 void MainWindow::showMessage(const QString &text)

@@ -14,6 +14,10 @@ class QTimer;
 
 namespace fw {
 
+namespace metrics {
+class Histogram;
+}
+
 class AlarmBook;
 class AlarmJournal;
 class AlarmPanel;
@@ -21,6 +25,7 @@ class AnomalyPanel;
 class ConnectionBar;
 class ModelTrainer;
 class PlotView;
+class Endpoints;
 class Prompts;
 class ReplayBar;
 class SampleHistory;
@@ -29,10 +34,12 @@ class TrainStatus;
 // What the command line asks the console to start with.
 struct ConsoleOptions
 {
-    bool demo = false; // the simulator, the spacecraft profile and the bundled model
-    QString source;    // a source URI to connect at start
-    QString profile;   // a profile name or file; empty: the last one used
-    QString modelPath; // a model file; empty: MODEL_PATH, else the last one used
+    bool demo = false;   // the simulator, the spacecraft profile and the bundled model
+    QString source;      // a source URI to connect at start
+    QString profile;     // a profile name or file; empty: the last one used
+    QString modelPath;   // a model file; empty: MODEL_PATH, else the last one used
+    QString http;        // ADDR:PORT to serve /metrics etc. on; empty: the setting (127.0.0.1:9917)
+    bool noHttp = false; // serve nothing this time
 };
 
 // The console's main window. It wires the pipeline, the plots, the panels and the alarm book
@@ -64,6 +71,12 @@ public:
     [[nodiscard]] ReplayBar *replayBar() const { return m_replayBar; }
     [[nodiscard]] ModelTrainer *trainer() const { return m_trainer; }
     [[nodiscard]] TrainStatus *trainStatus() const { return m_trainStatus; }
+    [[nodiscard]] Endpoints *endpoints() const { return m_endpoints.get(); }
+    [[nodiscard]] QAction *httpAction() const { return m_httpAction; }
+    // Serves /metrics, /health, /ready and /predict on address ("ADDR:PORT"); false with the
+    // reason, also shown in the status bar (the console works on without them).
+    bool startHttp(const QString &address, QString *error);
+    void stopHttp();
     [[nodiscard]] QAction *trainAction() const { return m_train; }
     // Replaces the dialogs the console asks its questions with (tests answer them directly).
     void setPrompts(std::unique_ptr<Prompts> prompts);
@@ -93,6 +106,10 @@ private:
     void onSamples(const SampleBlockPtr &block);
     void onResults(const ResultBlockPtr &results);
     void onTick();
+    void showHttpState();
+    void buildService();
+    void startHttpFromOptions(const ConsoleOptions &options);
+    void recordFrameTime();
     void showMessage(const QString &text);
     void chooseModelFile();
     void saveModelAs();
@@ -123,6 +140,12 @@ private:
     QLabel *m_sourceStatus = nullptr;
     QLabel *m_latencyStatus = nullptr;
     QLabel *m_frameStatus = nullptr;
+    QLabel *m_httpStatus = nullptr;
+    QAction *m_httpAction = nullptr;
+    std::unique_ptr<Endpoints> m_endpoints;
+    metrics::Histogram *m_frameTimes = nullptr;
+    QString m_httpAddress;
+    std::uint64_t m_framesSeen = 0;
     ResultBlockPtr m_latest; // newest results, shown at the next tick
     bool m_replay = false;   // the source is a file: its alarms stay out of the live journal
     QElapsedTimer m_rateClock;

@@ -109,6 +109,8 @@ void MainWindow::buildMenus()
     full->setShortcut(QKeySequence(Qt::Key_F11));
     connect(full, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
+    view->addSeparator();
+    view->addAction(m_httpAction);
 
     QMenu *replay = menuBar()->addMenu(tr("&Replay"));
     replay->addAction(m_replayBar->playPauseAction());
@@ -139,6 +141,7 @@ void MainWindow::buildStatusBar()
     statusBar()->addPermanentWidget(m_sourceStatus);
     statusBar()->addPermanentWidget(m_latencyStatus);
     statusBar()->addPermanentWidget(m_frameStatus);
+    statusBar()->addPermanentWidget(m_httpStatus);
 }
 
 void MainWindow::loadSettings()

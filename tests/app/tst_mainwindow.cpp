@@ -14,15 +14,19 @@
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
 #include "prompts.h"
+#include "service/endpoints.h"
 
 #include <QAction>
 #include <QFile>
+#include <QLabel>
 #include <QMenuBar>
 #include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -153,8 +157,28 @@ private Q_SLOTS:
     void trainingOnFlaggedSamplesNeedsAYes();
     void theReplayBarShowsOnlyForFiles();
     void aSeekRestartsTheHistoryAtTheNewPosition();
+    void theConsoleServesTheSameEndpoints();
     void screenshotOptionWritesAPng();
 };
+
+// The body of GET path on 127.0.0.1:port, or nothing.
+QByteArray httpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000)) {
+        return {};
+    }
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    QByteArray data;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(100);
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    return data.mid(data.indexOf("\r\n\r\n") + 4);
+}
 
 void TestMainWindow::initTestCase()
 {
@@ -312,6 +336,42 @@ void TestMainWindow::aBadModelFileLeavesTheOldOneInUse()
     QVERIFY2(error.contains(bad), qPrintable(error));
     QCOMPARE(window.pipeline()->modelIdentity().sha256, sha);
     QCOMPARE(window.anomalyPanel()->modelText(), shown);
+}
+
+void TestMainWindow::theConsoleServesTheSameEndpoints()
+{
+    MainWindow window;
+    window.show();
+    ConsoleOptions options;
+    options.demo = true;
+    options.http = QStringLiteral("127.0.0.1:0");
+    QString error;
+    QVERIFY2(window.start(options, &error), qPrintable(error));
+    QVERIFY(window.httpAction()->isChecked());
+    const QString url = window.endpoints()->http()->url();
+    QVERIFY(url.startsWith(QStringLiteral("http://127.0.0.1:")));
+    QTRY_VERIFY(window.statusBar()->findChildren<QLabel *>().size() > 0);
+    bool shown = false;
+    for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        shown = shown || label->text().contains(url + QStringLiteral("/metrics"));
+    }
+    QVERIFY(shown);
+    QTRY_VERIFY(window.plotView()->framesPainted() > 2);
+    QTRY_VERIFY(window.pipeline()->samplesScored() > 0);
+
+    const quint16 port = window.endpoints()->http()->port();
+    QByteArray metrics;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (metrics = httpGet(port, "/metrics")).contains("faultwatch_samples_total"), 5000);
+    QVERIFY(metrics.contains("faultwatch_gui_frame_seconds_count"));
+    QVERIFY(!metrics.contains("faultwatch_gui_frame_seconds_count 0\n"));
+    QVERIFY(httpGet(port, "/health").contains("spacecraft.json"));
+
+    window.httpAction()->setChecked(false); // the operator turns them off
+    QVERIFY(window.endpoints()->http()->url().isEmpty());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!socket.waitForConnected(1000));
 }
 
 void TestMainWindow::screenshotOptionWritesAPng()

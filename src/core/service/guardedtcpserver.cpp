@@ -56,7 +56,7 @@ public:
         m_idle->setSingleShot(true);
         m_idle->setInterval(server->limits().idleTimeoutMs);
         connect(m_idle, &QTimer::timeout, socket, &QTcpSocket::abort);
-        connect(socket, &QTcpSocket::bytesWritten, m_idle, qOverload<>(&QTimer::start));
+        connect(socket, &QTcpSocket::bytesWritten, this, &ConnectionWatch::onBytesWritten);
         connect(socket, &QTcpSocket::readyRead, this, &ConnectionWatch::onReadyRead);
         m_idle->start();
     }
@@ -95,6 +95,17 @@ private:
         }
     }
 
+    void onBytesWritten(qint64 bytes)
+    {
+        m_idle->start();
+        const qint64 interim = std::min(bytes, m_interimBytes);
+        m_interimBytes -= interim;
+        if (m_closeAfterReply && bytes > interim && m_bodyLeft == 0
+            && m_socket->bytesToWrite() == 0) {
+            m_socket->disconnectFromHost();
+        }
+    }
+
     void headComplete(bool bodyNotYetHere)
     {
         // Leading blank lines between requests are allowed and skipped.
@@ -122,9 +133,17 @@ private:
         } else {
             if (bodyNotYetHere && bytes > 0
                 && headerValue(m_head, "expect").toLower() == "100-continue") {
-                m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+                static constexpr QByteArrayView kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+                m_socket->write(kContinue.data(), kContinue.size());
+                m_interimBytes += kContinue.size();
             }
             m_bodyLeft = bytes;
+            // QHttpServer 6.4 keeps every connection open: one whose client asked for it to
+            // close is closed here once the answer is written.
+            const QByteArray connection = headerValue(m_head, "connection").toLower();
+            const bool http10 = m_head.left(m_head.indexOf("\r\n")).endsWith("HTTP/1.0");
+            m_closeAfterReply
+                = connection.contains("close") || (http10 && !connection.contains("keep-alive"));
         }
         m_head.clear();
     }
@@ -144,6 +163,8 @@ private:
     QByteArray m_head;
     qint64 m_bodyLeft = 0;
     bool m_refused = false;
+    bool m_closeAfterReply = false;
+    qint64 m_interimBytes = 0; // of "100 Continue" answers, written but not yet reported
 };
 
 } // namespace

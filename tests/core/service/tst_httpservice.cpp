@@ -100,6 +100,7 @@ private Q_SLOTS:
     void tokenIsRequiredWhenSet();
     void nonLoopbackBindNeedsATokenOrInsecure();
     void idleConnectionsAreClosed();
+    void connectionCloseIsHonoured();
     void connectionsAreBoundedAndTheServerStaysUp();
 
 private:
@@ -365,6 +366,29 @@ void TestHttpService::idleConnectionsAreClosed()
     clock.start();
     QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY(clock.elapsed() >= 250);
+}
+
+void TestHttpService::connectionCloseIsHonoured()
+{
+    startService();
+    for (const QByteArray &request : {requestText("GET", "/health", {}, {"Connection: close"}),
+                                      QByteArray("GET /health HTTP/1.0\r\nHost: x\r\n\r\n")}) {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write(request);
+        QCOMPARE(readReply(socket).status, 200);
+        // Closed by the server right after the answer, long before the 10-s idle timeout.
+        QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 2000);
+    }
+    // Without it, the connection stays open for the next request.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+    QVERIFY(socket.waitForConnected(3000));
+    socket.write(requestText("GET", "/health"));
+    QCOMPARE(readReply(socket).status, 200);
+    socket.write(requestText("GET", "/ready"));
+    QCOMPARE(readReply(socket).status, 503);
 }
 
 void TestHttpService::connectionsAreBoundedAndTheServerStaysUp()
