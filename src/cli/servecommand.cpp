@@ -2,6 +2,7 @@
 #include "options.h"
 #include "service/endpoints.h"
 #include "service/pipeline.h"
+#include "service/pipelinemetrics.h"
 #include "service/recorder.h"
 #include "signalwatcher.h"
 
@@ -87,11 +88,16 @@ int serve(const QStringList &arguments)
         QStringLiteral("log-format"),
         QCoreApplication::translate("serve", "text (default) or json log lines on stderr."),
         QStringLiteral("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption labelsOption(
+        QStringLiteral("labels"),
+        QCoreApplication::translate("serve", "Ground truth (simulate --labels) for a labeled "
+                                             "replay: running precision and recall in /metrics."),
+        QStringLiteral("FILE"));
     const QCommandLineOption durationOption(
         QStringLiteral("duration"), QCoreApplication::translate("serve", "Stop after S seconds."),
         QStringLiteral("S"));
     parser.addOptions({sourceOption, profileOption, modelOption, recordOption, httpOption,
-                       tokenOption, insecureOption, logOption, durationOption});
+                       tokenOption, insecureOption, logOption, labelsOption, durationOption});
     if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
         return *exit;
     }
@@ -145,6 +151,14 @@ int serve(const QStringList &arguments)
         return kExitFailure;
     }
     Endpoints endpoints(&pipeline);
+    if (parser.isSet(labelsOption)) {
+        std::optional<LabelTrack> labels = readLabelsFile(parser.value(labelsOption), &error);
+        if (!labels) {
+            printError(command, error);
+            return kExitUsage;
+        }
+        endpoints.pipelineMetrics()->setLabels(std::move(*labels));
+    }
     if (!endpoints.start(http, &error)) {
         printError(command, error);
         return kExitFailure;

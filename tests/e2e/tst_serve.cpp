@@ -64,6 +64,7 @@ class TestServe : public QObject
 private Q_SLOTS:
     void initTestCase();
     void servesScrapesAndStopsCleanlyOnSigterm();
+    void aLabeledReplayCountsWhatScoreCounts();
     void badOptionsAreRefused();
 
 private:
@@ -157,6 +158,67 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
         ++rows;
     }
     QCOMPARE(rows, recorded);
+}
+
+// serve's running precision and recall over a labeled replay are score's over the same file:
+// the same model over the same samples in the same order raises the same alarms.
+void TestServe::aLabeledReplayCountsWhatScoreCounts()
+{
+    const QString recording = m_dir.filePath(QStringLiteral("labeled.csv"));
+    const QString labels = m_dir.filePath(QStringLiteral("labeled-labels.csv"));
+    CliResult r = runCli({QStringLiteral("simulate"), QStringLiteral("--profile"),
+                          QStringLiteral("spacecraft"), QStringLiteral("--to"), recording,
+                          QStringLiteral("--rate"), QStringLiteral("10"),
+                          QStringLiteral("--duration"), QStringLiteral("600"),
+                          QStringLiteral("--scenario"), QStringLiteral("step:temperature"),
+                          QStringLiteral("--seed"), QStringLiteral("4"), QStringLiteral("--start"),
+                          QStringLiteral("1700000000"), QStringLiteral("--labels"), labels});
+    QCOMPARE(r.exitCode, 0);
+    r = runCli({QStringLiteral("score"), QStringLiteral("--model"), m_model,
+                QStringLiteral("--input"), recording, QStringLiteral("--output"),
+                m_dir.filePath(QStringLiteral("scored.csv")), QStringLiteral("--labels"), labels});
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject expected
+        = QJsonDocument::fromJson(r.out.trimmed().split('\n').last()).object();
+    QVERIFY2(expected.value(u"tp").toDouble() > 0, r.out.constData());
+
+    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                           QStringLiteral("file://%1?speed=0").arg(recording),
+                           QStringLiteral("--model"), m_model, QStringLiteral("--labels"), labels,
+                           QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    serve->setReadChannel(QProcess::StandardError);
+    QByteArray log;
+    quint16 port = 0;
+    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer started(10000);
+    while (!log.contains("source finished") && !started.hasExpired()
+           && serve->state() != QProcess::NotRunning) {
+        serve->waitForReadyRead(200);
+        log += serve->readAllStandardError();
+    }
+    const QRegularExpressionMatch match = url.match(QString::fromUtf8(log));
+    QVERIFY2(match.hasMatch() && log.contains("source finished"), log.constData());
+    port = quint16(match.captured(1).toUInt());
+    QByteArray metrics;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            metrics = get(port, "/metrics").second;
+            const double scored = metricValue(metrics, "faultwatch_samples_scored_total");
+            return scored > 0 && scored == metricValue(metrics, "faultwatch_samples_total");
+        }(),
+        10000);
+    for (const char *outcome : {"tp", "fp", "fn", "tn"}) {
+        QCOMPARE(metricValue(metrics, "faultwatch_labeled_samples_total{outcome=\""
+                                          + QByteArray(outcome) + "\"}"),
+                 expected.value(QLatin1String(outcome)).toDouble());
+    }
+    QCOMPARE(metricValue(metrics, "faultwatch_labeled_precision"),
+             expected.value(u"precision").toDouble());
+    QCOMPARE(metricValue(metrics, "faultwatch_labeled_recall"),
+             expected.value(u"recall").toDouble());
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
 }
 
 void TestServe::badOptionsAreRefused()

@@ -28,6 +28,7 @@ public:
     void stop();
     [[nodiscard]] metrics::Registry &registry() { return *m_registry; }
     [[nodiscard]] HttpService *http() const { return m_http.get(); }
+    [[nodiscard]] PipelineMetrics *pipelineMetrics() const { return m_metrics.get(); }
 
 private:
     void updateSource();

@@ -8,6 +8,9 @@
 
 namespace fw {
 
+using metrics::Counter;
+using metrics::Family;
+
 namespace {
 
 const std::vector<double> kLatencyBounds{0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
@@ -136,6 +139,9 @@ void PipelineMetrics::onResults(const ResultBlockPtr &results)
         }
     }
     m_anomalous.inc(anomalous);
+    if (m_labels) {
+        countLabels(*results);
+    }
     if (r.size() > 0) {
         const std::size_t last = r.size() - 1;
         if (std::isfinite(r.score[last])) {
@@ -144,6 +150,49 @@ void PipelineMetrics::onResults(const ResultBlockPtr &results)
         }
         m_alarmActive.set(r.alarm[last] != 0 ? 1 : 0);
     }
+}
+
+void PipelineMetrics::setLabels(LabelTrack labels)
+{
+    m_labels = std::move(labels);
+    m_confusion = {};
+    if (m_precision != nullptr) {
+        m_precision->set(m_confusion.precision());
+        m_recall->set(m_confusion.recall());
+        return;
+    }
+    Family<Counter> &outcomes = m_registry->counterFamily(
+        "faultwatch_labeled_samples_total",
+        "Scored samples of a labeled replay by outcome: tp, fp, fn, tn (alarm against label).",
+        {"outcome"});
+    for (const char *outcome : {"tp", "fp", "fn", "tn"}) {
+        m_outcomes.push_back(&outcomes.with({outcome}));
+    }
+    m_precision = &m_registry->gauge(
+        "faultwatch_labeled_precision",
+        "Running precision of alarms against the labels: TP / (TP + FP); NaN until defined.");
+    m_recall = &m_registry->gauge(
+        "faultwatch_labeled_recall",
+        "Running recall of alarms against the labels: TP / (TP + FN); NaN until defined.");
+    m_precision->set(m_confusion.precision());
+    m_recall->set(m_confusion.recall());
+}
+
+void PipelineMetrics::countLabels(const ResultBlock &results)
+{
+    const std::vector<double> labels = labelsAt(*m_labels, results.t);
+    const Confusion before = m_confusion;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        if (!std::isnan(labels[i]) && std::isfinite(results.results.score[i])) {
+            m_confusion.add(results.results.alarm[i] != 0, labels[i] != 0);
+        }
+    }
+    m_outcomes[0]->inc(double(m_confusion.tp - before.tp));
+    m_outcomes[1]->inc(double(m_confusion.fp - before.fp));
+    m_outcomes[2]->inc(double(m_confusion.fn - before.fn));
+    m_outcomes[3]->inc(double(m_confusion.tn - before.tn));
+    m_precision->set(m_confusion.precision());
+    m_recall->set(m_confusion.recall());
 }
 
 void PipelineMetrics::onModel(const ModelIdentity &identity)

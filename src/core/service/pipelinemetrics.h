@@ -1,9 +1,11 @@
 #pragma once
 
+#include "service/labels.h"
 #include "service/pipeline.h"
 
 #include <QObject>
 
+#include <optional>
 #include <vector>
 
 class QTimer;
@@ -33,12 +35,19 @@ public:
     PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent = nullptr);
     ~PipelineMetrics() override;
 
+    // Ground truth for a labeled replay (simulate --labels): from now on every scored sample
+    // with a label counts into faultwatch_labeled_samples_total{outcome} (tp, fp, fn, tn) and the
+    // running faultwatch_labeled_precision and faultwatch_labeled_recall.
+    void setLabels(LabelTrack labels);
+    [[nodiscard]] const Confusion &confusion() const { return m_confusion; }
+
 private:
     void onSamples(const SampleBlockPtr &block);
     void onResults(const ResultBlockPtr &results);
     void onModel(const ModelIdentity &identity);
     void mirrorSource();
     void channelsChanged();
+    void countLabels(const ResultBlock &results);
 
     Pipeline *m_pipeline;
     metrics::Registry *m_registry;
@@ -63,6 +72,11 @@ private:
     SourceStats m_previous;
     SourceStats m_current;
     QTimer *m_timer;
+    std::optional<LabelTrack> m_labels;
+    std::vector<metrics::Counter *> m_outcomes; // tp, fp, fn, tn
+    metrics::Gauge *m_precision = nullptr;
+    metrics::Gauge *m_recall = nullptr;
+    Confusion m_confusion;
 };
 
 } // namespace fw
