@@ -75,7 +75,8 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
         m_dropped.with({stage});
     }
     for (int e = 0; e < kDecodeErrorCount; ++e) {
-        m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))});
+        m_decodeCounters.push_back(
+            &m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))}));
     }
     for (const char *severity : {"watch", "warning", "critical"}) {
         m_alarms.with({severity});
@@ -222,8 +223,8 @@ void PipelineMetrics::mirrorSource()
     m_reconnects.mirror(double(m_previous.reconnects + now.reconnects));
     for (int e = 0; e < kDecodeErrorCount; ++e) {
         const auto i = std::size_t(e);
-        m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))})
-            .mirror(double(m_previous.decodeErrors.byReason[i] + now.decodeErrors.byReason[i]));
+        m_decodeCounters[i]->mirror(
+            double(m_previous.decodeErrors.byReason[i] + now.decodeErrors.byReason[i]));
     }
     m_up.set(m_pipeline->sourceState() == SourceState::Live ? 1 : 0);
 }

@@ -66,7 +66,8 @@ private:
     metrics::Gauge &m_alarmActive;
     metrics::Family<metrics::Gauge> &m_channelValue;
     metrics::Family<metrics::Gauge> &m_modelInfo;
-    std::vector<metrics::Gauge *> m_channels; // in profile order
+    std::vector<metrics::Gauge *> m_channels;         // in profile order
+    std::vector<metrics::Counter *> m_decodeCounters; // per DecodeError
     std::vector<std::string> m_modelLabels;
     // Source counters are per source; these carry the totals of sources replaced before.
     SourceStats m_previous;
