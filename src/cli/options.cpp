@@ -101,4 +101,29 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
+std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser, const QString &command)
+{
+    if (!parser.isSet(QStringLiteral("source"))) {
+        printError(command, QStringLiteral("--source is required"));
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<SourceUri> uri = SourceUri::parse(parser.value(QStringLiteral("source")), &error);
+    if (!uri) {
+        printError(command, error);
+        return std::nullopt;
+    }
+    QString profileName = parser.value(QStringLiteral("profile"));
+    if (profileName.isEmpty()) {
+        profileName
+            = uri->scheme == SourceUri::Scheme::Sim ? uri->profile : QStringLiteral("spacecraft");
+    }
+    std::optional<Profile> profile = Profile::load(profileName, &error);
+    if (!profile) {
+        printError(command, error);
+        return std::nullopt;
+    }
+    return SourceChoice{std::move(*uri), std::move(*profile)};
+}
+
 } // namespace fw::cli

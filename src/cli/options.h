@@ -1,5 +1,6 @@
 #pragma once
 
+#include "io/sourceuri.h"
 #include "telemetry/profile.h"
 
 #include <QCommandLineParser>
@@ -28,6 +29,16 @@ void printError(const QString &command, const QString &message);
 // cannot be loaded.
 [[nodiscard]] std::optional<Profile> profileOption(const QCommandLineParser &parser,
                                                    const QString &command);
+// The source a command reads: the URI of --source (required) and the profile of --profile,
+// which defaults to the sim:// URI's profile, else spacecraft. Prints the reason and returns
+// nullopt when either is missing or bad.
+struct SourceChoice
+{
+    SourceUri uri;
+    Profile profile;
+};
+[[nodiscard]] std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser,
+                                                       const QString &command);
 // Parses a command's arguments. On --help prints the help (as "faultwatch-cli NAME") and returns
 // 0; on an unknown option or missing value prints the error and returns kExitUsage; otherwise
 // returns nullopt and the command goes on.

@@ -107,30 +107,17 @@ int serve(const QStringList &arguments)
         return kExitUsage;
     }
     const Log log(logFormat == u"json");
-    if (!parser.isSet(sourceOption)) {
-        printError(command, QStringLiteral("--source is required"));
-        return kExitUsage;
-    }
     const auto duration = numberOption(parser, durationOption.names().constFirst(), 0, 0, 1e9);
     if (!duration) {
         return kExitUsage;
     }
     QString error;
-    const auto uri = SourceUri::parse(parser.value(sourceOption), &error);
-    if (!uri) {
-        printError(command, error);
+    std::optional<SourceChoice> choice = chosenSource(parser, command);
+    if (!choice) {
         return kExitUsage;
     }
-    QString profileName = parser.value(profileOption);
-    if (profileName.isEmpty()) {
-        profileName
-            = uri->scheme == SourceUri::Scheme::Sim ? uri->profile : QStringLiteral("spacecraft");
-    }
-    const auto profile = Profile::load(profileName, &error);
-    if (!profile) {
-        printError(command, error);
-        return kExitUsage;
-    }
+    const SourceUri *uri = &choice->uri;
+    const Profile *profile = &choice->profile;
     HttpOptions http;
     if (!parseHttpAddress(parser.value(httpOption), &http, &error)
         || (parser.isSet(tokenOption)

@@ -106,10 +106,6 @@ int tap(const QStringList &arguments)
     if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
         return *exit;
     }
-    if (!parser.isSet(sourceOption)) {
-        printError(command, QStringLiteral("--source is required"));
-        return kExitUsage;
-    }
     const auto count = integerOption(parser, countOption.names().constFirst(), 0);
     const auto duration = numberOption(parser, durationOption.names().constFirst(), 0, 0, 1e9);
     if (!count || !duration) {
@@ -117,21 +113,12 @@ int tap(const QStringList &arguments)
     }
 
     QString error;
-    const auto uri = SourceUri::parse(parser.value(sourceOption), &error);
-    if (!uri) {
-        printError(command, error);
+    std::optional<SourceChoice> choice = chosenSource(parser, command);
+    if (!choice) {
         return kExitUsage;
     }
-    QString profileName = parser.value(profileOption);
-    if (profileName.isEmpty()) {
-        profileName
-            = uri->scheme == SourceUri::Scheme::Sim ? uri->profile : QStringLiteral("spacecraft");
-    }
-    const auto profile = Profile::load(profileName, &error);
-    if (!profile) {
-        printError(command, error);
-        return kExitUsage;
-    }
+    const SourceUri *uri = &choice->uri;
+    const Profile *profile = &choice->profile;
     auto source = createSource(*uri, *profile, &error);
     if (!source) {
         printError(command, error);
