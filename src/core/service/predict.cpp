@@ -73,6 +73,24 @@ bool readSample(const QJsonValue &value, const detect::DetectorModel &model, int
     return true;
 }
 
+// The detector this thread scores requests with, made once per model (validating and laying out
+// a forest costs more than scoring a batch) and reset for each request.
+detect::Detector *detectorFor(const std::shared_ptr<const detect::DetectorModel> &model,
+                              std::string *error)
+{
+    thread_local std::shared_ptr<const detect::DetectorModel> cachedModel;
+    thread_local std::optional<detect::Detector> cached;
+    if (cachedModel != model) {
+        cached = detect::Detector::create(model, error);
+        cachedModel = cached ? model : nullptr;
+    }
+    if (!cached) {
+        return nullptr;
+    }
+    cached->reset();
+    return &*cached;
+}
+
 QJsonValue number(double value)
 {
     return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
@@ -122,7 +140,7 @@ PredictReply predict(const QByteArray &body,
     }
 
     std::string createError;
-    std::optional<detect::Detector> detector = detect::Detector::create(model, &createError);
+    detect::Detector *detector = detectorFor(model, &createError);
     if (!detector) {
         return error(503, QString::fromStdString(createError));
     }

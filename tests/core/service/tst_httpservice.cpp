@@ -221,6 +221,10 @@ void TestHttpService::predictScoresOneSampleOrMany()
     const Reply many = call(requestText(
         "POST", "/predict", "{\"samples\":[" + nominal + "," + nominal + "," + far + "]}"));
     QCOMPARE(many.status, 200);
+    // Each request is a stream of its own: the same batch again scores the same.
+    const Reply again = call(requestText(
+        "POST", "/predict", "{\"samples\":[" + nominal + "," + nominal + "," + far + "]}"));
+    QCOMPARE(again.body, many.body);
     const QJsonArray results = many.json().value(u"results").toArray();
     QCOMPARE(results.size(), 3);
     const QJsonObject outlier = results.at(2).toObject();
