@@ -64,6 +64,12 @@ PlotColors PlotColors::from(const QPalette &palette)
     c.limitLine = dark ? QColor(240, 120, 100) : QColor(190, 40, 30);
     c.severityShade = {QColor(Qt::transparent), QColor(220, 200, 0, dark ? 55 : 60),
                        QColor(245, 140, 0, 70), QColor(225, 30, 30, dark ? 90 : 80)};
+    // Composed over the strip once, here: an opaque shade paints as a plain memory fill. A
+    // translucent one is blended per pixel, and Qt hands tall blends to its GUI thread pool,
+    // whose threads compete for cores with the source and the detector while the paint waits.
+    for (QColor &shade : c.severityShade) {
+        shade = mix(c.strip, shade, shade.alphaF());
+    }
     c.severityBar
         = {QColor(Qt::transparent), QColor(200, 170, 0), QColor(235, 120, 0), QColor(210, 25, 25)};
     // Okabe–Ito hues, lightened on dark backgrounds.

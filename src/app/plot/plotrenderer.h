@@ -34,7 +34,7 @@ struct PlotColors
     QColor warnBand;
     QColor alarmBand;
     QColor limitLine;
-    std::array<QColor, 4> severityShade; // indexed by detect::Severity; None is unused
+    std::array<QColor, 4> severityShade; // by detect::Severity, opaque over strip; None unused
     std::array<QColor, 4> severityBar;
     std::array<QColor, 6> traces;
 

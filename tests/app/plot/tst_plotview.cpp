@@ -190,6 +190,10 @@ void TestPlotView::anomalySpansAreShadedBehindTheTrace()
     const int y = strip.bottom() - 2; // below the voltage ramp's lowest point
     QVERIFY(after.pixelColor(inside, y) != before.pixelColor(inside, y));
     QCOMPARE(after.pixelColor(outside, y), before.pixelColor(outside, y));
+    // The shade is opaque, composed over the strip beforehand, so it fills without a blend.
+    const QColor shade = PlotColors::from(view.palette()).severityShade[int(Severity::Critical)];
+    QCOMPARE(shade.alpha(), 255);
+    QCOMPARE(after.pixelColor(inside, y).rgb(), shade.rgb());
     // The severity bar under the strips marks the span too.
     const int barY = strip.bottom() + PlotRenderer::kStripGap + 3;
     QVERIFY(after.pixelColor(inside, barY) != before.pixelColor(inside, barY));
