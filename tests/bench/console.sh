@@ -3,12 +3,13 @@
 # MainWindow (fw_bench_console), offscreen at 1600×1000 with a 10-s time window and the bundled
 # spacecraft model, listening on a loopback UDP port (CCSDS) that `faultwatch-cli simulate`
 # feeds in real time for SECONDS. The window's own display tick drives the repaints.
-#   tests/bench/console.sh [BUILD_DIR] [SECONDS] [RATE]
+#   tests/bench/console.sh [BUILD_DIR] [SECONDS] [RATE] [SCENARIO]
 # SECONDS defaults to 30: the view holds a full window (1 M points per channel, less one pixel
 # column's worth) only after 10 s, so the frame figures cover the last SECONDS − 10 s, about
 # 30 frames a second. They are PlotView's own wall-clock paint times; the console line beside
-# them also has the GUI thread's CPU time per paint and how many paints were preempted.
-# FW_BENCH_FRAMES=FILE also writes every frame (wall ms, CPU ms, preempted, points in view).
+# them also has the GUI thread's CPU time per paint and how many paints were preempted or
+# blocked. FW_BENCH_FRAMES=FILE also writes every frame (wall ms, CPU ms, preempted, blocked,
+# points in view).
 # Prints the bench's and the sender's JSON, then, last, one JSON line:
 #   {"frame_ms_median": x, "frame_ms_p99": x, "samples_sent": n, "samples_plotted": n,
 #    "samples_scored": n, "bytes_per_stored_sample": x}
@@ -16,6 +17,7 @@ set -euo pipefail
 build=${1:-build}
 seconds=${2:-30}
 rate=${3:-100000}
+scenario=${4:-nominal} # the figures are for nominal; mixed keeps anomalies shaded in view
 bench=$build/bench/fw_bench_console
 cli=$build/bin/faultwatch-cli
 for program in "$bench" "$cli"; do
@@ -59,7 +61,7 @@ fi
 # runs: the load average says how quiet the machine was.
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 sender=$("$cli" simulate --profile spacecraft --to "$uri" --rate "$rate" --duration "$seconds" \
-    --seed 7 --scenario nominal)
+    --seed 7 --scenario "$scenario")
 sent=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["sent"])' "$sender")
 echo "sent $sent" >&3
 exec 3>&-

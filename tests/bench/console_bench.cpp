@@ -13,9 +13,10 @@
 // Frames: the window's own display tick (MainWindow::kTickMs) schedules the repaints, as for an
 // operator; the offscreen platform paints them into a real raster backing store. A frame's time
 // is PlotView's own (the wall-clock time of its paintEvent, what the status bar shows); the GUI
-// thread's CPU time in the same paint is reported beside it. A frame counts in the statistics
-// when the view held a full time window of samples per channel: rate × window, less one pixel
-// column's worth, as the live view's right edge is rounded up to a whole column.
+// thread's CPU time in the same paint is reported beside it, and how many paints were preempted
+// or blocked. A frame counts in the statistics when the view held a full time window of samples
+// per channel: rate × window, less one pixel column's worth, as the live view's right edge is
+// rounded up to a whole column.
 #include "mainwindow.h"
 #include "plot/plotrenderer.h"
 #include "plot/plotview.h"
@@ -40,6 +41,7 @@
 #include <ctime>
 #include <sys/resource.h>
 #include <unistd.h>
+#include <utility>
 #include <vector>
 
 using namespace fw;
@@ -99,18 +101,20 @@ double threadCpuMs()
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) * 1e-6;
 }
 
-long involuntarySwitches()
+// The calling thread's context switches: involuntary (preempted) and voluntary (it blocked).
+std::pair<long, long> contextSwitches()
 {
     rusage usage{};
     ::getrusage(RUSAGE_THREAD, &usage);
-    return usage.ru_nivcsw;
+    return {usage.ru_nivcsw, usage.ru_nvcsw};
 }
 
 // Records PlotView's frames. The filter delivers each paint event to the view itself, so that
 // it can count the points in the range the frame draws (the history only changes on this, the
 // GUI thread, between events) and the GUI thread's CPU time spent in the paint next to
 // PlotView's own wall-clock frame time: on a loaded machine the two differ by the time the
-// thread waited for a core.
+// thread waited for a core (preempted) or for something else (blocked; Qt's raster engine, for
+// one, hands large translucent fills to its thread pool and waits for them).
 class FrameRecorder : public QObject
 {
 public:
@@ -119,6 +123,7 @@ public:
         double ms = 0;          // PlotView::lastFrameMs(): wall clock, as the status bar shows it
         double cpuMs = 0;       // the GUI thread's CPU time in the same paint
         bool preempted = false; // the kernel switched the GUI thread out during the paint
+        bool blocked = false;   // the GUI thread waited during the paint (a lock, a semaphore)
         std::int64_t pointsInView = 0;
     };
 
@@ -145,18 +150,21 @@ protected:
         Frame frame;
         frame.pointsInView = pointsInView();
         const std::uint64_t before = m_view->framesPainted();
-        const long switches = involuntarySwitches();
+        const auto switches = contextSwitches();
         const double cpu = threadCpuMs();
         static_cast<QObject *>(m_view)->event(event); // PlotView::paintEvent()
         frame.cpuMs = threadCpuMs() - cpu;
-        frame.preempted = involuntarySwitches() != switches;
+        const auto switchesAfter = contextSwitches();
+        frame.preempted = switchesAfter.first != switches.first;
+        frame.blocked = switchesAfter.second != switches.second;
         if (m_view->framesPainted() == before) {
             return true;
         }
         frame.ms = m_view->lastFrameMs();
         ++m_frames;
         if (m_log) {
-            std::fprintf(m_log, "%.3f,%.3f,%d,%lld\n", frame.ms, frame.cpuMs, int(frame.preempted),
+            std::fprintf(m_log, "%.3f,%.3f,%d,%d,%lld\n", frame.ms, frame.cpuMs,
+                         int(frame.preempted), int(frame.blocked),
                          static_cast<long long>(frame.pointsInView));
         }
         if (frame.pointsInView >= m_fullView) {
@@ -213,7 +221,7 @@ int main(int argc, char *argv[])
          QStringLiteral("1000")},
         {QStringLiteral("frames"),
          QStringLiteral("Write each frame's wall and CPU milliseconds, whether the GUI thread was "
-                        "preempted, and the points in view to FILE (CSV)."),
+                        "preempted or blocked, and the points in view to FILE (CSV)."),
          QStringLiteral("FILE")},
         {QStringLiteral("drain-timeout"),
          QStringLiteral("Seconds without progress before giving up draining."), QStringLiteral("S"),
@@ -276,7 +284,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("frames"))) {
         frameLog = std::fopen(qPrintable(parser.value(QStringLiteral("frames"))), "w");
         if (frameLog) {
-            std::fputs("frame_ms,cpu_ms,preempted,points_in_view\n", frameLog);
+            std::fputs("frame_ms,cpu_ms,preempted,blocked,points_in_view\n", frameLog);
         }
     }
     FrameRecorder recorder(view, fullView, frameLog);
@@ -297,12 +305,14 @@ int main(int argc, char *argv[])
         std::vector<double> wall;
         std::vector<double> cpu;
         std::int64_t preempted = 0;
+        std::int64_t blocked = 0;
         std::int64_t minInView = -1;
         std::int64_t maxInView = -1;
         for (const FrameRecorder::Frame &frame : recorder.fullFrames()) {
             wall.push_back(frame.ms);
             cpu.push_back(frame.cpuMs);
             preempted += frame.preempted ? 1 : 0;
+            blocked += frame.blocked ? 1 : 0;
             minInView
                 = minInView < 0 ? frame.pointsInView : std::min(minInView, frame.pointsInView);
             maxInView = std::max(maxInView, frame.pointsInView);
@@ -314,6 +324,7 @@ int main(int argc, char *argv[])
             {QStringLiteral("frame_cpu_ms_p99"), percentile(cpu, 0.99)},
             {QStringLiteral("frames_full_view"), qint64(wall.size())},
             {QStringLiteral("frames_full_view_preempted"), qint64(preempted)},
+            {QStringLiteral("frames_full_view_blocked"), qint64(blocked)},
             {QStringLiteral("frames_painted"), qint64(recorder.frames())},
             {QStringLiteral("points_in_view_min"), qint64(minInView)},
             {QStringLiteral("points_in_view_max"), qint64(maxInView)},
