@@ -250,6 +250,8 @@ int main(int argc, char *argv[])
     options.profile = QStringLiteral("spacecraft");
     options.modelPath = QString::fromLatin1(MainWindow::kDemoModel);
     options.source = source;
+    // Served as for an operator, on a port of its own so that the bench never takes 9917.
+    options.http = QStringLiteral("127.0.0.1:0");
     QString error;
     if (port == 0 || !mainWindow.start(options, &error)) {
         std::fprintf(stderr, "fw_bench_console: %s\n", qPrintable(error));
