@@ -55,47 +55,33 @@ int serve(const QStringList &arguments)
         "serve", "Runs the detector headless on a source and serves /metrics, /health, /ready "
                  "and /predict, until SIGINT or SIGTERM (or --duration)."));
     parser.addHelpOption();
-    const QCommandLineOption sourceOption(
-        QStringLiteral("source"),
-        QCoreApplication::translate("serve",
-                                    "udp://, tcp://, tcp-listen://, file:// or sim:// URI."),
-        QStringLiteral("URI"));
-    const QCommandLineOption profileOption(
-        QStringLiteral("profile"),
-        QCoreApplication::translate("serve", "spacecraft, ev, skab or a profile file (default: "
-                                             "the sim:// profile, else spacecraft)."),
-        QStringLiteral("P"));
-    const QCommandLineOption modelOption(
-        QStringLiteral("model"),
-        QCoreApplication::translate("serve", "Model file (default $MODEL_PATH)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption recordOption(
-        QStringLiteral("record"),
-        QCoreApplication::translate("serve", "Also write the samples to FILE (.csv or .jsonl)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption httpOption(
-        QStringLiteral("http"),
-        QCoreApplication::translate("serve", "Address to serve on (default 127.0.0.1:9917)."),
-        QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:9917"));
-    const QCommandLineOption tokenOption(
-        QStringLiteral("http-token-file"),
-        QCoreApplication::translate("serve", "Require the bearer token in FILE's first line."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption insecureOption(
-        QStringLiteral("http-insecure"),
-        QCoreApplication::translate("serve", "Allow a non-loopback address without a token."));
-    const QCommandLineOption logOption(
-        QStringLiteral("log-format"),
-        QCoreApplication::translate("serve", "text (default) or json log lines on stderr."),
-        QStringLiteral("FORMAT"), QStringLiteral("text"));
-    const QCommandLineOption labelsOption(
-        QStringLiteral("labels"),
-        QCoreApplication::translate("serve", "Ground truth (simulate --labels) for a labeled "
-                                             "replay: running precision and recall in /metrics."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption durationOption(
-        QStringLiteral("duration"), QCoreApplication::translate("serve", "Stop after S seconds."),
-        QStringLiteral("S"));
+    const QCommandLineOption sourceOption = makeOption(
+        "serve", "source", "udp://, tcp://, tcp-listen://, file:// or sim:// URI.", "URI");
+    const QCommandLineOption profileOption = makeOption(
+        "serve", "profile",
+        "spacecraft, ev, skab or a profile file (default: the sim:// profile, else spacecraft).",
+        "P");
+    const QCommandLineOption modelOption
+        = makeOption("serve", "model", "Model file (default $MODEL_PATH).", "FILE");
+    const QCommandLineOption recordOption
+        = makeOption("serve", "record", "Also write the samples to FILE (.csv or .jsonl).", "FILE");
+    QCommandLineOption httpOption
+        = makeOption("serve", "http", "Address to serve on (default 127.0.0.1:9917).", "ADDR:PORT");
+    httpOption.setDefaultValue(QStringLiteral("127.0.0.1:9917"));
+    const QCommandLineOption tokenOption = makeOption(
+        "serve", "http-token-file", "Require the bearer token in FILE's first line.", "FILE");
+    const QCommandLineOption insecureOption
+        = makeOption("serve", "http-insecure", "Allow a non-loopback address without a token.");
+    QCommandLineOption logOption = makeOption(
+        "serve", "log-format", "text (default) or json log lines on stderr.", "FORMAT");
+    logOption.setDefaultValue(QStringLiteral("text"));
+    const QCommandLineOption labelsOption = makeOption(
+        "serve", "labels",
+        "Ground truth (simulate --labels) for a labeled replay: running precision and recall "
+        "in /metrics.",
+        "FILE");
+    const QCommandLineOption durationOption
+        = makeOption("serve", "duration", "Stop after S seconds.", "S");
     parser.addOptions({sourceOption, profileOption, modelOption, recordOption, httpOption,
                        tokenOption, insecureOption, logOption, labelsOption, durationOption});
     if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {

@@ -68,11 +68,6 @@ bool constantTimeEqual(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-bool isLoopback(const QHostAddress &address)
-{
-    return address.isLoopback();
-}
-
 // The endpoints, on the HTTP thread.
 class HttpWorker : public QObject
 {
@@ -303,7 +298,7 @@ HttpService::~HttpService()
 
 bool HttpService::start(const HttpOptions &options, QString *error)
 {
-    if (!isLoopback(options.address) && options.token.isEmpty() && !options.insecure) {
+    if (!options.address.isLoopback() && options.token.isEmpty() && !options.insecure) {
         *error = QStringLiteral(
                      "refusing to serve on %1, which is not loopback, without a token: give "
                      "--http-token-file FILE, or --http-insecure to accept anyone who can reach it")

@@ -71,9 +71,7 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
                                         {"name", "sha256", "profile"}))
     , m_timer(new QTimer(this))
 {
-    for (const char *stage : {"detector"}) {
-        m_dropped.with({stage});
-    }
+    m_dropped.with({"detector"}); // exported at 0 before anything is dropped
     for (int e = 0; e < kDecodeErrorCount; ++e) {
         m_decodeCounters.push_back(
             &m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))}));
