@@ -30,7 +30,10 @@
 //     "window": 30, "k": 8,
 //     "channels": [ { "center": .., "scale": .., "low": .., "high": .., "excluded": false,
 //                     "exclusion_reason": "", "noise_high": .. | null (no noise check),
-//                     "jump_high": .. | null (no jump check), "stuck_check": true,
+//                     "jump_high": .. | null (no jump check),
+//                     "roughness_high": .. | null, "trend_high": .. | null (no such check;
+//                     also when absent, as in files from before these checks),
+//                     "stuck_check": true,
 //                     "dropout_check": true,
 //                     "limits": [low, high] | null } ]
 //   },
@@ -47,7 +50,8 @@
 // Numbers: Qt writes the shortest text that parses back to the same double, so every finite
 // value round-trips bit for bit, except that -0 is written as 0 (they compare equal everywhere a
 // model uses them). JSON has no NaN or infinities: +inf is null where the format allows it
-// (noise_high, jump_high) and any other non-finite value is written as a string ("nan", "inf",
+// (noise_high, jump_high, roughness_high, trend_high) and any other non-finite value is written as
+// a string ("nan", "inf",
 // "-inf") that loading refuses, so a file is never silently different from its model. saveModel()
 // refuses to write such a model in the first place. Integers must be integral and in range.
 //
@@ -189,6 +193,8 @@ QJsonObject guardObject(const RangeGuardOptions &options, const std::vector<Guar
         channel.insert(QStringLiteral("exclusion_reason"), qs(c.exclusionReason));
         channel.insert(QStringLiteral("noise_high"), bound(c.noiseHigh));
         channel.insert(QStringLiteral("jump_high"), bound(c.jumpHigh));
+        channel.insert(QStringLiteral("roughness_high"), bound(c.roughnessHigh));
+        channel.insert(QStringLiteral("trend_high"), bound(c.trendHigh));
         channel.insert(QStringLiteral("stuck_check"), c.stuckCheck);
         channel.insert(QStringLiteral("dropout_check"), c.dropoutCheck);
         if (c.limits) {

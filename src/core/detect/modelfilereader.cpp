@@ -199,6 +199,17 @@ public:
         return true;
     }
 
+    // bound() for a member added after the format's first files: absent means no check.
+    bool optionalBound(const QJsonObject &o, const QString &path, QLatin1StringView key,
+                       double *out)
+    {
+        if (!o.contains(key)) {
+            *out = std::numeric_limits<double>::infinity();
+            return true;
+        }
+        return bound(o, path, key, out);
+    }
+
     bool integer(const QJsonValue &v, const QString &where, qint64 min, qint64 max, qint64 *out)
     {
         if (!isIntegerIn(v, min, max, out)) {
@@ -498,6 +509,8 @@ bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
             || !r.string(o, where, QLatin1StringView("exclusion_reason"), &c.exclusionReason)
             || !r.bound(o, where, QLatin1StringView("noise_high"), &c.noiseHigh)
             || !r.bound(o, where, QLatin1StringView("jump_high"), &c.jumpHigh)
+            || !r.optionalBound(o, where, QLatin1StringView("roughness_high"), &c.roughnessHigh)
+            || !r.optionalBound(o, where, QLatin1StringView("trend_high"), &c.trendHigh)
             || !r.boolean(o, where, QLatin1StringView("stuck_check"), &c.stuckCheck)
             || !r.boolean(o, where, QLatin1StringView("dropout_check"), &c.dropoutCheck)
             || !r.member(o, where, QLatin1StringView("limits"), &limits)) {

@@ -17,6 +17,12 @@ constexpr double kRelativeEpsilon = 1e-3;
 constexpr double kAbsoluteEpsilon = 1e-9;
 // Fewest full training windows the noise bound is set from.
 constexpr std::size_t kMinDeviations = 10;
+// The trend bound needs training to have moved through this many windows' worth of full windows
+// (100 W rows): how far a level moves in one window is a slow statistic, and its widest value
+// over a few windows says little about what the channel does next. Without it, a bench recorded
+// for a few minutes (SKAB's 400 rows at 1 Hz) flags its ordinary slow moves: there, the check
+// doubled the false-alarm rate.
+constexpr std::size_t kMinTrendWindows = 100;
 // Noisy and Jump mean this much above the widest rolling deviation, or the furthest distance from
 // the rolling mean, of training. Not median + K robust scales as for the level: these move
 // between regimes (a bus sags under load, a pump idles), so their distribution has tails a
@@ -90,6 +96,58 @@ RunStats runStats(std::span<const double> rows, std::size_t channels, std::size_
     return stats;
 }
 
+// Mean of a channel's last W changes (|value − previous value|).
+double roughness(const double *changes, std::size_t window)
+{
+    double sum = 0;
+    for (std::size_t j = 0; j < window; ++j) {
+        sum += changes[j];
+    }
+    return sum / double(window);
+}
+
+// The most a channel moved in training, over spans where every value is present, as check()
+// measures it: the rolling mean of |value − previous value| over W changes, and how far the
+// rolling mean moved from W samples earlier. count is how many windows each was measured on.
+struct Motion
+{
+    double roughness = 0;
+    double trend = 0;
+    std::size_t roughnessCount = 0;
+    std::size_t trendCount = 0;
+};
+
+Motion widestMotion(std::span<const double> rows, std::size_t channels, std::size_t channel,
+                    std::size_t rowCount, std::size_t window, const std::vector<double> &features)
+{
+    const std::size_t stride = 3 * channels;
+    Motion motion;
+    std::vector<double> change(rowCount, 0.0);
+    std::size_t present = 0;
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const double v = rows[r * channels + channel];
+        present = std::isfinite(v) ? present + 1 : 0;
+        if (present >= 2) {
+            change[r] = std::abs(v - rows[(r - 1) * channels + channel]);
+        }
+        if (present >= window + 1) {
+            double sum = 0;
+            for (std::size_t j = r + 1 - window; j <= r; ++j) {
+                sum += change[j];
+            }
+            motion.roughness = std::max(motion.roughness, sum / double(window));
+            ++motion.roughnessCount;
+        }
+        if (present >= 2 * window) {
+            const double mean = features[r * stride + channels + channel];
+            const double before = features[(r - window) * stride + channels + channel];
+            motion.trend = std::max(motion.trend, std::abs(mean - before));
+            ++motion.trendCount;
+        }
+    }
+    return motion;
+}
+
 } // namespace
 
 const char *guardFlagName(GuardFlag flag)
@@ -103,6 +161,8 @@ const char *guardFlagName(GuardFlag flag)
         return "stuck";
     case GuardFlag::Noisy:
         return "noisy";
+    case GuardFlag::Trend:
+        return "trend";
     case GuardFlag::Jump:
         return "jump";
     case GuardFlag::OutOfNominalRange:
@@ -124,6 +184,8 @@ RangeGuard::RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> chan
     , m_presentRun(m_channels.size(), 0)
     , m_sameRun(m_channels.size(), 0)
     , m_previous(m_channels.size(), std::numeric_limits<double>::quiet_NaN())
+    , m_changes(m_channels.size() * std::size_t(options.window), 0.0)
+    , m_means(m_channels.size() * std::size_t(options.window), 0.0)
 {}
 
 RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
@@ -177,6 +239,13 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
             const double widest = *std::max_element(deviations.begin(), deviations.end());
             channel.noiseHigh = kNoiseMargin * widest;
             channel.jumpHigh = kNoiseMargin * widestJump;
+        }
+        const Motion motion = widestMotion(rows, width, c, rowCount, window, features);
+        if (motion.roughnessCount >= kMinDeviations) {
+            channel.roughnessHigh = kNoiseMargin * motion.roughness;
+        }
+        if (motion.trendCount >= kMinTrendWindows * window) {
+            channel.trendHigh = kNoiseMargin * motion.trend;
         }
         if (means.empty()) {
             channel.excluded = true;
@@ -233,9 +302,12 @@ std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &opti
                  && channel.low <= channel.high)) {
             return refuse(where + "bounds must be finite with scale above 0 and low <= high");
         }
-        if (std::isnan(channel.noiseHigh) || channel.noiseHigh < 0 || std::isnan(channel.jumpHigh)
-            || channel.jumpHigh < 0) {
-            return refuse(where + "noise and jump bounds must be 0 or more (or infinite)");
+        for (const double bound :
+             {channel.noiseHigh, channel.jumpHigh, channel.roughnessHigh, channel.trendHigh}) {
+            if (std::isnan(bound) || bound < 0) {
+                return refuse(where
+                              + "noise, jump and trend bounds must be 0 or more (or infinite)");
+            }
         }
         if (channel.limits
             && !(std::isfinite(channel.limits->first) && std::isfinite(channel.limits->second)
@@ -259,6 +331,7 @@ GuardState RangeGuard::check(std::span<const double> row)
         ++m_seen;
     }
     const bool windowFull = m_seen >= window;
+    const auto ring = std::size_t(window);
     for (std::size_t c = 0; c < width; ++c) {
         const GuardChannel &channel = m_channels[c];
         const double raw = row[c];
@@ -266,6 +339,13 @@ GuardState RangeGuard::check(std::span<const double> row)
         m_missingRun[c] = present ? 0 : m_missingRun[c] + 1;
         m_presentRun[c] = present ? m_presentRun[c] + 1 : 0;
         m_sameRun[c] = present && raw == m_previous[c] ? m_sameRun[c] + 1 : 1;
+
+        // The slot of the oldest change and of the mean W samples ago, overwritten with now's.
+        double *changes = m_changes.data() + c * ring;
+        double *means = m_means.data() + c * ring;
+        const double meanBefore = means[m_ringAt];
+        changes[m_ringAt] = m_presentRun[c] >= 2 ? std::abs(raw - m_previous[c]) : 0.0;
+        means[m_ringAt] = m_featureRow[width + c];
         m_previous[c] = raw;
 
         GuardFlag flag = GuardFlag::Within;
@@ -280,7 +360,13 @@ GuardState RangeGuard::check(std::span<const double> row)
                 flag = GuardFlag::OutOfNominalRange;
             } else if (allPresent && std::abs(raw - mean) > channel.jumpHigh) {
                 flag = GuardFlag::Jump;
-            } else if (allPresent && deviation > channel.noiseHigh) {
+            } else if (m_presentRun[c] >= 2 * window
+                       && std::abs(mean - meanBefore) > channel.trendHigh) {
+                flag = GuardFlag::Trend;
+            } else if (allPresent
+                       && (deviation > channel.noiseHigh
+                           || (m_presentRun[c] > window
+                               && roughness(changes, ring) > channel.roughnessHigh))) {
                 flag = GuardFlag::Noisy;
             } else if (channel.stuckCheck && present && m_sameRun[c] >= window) {
                 flag = GuardFlag::Stuck;
@@ -294,6 +380,7 @@ GuardState RangeGuard::check(std::span<const double> row)
               || (flag != GuardFlag::Within && flag != GuardFlag::OutOfLimits);
         m_flags[c] = flag;
     }
+    m_ringAt = (m_ringAt + 1) % ring;
     state.flags = m_flags;
     return state;
 }
@@ -308,6 +395,9 @@ void RangeGuard::reset()
     std::fill(m_presentRun.begin(), m_presentRun.end(), 0);
     std::fill(m_sameRun.begin(), m_sameRun.end(), 0);
     std::fill(m_previous.begin(), m_previous.end(), std::numeric_limits<double>::quiet_NaN());
+    std::fill(m_changes.begin(), m_changes.end(), 0.0);
+    std::fill(m_means.begin(), m_means.end(), 0.0);
+    m_ringAt = 0;
     m_seen = 0;
 }
 

@@ -23,7 +23,8 @@ enum class GuardFlag : std::uint8_t {
     Within,
     Dropout,           // no value for a whole window
     Stuck,             // a whole window of one repeated value
-    Noisy,             // rolling standard deviation above its nominal range
+    Noisy,             // rolling deviation or sample-to-sample change above its nominal range
+    Trend,             // rolling mean moving faster than it did in training
     Jump,              // a value far from the rolling mean: a spike or a step
     OutOfNominalRange, // rolling mean outside its nominal range
     OutOfLimits,       // raw value outside the profile's alarm limits
@@ -43,6 +44,10 @@ struct GuardChannel
     double noiseHigh = std::numeric_limits<double>::infinity();
     // |value − rolling mean| above this flags Jump; +inf disables the check.
     double jumpHigh = std::numeric_limits<double>::infinity();
+    // Rolling mean of |value − previous value| above this flags Noisy; +inf disables the check.
+    double roughnessHigh = std::numeric_limits<double>::infinity();
+    // |rolling mean − the rolling mean W samples earlier| above this flags Trend; +inf disables.
+    double trendHigh = std::numeric_limits<double>::infinity();
     // A whole window of one value flags Stuck; off when training had such windows.
     bool stuckCheck = false;
     // A whole window without a value flags Dropout; off when training had such gaps.
@@ -71,13 +76,16 @@ struct GuardState
 // known, and a guard on it would alarm on benign drift. Profile limits (alarm low/high) are
 // always enforced on the raw value, excluded or not.
 //
-// Three checks watch how a channel moves rather than where it is, over the same window: Jump when
+// Four checks watch how a channel moves rather than where it is, over the same window: Jump when
 // a value lies further from the rolling mean than twice the furthest seen in training (a
-// spike, or the first samples after a step), Noisy when the rolling standard deviation exceeds
-// twice the widest seen in training, and
-// Stuck when a window holds one repeated value although no training window did (a frozen sensor
-// reads back its last value, with none of the noise a live one has). Quantized channels that sat
-// still in training do not get the stuck check.
+// spike, or the first samples after a step); Trend when the rolling mean moved further in one
+// window than twice the most it moved in training (a channel that changes slowly starting to
+// drift); Noisy when the rolling standard deviation, or the rolling mean of the change from one
+// sample to the next, exceeds twice the widest seen in training (the second is what catches
+// louder noise on a channel whose deviation training saw inflated by its own steps, such as a bus
+// voltage at eclipse); and Stuck when a window holds one repeated value although no training
+// window did (a frozen sensor reads back its last value, with none of the noise a live one has).
+// Quantized channels that sat still in training do not get the stuck check.
 //
 // A single missing value (NaN) never flags; a channel with no value for a whole window flags
 // Dropout, unless training had such gaps too. Stuck and Noisy need a window with every value.
@@ -119,6 +127,11 @@ private:
     std::vector<int> m_presentRun; // per channel: consecutive present values up to this one
     std::vector<int> m_sameRun;    // per channel: consecutive repeats of the latest value
     std::vector<double> m_previous;
+    // Per channel, the last W of each, oldest overwritten at m_ringAt: |value − previous value|,
+    // and the rolling mean.
+    std::vector<double> m_changes;
+    std::vector<double> m_means;
+    std::size_t m_ringAt = 0;
     int m_seen = 0;
 };
 

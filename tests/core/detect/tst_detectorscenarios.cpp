@@ -64,12 +64,13 @@ private Q_SLOTS:
 void TestDetectorScenarios::faultsAreDetectedAndAttributed_data()
 {
     QTest::addColumn<QString>("profile");
-    // Fault windows detected within 5 s: what this detector reaches today, as a floor. The
-    // target is 90 %; the misses are slow drifts (a 60-s drift is a fraction of a fault scale
-    // 5 s in) and, on the spacecraft, voltage faults smaller than its eclipse transitions.
+    // Fault windows detected within 5 s: what this detector reaches today (24 and 23 of 28), as
+    // a floor. The target is 90 %; the misses are slow drifts (a 60-s drift is a fraction of a
+    // fault scale 5 s in, inside the channel's own nominal moves) and the voltage faults that
+    // hide in the spacecraft's eclipse swings or the EV's load swings.
     QTest::addColumn<double>("detectedFloor");
-    QTest::newRow("spacecraft") << QStringLiteral("spacecraft") << 0.75;
-    QTest::newRow("ev") << QStringLiteral("ev") << 0.75;
+    QTest::newRow("spacecraft") << QStringLiteral("spacecraft") << 0.85;
+    QTest::newRow("ev") << QStringLiteral("ev") << 0.82;
 }
 
 void TestDetectorScenarios::faultsAreDetectedAndAttributed()

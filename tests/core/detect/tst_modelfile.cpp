@@ -269,6 +269,7 @@ private Q_SLOTS:
     void awkwardDoublesRoundTripBitForBit();
     void negativeZeroIsWrittenAsZero();
     void disabledGuardChecksAreStoredAsNull();
+    void guardBoundsAddedLaterAreOptional();
     void nonFiniteValueIsNotSaved_data();
     void nonFiniteValueIsNotSaved();
     void reindentedFileStillLoads();
@@ -480,6 +481,44 @@ void TestModelFile::disabledGuardChecksAreStoredAsNull()
     QCOMPARE(loaded->guard[1].jumpHigh, kInf);
     QCOMPARE(loaded->guard[0].noiseHigh, 1.5);
     QCOMPARE(loaded->guard[0].jumpHigh, 2.5);
+}
+
+void TestModelFile::guardBoundsAddedLaterAreOptional()
+{
+    DetectorModel model = axisModel();
+    model.guard[0].roughnessHigh = 0.75;
+    model.guard[0].trendHigh = 3.25;
+    model.guard[1].trendHigh = kInf;
+    const QJsonObject root = parsed(modelToJson(model));
+    QCOMPARE(at(root, QStringLiteral("guard.channels.0.roughness_high")).toDouble(), 0.75);
+    QCOMPARE(at(root, QStringLiteral("guard.channels.0.trend_high")).toDouble(), 3.25);
+    QVERIFY(at(root, QStringLiteral("guard.channels.1.trend_high")).isNull());
+    QString error;
+    std::optional<DetectorModel> loaded = modelFromJson(modelToJson(model), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->guard[0].roughnessHigh, 0.75);
+    QCOMPARE(loaded->guard[0].trendHigh, 3.25);
+    QCOMPARE(loaded->guard[1].trendHigh, kInf);
+
+    // A file written before these checks existed has neither member: it loads, without them.
+    const QByteArray old = signedEdit(
+        parsed(signedEdit(root, QStringLiteral("guard.channels.0.roughness_high"), kRemove)),
+        QStringLiteral("guard.channels.0.trend_high"), kRemove);
+    loaded = modelFromJson(old, &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QCOMPARE(loaded->guard[0].roughnessHigh, kInf);
+    QCOMPARE(loaded->guard[0].trendHigh, kInf);
+
+    // Present, they are checked like the other bounds.
+    QVERIFY(!modelFromJson(
+        signedEdit(root, QStringLiteral("guard.channels.0.trend_high"), QStringLiteral("inf")),
+        &error));
+    QVERIFY2(error.contains(QStringLiteral("guard.channels[0].trend_high: expected a finite "
+                                           "number or null")),
+             qPrintable(error));
+    QVERIFY(!modelFromJson(
+        signedEdit(root, QStringLiteral("guard.channels.0.roughness_high"), -1.0), &error));
+    QVERIFY2(error.contains(QStringLiteral("trend bounds must be 0 or more")), qPrintable(error));
 }
 
 void TestModelFile::nonFiniteValueIsNotSaved_data()

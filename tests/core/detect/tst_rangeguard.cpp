@@ -5,6 +5,7 @@
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <numbers>
 #include <optional>
 #include <random>
 #include <utility>
@@ -50,6 +51,9 @@ private Q_SLOTS:
     void aFrozenValueIsStuck();
     void quantizedChannelsGetNoStuckCheck();
     void extraNoiseIsFlagged();
+    void noiseIsFlaggedWhereStepsWidenTheDeviation();
+    void aSlowChannelStartingToDriftIsFlagged();
+    void shortTrainingGetsNoTrendCheck();
     void quantizedChannelGetsANonZeroScale();
     void wrongLimitCountIsRefused();
 };
@@ -271,6 +275,109 @@ void TestRangeGuard::extraNoiseIsFlagged()
     }
     QVERIFY2(noisy > 10, qPrintable(QString::number(noisy)));
     QVERIFY2(flagged > 90, qPrintable(QString::number(flagged)));
+}
+
+void TestRangeGuard::noiseIsFlaggedWhereStepsWidenTheDeviation()
+{
+    // A level that switches between 0 and 1 every 100 rows, with little noise: a window holding a
+    // switch has a deviation near 0.5, so the deviation bound cannot see noise of 0.2.
+    std::mt19937 rng(31);
+    std::normal_distribution<double> noise(0.0, 1.0);
+    const auto level = [](int r) {
+        return (r / 100) % 2 == 0 ? 0.0 : 1.0;
+    };
+    std::vector<double> training;
+    for (int r = 0; r < 20000; ++r) {
+        training.push_back(level(r) + 0.01 * noise(rng));
+    }
+    RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{}, {});
+    const auto &channel = guard.channelInfo()[0];
+    QVERIFY2(channel.noiseHigh > 0.5, qPrintable(QString::number(channel.noiseHigh)));
+    // A switch adds 1/30 to the mean change; 29 changes of noise add 29/30 · 1.13 · 0.01.
+    QVERIFY2(channel.roughnessHigh > 0.06 && channel.roughnessHigh < 0.12,
+             qPrintable(QString::number(channel.roughnessHigh)));
+
+    int flagged = 0;
+    for (int r = 0; r < 400; ++r) {
+        // The same process for 200 rows, then noise of 0.2 at the low level.
+        const double value = r < 200 ? level(r) + 0.01 * noise(rng) : 0.2 * noise(rng);
+        const GuardFlag flag = guard.check(std::span<const double>(&value, 1)).flags[0];
+        if (r < 200) {
+            QCOMPARE(flag, GuardFlag::Within);
+        } else if (r >= 200 + 30) {
+            QCOMPARE(flag, GuardFlag::Noisy);
+            ++flagged;
+        }
+    }
+    QCOMPARE(flagged, 170);
+}
+
+namespace {
+
+// A tank pressure: a slow swing of ±0.5 over 5000 rows with noise of 0.05.
+double slowSwing(int r, std::mt19937 &rng)
+{
+    std::normal_distribution<double> noise(0.0, 0.05);
+    return 20 + 0.5 * std::sin(2 * std::numbers::pi * r / 5000) + noise(rng);
+}
+
+} // namespace
+
+void TestRangeGuard::aSlowChannelStartingToDriftIsFlagged()
+{
+    std::mt19937 rng(41);
+    std::vector<double> training;
+    for (int r = 0; r < 20000; ++r) {
+        training.push_back(slowSwing(r, rng));
+    }
+    const RangeGuardOptions options{10, 8.0};
+    RangeGuard guard = RangeGuard::fit(training, 1, options, {});
+    const auto &channel = guard.channelInfo()[0];
+    // Twice the widest move of a 10-row mean over 10 rows: noise of 0.05 · √(2/10) ≈ 0.022 at
+    // ~4.5σ, and the swing's 0.006.
+    QVERIFY2(channel.trendHigh > 0.12 && channel.trendHigh < 0.35,
+             qPrintable(QString::number(channel.trendHigh)));
+    const double rangeHalfWidth = (channel.high - channel.low) / 2;
+
+    // Fresh data from the same process never flags.
+    for (int r = 20000; r < 40000; ++r) {
+        const double value = slowSwing(r, rng);
+        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0], GuardFlag::Within);
+    }
+    // Then a drift of 0.05 a row: the level moves 0.5 a window, and stays inside the nominal
+    // range for the first rows.
+    guard.reset();
+    int firstFlag = -1;
+    GuardFlag first = GuardFlag::Within;
+    for (int r = 0; r < 200; ++r) {
+        const double drift = r >= 100 ? 0.05 * (r - 100) : 0.0;
+        const double value = slowSwing(r, rng) + drift;
+        const GuardFlag flag = guard.check(std::span<const double>(&value, 1)).flags[0];
+        if (r < 100) {
+            QCOMPARE(flag, GuardFlag::Within);
+        } else if (firstFlag < 0 && flag != GuardFlag::Within) {
+            firstFlag = r;
+            first = flag;
+        }
+    }
+    QCOMPARE(first, GuardFlag::Trend);
+    QVERIFY2(firstFlag - 100 <= 12, qPrintable(QString::number(firstFlag)));
+    // The range check alone would have waited until the drift crossed half the range.
+    QVERIFY(0.05 * (firstFlag - 100) < rangeHalfWidth / 4);
+}
+
+void TestRangeGuard::shortTrainingGetsNoTrendCheck()
+{
+    // 800 rows with a window of 10 hold ~80 separate windows: fewer than the 100 a trend bound
+    // needs (SKAB's 400 rows at a window of 30 hold 13).
+    std::mt19937 rng(43);
+    std::vector<double> training;
+    for (int r = 0; r < 800; ++r) {
+        training.push_back(slowSwing(r, rng));
+    }
+    const RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{10, 8.0}, {});
+    QCOMPARE(guard.channelInfo()[0].trendHigh, std::numeric_limits<double>::infinity());
+    QVERIFY(std::isfinite(guard.channelInfo()[0].roughnessHigh));
 }
 
 void TestRangeGuard::quantizedChannelGetsANonZeroScale()
