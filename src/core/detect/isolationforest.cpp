@@ -199,6 +199,9 @@ double IsolationForest::pathSum(const double *x) const
     if (!m_hyperplane && !hasMissing(x, featureCount())) {
         return axisPathSum(x);
     }
+    if (m_hyperplane && allFinite(x)) {
+        return hyperplanePathSum(x);
+    }
     double sum = 0;
     for (int t = 0; t < treeCount(); ++t) {
         const std::int32_t root = m_roots[std::size_t(t)];
@@ -282,9 +285,7 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
     const std::size_t d = std::size_t(featureCount());
     const std::size_t count = std::min(rows.size() / d, scores.size());
     if (m_hyperplane) {
-        for (std::size_t i = 0; i < count; ++i) {
-            scores[i] = score(rows.subspan(i * d, d));
-        }
+        hyperplaneBatch(rows, scores);
         return;
     }
     // Complete samples go through the interleaved walk; those with a missing value go one by

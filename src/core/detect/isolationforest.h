@@ -76,6 +76,10 @@ private:
     [[nodiscard]] double axisPathSum(const double *x) const;
     [[nodiscard]] double walkWithMissing(std::int32_t node, const double *x) const;
     [[nodiscard]] double walkHyperplane(std::int32_t node, const double *x) const;
+    // hyperplanewalk.cpp: the walks for samples whose values are all finite.
+    [[nodiscard]] bool allFinite(const double *x) const;
+    [[nodiscard]] double hyperplanePathSum(const double *x) const;
+    void hyperplaneBatch(std::span<const double> rows, std::span<double> scores) const;
     void buildBatchLayout();
     void batchBlock(const double *block, std::size_t count, double *sums) const;
 

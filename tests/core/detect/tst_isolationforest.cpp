@@ -110,6 +110,7 @@ private Q_SLOTS:
     void differentSeedGivesDifferentForest();
     void batchScoringEqualsSingleScoringBitForBit_data();
     void batchScoringEqualsSingleScoringBitForBit();
+    void hyperplaneScoresFollowTheArraysBitForBit();
     void missingValueGivesFiniteScore_data() { addSplitKinds(); }
     void missingValueGivesFiniteScore();
     void missingIrrelevantFeatureLeavesScoreUnchanged_data() { addSplitKinds(); }
@@ -256,6 +257,60 @@ void TestIsolationForest::batchScoringEqualsSingleScoringBitForBit()
                                 .arg(i)
                                 .arg(single, 0, 'g', 17)
                                 .arg(batch[i], 0, 'g', 17)));
+    }
+}
+
+void TestIsolationForest::hyperplaneScoresFollowTheArraysBitForBit()
+{
+    // The scorer walks dense normals branch-free; the reference walks the stored arrays node by
+    // node with the projection training used. Rows include values exactly on a hyperplane and
+    // infinite values, which the dense walk must leave to the exact path.
+    const auto rows = cloud(2000, 21);
+    const IsolationForest forest = trained(SplitKind::Hyperplane, 22, rows);
+    const ForestArrays &a = forest.arrays();
+    const auto d = std::size_t(a.featureCount);
+    const auto reference = [&](const double *x) {
+        double sum = 0;
+        for (int t = 0; t < a.treeCount(); ++t) {
+            const auto base = std::size_t(a.treeOffsets[std::size_t(t)]);
+            std::size_t i = base;
+            double depth = 0;
+            while (a.childLeft[i] != -1) {
+                const double dot = projectOnNormal(a.normal.data() + i * d, x, a.featureCount);
+                i = base + std::size_t(dot <= a.threshold[i] ? a.childLeft[i] : a.childRight[i]);
+                ++depth;
+            }
+            sum += depth + averagePathLength(a.nodeSize[i], a.pathLength);
+        }
+        return std::exp2(-sum / (a.treeCount() * averagePathLength(a.sampleSize, a.pathLength)));
+    };
+    auto probes = cloud(1000, 23);
+    // Row 1: on the root's hyperplane of the first tree along its normal (the split's offset).
+    for (std::size_t f = 0; f < d; ++f) {
+        probes[d + f] = 0;
+    }
+    const double *normal = a.normal.data();
+    double norm2 = 0;
+    for (std::size_t f = 0; f < d; ++f) {
+        norm2 += normal[f] * normal[f];
+    }
+    for (std::size_t f = 0; f < d; ++f) {
+        probes[d + f] = normal[f] * a.threshold[0] / norm2;
+    }
+    probes[2 * d] = std::numeric_limits<double>::infinity();
+    probes[3 * d + 1] = -std::numeric_limits<double>::infinity();
+    std::vector<double> batch(1000);
+    forest.scoreBatch(probes, batch);
+    for (std::size_t i = 0; i < 1000; ++i) {
+        const double expected = reference(probes.data() + i * d);
+        const double single = forest.score(row(probes, i));
+        QVERIFY2(std::memcmp(&expected, &single, sizeof(double)) == 0,
+                 qPrintable(QStringLiteral("row %1: %2 vs %3")
+                                .arg(i)
+                                .arg(expected, 0, 'g', 17)
+                                .arg(single, 0, 'g', 17)));
+        QVERIFY2(std::memcmp(&expected, &batch[i], sizeof(double)) == 0,
+                 qPrintable(QStringLiteral("row %1 in batch").arg(i)));
     }
 }
 
