@@ -21,10 +21,10 @@ struct ScoringNode
 // How HeapForest::sumBlock() walks the trees.
 enum class HeapKernel : std::uint8_t {
     Portable, // plain C++, any CPU
-    Avx512,   // eight samples per vector; x86-64 CPUs with AVX-512F only
+    Avx512,   // sixteen samples per vector; x86-64 CPUs with AVX-512F and AVX-512BW only
 };
 
-// The walk sumBlock() uses, process-wide: Avx512 when the CPU has AVX-512F, unless the
+// The walk sumBlock() uses, process-wide: Avx512 when the CPU has AVX-512F and BW, unless the
 // environment variable FW_FOREST_NO_AVX512 is set to anything but "" or "0" when it is first
 // needed (read once), for a CPU whose AVX-512 misbehaves or is slower than it claims. Both walks
 // give the same sums bit for bit.
@@ -37,8 +37,10 @@ bool setHeapKernel(HeapKernel kernel);
 
 // IsolationForest::scoreBatch()'s layout for a forest whose trees are all shallow: each tree
 // padded to a complete binary tree in heap order (children of h at 2h+1, 2h+2), so a step
-// computes the next node instead of loading it, and a vector unit can walk eight samples with
+// computes the next node instead of loading it, and a vector unit can walk sixteen samples with
 // permutes instead of gathers. A padded node below a leaf has threshold +inf and leads left.
+// The vector walk compares in float32, which holds twice as many lanes and table entries, and
+// walks the rare sample that meets a threshold it cannot tell apart in float32 again in double.
 // Plain C++ with no Qt; immutable once built, so it may be walked from any number of threads.
 class HeapForest
 {
@@ -46,12 +48,15 @@ public:
     // Deepest tree the layout takes: a tree of depth D takes 2^(D+1) - 1 nodes, and psi <= 4096
     // trains no deeper than 12.
     static constexpr std::int32_t kMaxDepth = 12;
+    // Most features the layout takes: it keeps feature * 16 in 16 bits.
+    static constexpr int kMaxFeatures = 4096;
     // Samples in one block of sumBlock(). scoreBatch() chose it (small enough to stay in L1 with
     // its rows), the vector walk indexes with it at compile time.
     static constexpr std::size_t kBlock = 256;
     // sumBlock() walks samples in groups of this many and pads a block to a whole group.
-    static constexpr std::size_t kLaneMultiple = 8;
+    static constexpr std::size_t kLaneMultiple = 16;
 
+    // featureCount <= kMaxFeatures.
     explicit HeapForest(int featureCount);
 
     // Appends the tree rooted at nodes[root], depth (<= kMaxDepth) steps from its root to its
@@ -71,10 +76,11 @@ public:
     void sumBlock(double *block, std::size_t count, double *sums) const;
 
 private:
-    std::vector<double> m_value;         // thresholds at internal nodes, leaf values at leaves
-    std::vector<std::int32_t> m_feature; // feature * 8 at internal nodes, a permute index
-    std::vector<std::size_t> m_offset;   // per tree: its first node
-    std::vector<std::int32_t> m_depth;   // per tree
+    std::vector<double> m_value;          // thresholds at internal nodes, leaf values at leaves
+    std::vector<float> m_threshold;       // m_value's thresholds rounded for the float walk
+    std::vector<std::uint16_t> m_feature; // feature * 16 at internal nodes, a permute index
+    std::vector<std::size_t> m_offset;    // per tree: its first node
+    std::vector<std::int32_t> m_depth;    // per tree
     std::size_t m_featureCount;
 };
 

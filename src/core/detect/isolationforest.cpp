@@ -166,7 +166,7 @@ void IsolationForest::buildBatchLayout()
 {
     // m_depth past treeCount() is the padding trees of score(), which the heap walk has none of.
     const std::size_t trees = std::size_t(treeCount());
-    if (m_hyperplane
+    if (m_hyperplane || featureCount() > HeapForest::kMaxFeatures
         || std::any_of(m_depth.begin(), m_depth.begin() + std::ptrdiff_t(trees),
                        [](std::int32_t depth) { return depth > HeapForest::kMaxDepth; })) {
         return;

@@ -17,6 +17,10 @@
 #include <utility>
 #include <vector>
 
+#ifdef __x86_64__
+#include <xmmintrin.h>
+#endif
+
 using namespace fw::detect;
 
 Q_DECLARE_METATYPE(fw::detect::HeapKernel)
@@ -27,8 +31,8 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 // Not a multiple of the 16 trees score() walks together, so its padding trees take part.
 constexpr int kTrees = 21;
-// Around a lane group (8), the wide group (64) and a block (256).
-constexpr std::size_t kBatchSizes[] = {0, 1, 7, 8, 9, 255, 256, 257};
+// Around a lane group (16), past the wide group (64) and around a block (256).
+constexpr std::size_t kBatchSizes[] = {0, 1, 7, 15, 16, 17, 65, 255, 256, 257};
 constexpr std::size_t kProbeRows = 257;
 // The child process of kernelFollowsTheEnvironmentVariable() runs with this set to its row's tag.
 const char *const kChildVariable = "FW_TST_HEAPFOREST_EXPECT";
@@ -193,6 +197,172 @@ QString bits(double v)
     return QString::number(v, 'g', 17);
 }
 
+// Trees built by hand for HeapForest::addTree(), and the sums HeapForest::sumBlock() must give
+// for them, from a plain walk of the nodes in double.
+struct HandForest
+{
+    int features = 1;
+    std::vector<ScoringNode> nodes;
+    std::vector<double> leafValue;
+    std::vector<std::int32_t> roots;
+    std::vector<std::int32_t> depths;
+
+    // A node with no children yet: a leaf (it loops to itself with threshold +inf) worth `value`.
+    std::int32_t leaf(double value)
+    {
+        const auto at = std::int32_t(nodes.size());
+        nodes.push_back({.feature = 0, .left = at, .threshold = kInf});
+        leafValue.push_back(value);
+        return at;
+    }
+    // Makes `at` split on x[feature] <= threshold; returns its left child (the right is next).
+    std::int32_t split(std::int32_t at, int feature, double threshold)
+    {
+        const auto left = std::int32_t(nodes.size());
+        nodes[std::size_t(at)] = {.feature = feature, .left = left, .threshold = threshold};
+        leaf(0);
+        leaf(0);
+        return left;
+    }
+
+    [[nodiscard]] HeapForest heap() const
+    {
+        HeapForest heap(features);
+        for (std::size_t t = 0; t < roots.size(); ++t) {
+            heap.addTree(nodes, leafValue, roots[t], depths[t]);
+        }
+        return heap;
+    }
+
+    // The leaf sample x reaches in tree t.
+    [[nodiscard]] std::int32_t leafOf(std::size_t t, const double *x) const
+    {
+        std::int32_t at = roots[t];
+        while (nodes[std::size_t(at)].left != at) {
+            const ScoringNode &n = nodes[std::size_t(at)];
+            at = x[n.feature] <= n.threshold ? n.left : n.left + 1;
+        }
+        return at;
+    }
+
+    // What sumBlock() must give for sample x: its leaves' values added in tree order.
+    [[nodiscard]] double sum(const double *x) const
+    {
+        double sum = 0;
+        for (std::size_t t = 0; t < roots.size(); ++t) {
+            sum += leafValue[std::size_t(leafOf(t, x))];
+        }
+        return sum;
+    }
+};
+
+// Samples (row-major, forest.features values each) through heap.sumBlock() in one block, heap
+// built from `forest`; returns the first sample whose sum differs from HandForest::sum() in any
+// bit, with both sums, or nothing.
+std::optional<QString> firstWrongSum(const HandForest &forest, const HeapForest &heap,
+                                     const std::vector<double> &samples)
+{
+    const auto d = std::size_t(forest.features);
+    const std::size_t count = samples.size() / d;
+    std::vector<double> block(HeapForest::kBlock * HeapForest::blockRows(forest.features));
+    for (std::size_t i = 0; i < count; ++i) {
+        for (std::size_t f = 0; f < d; ++f) {
+            block[f * HeapForest::kBlock + i] = samples[i * d + f];
+        }
+    }
+    std::vector<double> sums(HeapForest::kBlock);
+    heap.sumBlock(block.data(), count, sums.data());
+    for (std::size_t i = 0; i < count; ++i) {
+        const double expected = forest.sum(samples.data() + i * d);
+        if (std::bit_cast<std::uint64_t>(expected) != std::bit_cast<std::uint64_t>(sums[i])) {
+            return QStringLiteral("sample %1 of %2: %3 vs %4")
+                .arg(i)
+                .arg(count)
+                .arg(bits(expected), bits(sums[i]));
+        }
+    }
+    return std::nullopt;
+}
+
+// Thresholds whose neighbours the float32 walk cannot tell apart from them: not a float32, a
+// float32, beyond float32's range (rounds to infinity), in float32's subnormal range (flushed to
+// zero), a double subnormal, zero, and ones at the ends of float32 and double.
+constexpr double kTieThresholds[]
+    = {0.1, 1.5,  -1.5,    1e300,   -1e300,   1e-40,     -1e-40,        1e-310,
+       0.0, -0.0, FLT_MIN, FLT_MAX, -DBL_MAX, 0x1p-1074, 0x1.ffffffp127};
+
+// v stepped `steps` doubles towards `to`.
+double stepped(double v, int steps, double to)
+{
+    for (int i = 0; i < steps; ++i) {
+        v = std::nextafter(v, to);
+    }
+    return v;
+}
+
+// A tree of each depth the layout takes, thresholds from kTieThresholds, features at random.
+HandForest randomTieForest(ForestRng &rng, int features)
+{
+    HandForest forest;
+    forest.features = features;
+    for (int depth = 0; depth <= HeapForest::kMaxDepth; ++depth) {
+        // Splits down to `depth` along the leftmost path (so that it is the tree's depth),
+        // elsewhere stopping early one time in four, which pads the rest of the heap.
+        struct Open
+        {
+            std::int32_t at;
+            int level;
+            bool leftmost;
+        };
+        std::vector<Open> open{{.at = forest.leaf(0), .level = 0, .leftmost = true}};
+        forest.roots.push_back(open[0].at);
+        forest.depths.push_back(depth);
+        while (!open.empty()) {
+            const Open o = open.back();
+            open.pop_back();
+            if (o.level == depth || (!o.leftmost && rng.below(4) == 0)) {
+                forest.leafValue[std::size_t(o.at)] = 1.0 + rng.uniform() / 3;
+                continue;
+            }
+            const std::int32_t left
+                = forest.split(o.at, int(rng.below(std::uint64_t(features))),
+                               kTieThresholds[rng.below(std::size(kTieThresholds))]);
+            open.push_back({.at = left + 1, .level = o.level + 1, .leftmost = false});
+            open.push_back({.at = left, .level = o.level + 1, .leftmost = o.leftmost});
+        }
+    }
+    return forest;
+}
+
+// `count` samples of `features` values: on, a few doubles next to, twice or half of a threshold
+// of kTieThresholds, or at infinity, NaN, the ends of double, subnormal, zero.
+std::vector<double> tieSamples(ForestRng &rng, int features, std::size_t count)
+{
+    const double special[] = {kInf, -kInf, kNaN, DBL_MAX, -DBL_MAX, 0x1p-1074, -0x1p-1074, 0.0};
+    std::vector<double> samples;
+    for (std::size_t i = 0; i < count * std::size_t(features); ++i) {
+        const double t = kTieThresholds[rng.below(std::size(kTieThresholds))];
+        switch (rng.below(5)) {
+        case 0:
+            samples.push_back(t);
+            break;
+        case 1:
+            samples.push_back(stepped(t, int(rng.below(3)) + 1, kInf));
+            break;
+        case 2:
+            samples.push_back(stepped(t, int(rng.below(3)) + 1, -kInf));
+            break;
+        case 3:
+            samples.push_back(rng.below(2) == 0 ? t * 2 : t / 2);
+            break;
+        default:
+            samples.push_back(special[rng.below(std::size(special))]);
+            break;
+        }
+    }
+    return samples;
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(Mode)
@@ -206,6 +376,12 @@ private Q_SLOTS:
     void cleanup();
     void batchScoresEqualSingleScoresBitForBit_data();
     void batchScoresEqualSingleScoresBitForBit();
+    void tieAtEachLevelIsWalkedInDouble_data();
+    void tieAtEachLevelIsWalkedInDouble();
+    void handBuiltForestsSumBitForBit_data();
+    void handBuiltForestsSumBitForBit();
+    void flushToZeroSetLaterKeepsTheSums_data();
+    void flushToZeroSetLaterKeepsTheSums();
     void kernelFollowsTheEnvironmentVariable_data();
     void kernelFollowsTheEnvironmentVariable();
 
@@ -219,7 +395,7 @@ private:
 void TestHeapForest::initTestCase()
 {
     m_initialKernel = heapKernel();
-    qInfo("AVX-512F: %s; initial walk: %s", cpuHasAvx512() ? "yes" : "no",
+    qInfo("AVX-512F and BW: %s; initial walk: %s", cpuHasAvx512() ? "yes" : "no",
           m_initialKernel == HeapKernel::Avx512 ? "AVX-512" : "portable");
 }
 
@@ -282,7 +458,7 @@ void TestHeapForest::batchScoresEqualSingleScoresBitForBit()
     QFETCH(Mode, mode);
     QFETCH(HeapKernel, kernel);
     if (!setHeapKernel(kernel)) {
-        QSKIP("this CPU has no AVX-512F, so the AVX-512 walk cannot run here");
+        QSKIP("this CPU has no AVX-512F and BW, so the AVX-512 walk cannot run here");
     }
     QCOMPARE(heapKernel(), kernel);
 
@@ -335,6 +511,155 @@ void TestHeapForest::batchScoresEqualSingleScoresBitForBit()
                                             .arg(bits(single), bits(batch[i]))));
         }
     }
+}
+
+void TestHeapForest::tieAtEachLevelIsWalkedInDouble_data()
+{
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<int>("tieLevel");
+    QTest::addColumn<HeapKernel>("kernel");
+    // Each way the vector walk looks a level up: the root, a pair of broadcasts, one and two
+    // permuted registers, a tree of them (levels 6 and 7) and gathers (8 and deeper).
+    for (const int depth : {1, 2, 5, 8, 9, HeapForest::kMaxDepth}) {
+        for (int level = 0; level < depth; ++level) {
+            for (const HeapKernel kernel : {HeapKernel::Avx512, HeapKernel::Portable}) {
+                QTest::addRow("depth %d tie at %d %s", depth, level,
+                              kernel == HeapKernel::Avx512 ? "avx512" : "portable")
+                    << depth << level << kernel;
+            }
+        }
+    }
+}
+
+// A complete tree whose level tieLevel splits on x0 <= t, every other level on x1 <= 0 (x1 = -1
+// goes left), so a sample reaches the leftmost node of tieLevel without a tie and meets t there.
+// x0 one or two doubles above t rounds to float(t) as t does yet must go right: without the walk
+// in double it would go left and end on another leaf.
+void TestHeapForest::tieAtEachLevelIsWalkedInDouble()
+{
+    QFETCH(int, depth);
+    QFETCH(int, tieLevel);
+    QFETCH(HeapKernel, kernel);
+    if (!setHeapKernel(kernel)) {
+        QSKIP("this CPU has no AVX-512F and BW, so the AVX-512 walk cannot run here");
+    }
+    for (const double t : kTieThresholds) {
+        HandForest forest;
+        forest.features = 2;
+        // Level by level, each node split and its children next.
+        std::vector<std::int32_t> level{forest.leaf(0)};
+        forest.roots.push_back(level[0]);
+        forest.depths.push_back(depth);
+        for (int l = 0; l < depth; ++l) {
+            std::vector<std::int32_t> next;
+            for (const std::int32_t at : level) {
+                const std::int32_t left
+                    = l == tieLevel ? forest.split(at, 0, t) : forest.split(at, 1, 0.0);
+                next.push_back(left);
+                next.push_back(left + 1);
+            }
+            level = std::move(next);
+        }
+        for (std::size_t i = 0; i < level.size(); ++i) {
+            forest.leafValue[std::size_t(level[i])] = 1000.0 + double(i);
+        }
+
+        const double up = stepped(t, 1, kInf);
+        const double upTwice = stepped(t, 2, kInf);
+        const double down = stepped(t, 1, -kInf);
+        // The test would not test the fallback if float32 could tell these apart from t.
+        QVERIFY(float(up) == float(t) && float(upTwice) == float(t));
+        const double left[] = {t, -1.0};
+        const double right[] = {up, -1.0};
+        QVERIFY(forest.leafOf(0, left) != forest.leafOf(0, right));
+
+        // 80 samples: a whole wide group of the vector walk and one more vector; the right-going
+        // ones in every lane.
+        std::vector<double> samples;
+        for (int i = 0; i < 80; ++i) {
+            const double kinds[] = {up, t, down, upTwice, up};
+            samples.push_back(kinds[i % 5]);
+            samples.push_back(-1.0);
+        }
+        const std::optional<QString> wrong = firstWrongSum(forest, forest.heap(), samples);
+        QVERIFY2(!wrong, qPrintable(QStringLiteral("threshold %1: ").arg(bits(t))
+                                    + wrong.value_or(QString())));
+    }
+}
+
+void TestHeapForest::handBuiltForestsSumBitForBit_data()
+{
+    QTest::addColumn<int>("features");
+    QTest::addColumn<HeapKernel>("kernel");
+    // Each way the vector walk picks a feature: one, two or four pairs of rows, or gathers.
+    for (const int features : {1, 3, 5, 9}) {
+        for (const HeapKernel kernel : {HeapKernel::Avx512, HeapKernel::Portable}) {
+            QTest::addRow("d%d %s", features, kernel == HeapKernel::Avx512 ? "avx512" : "portable")
+                << features << kernel;
+        }
+    }
+}
+
+// randomTieForest() and tieSamples(): samples on, next to and around thresholds, at infinity,
+// NaN (which goes right, as !(x <= t)), subnormal, beyond float32's range; against a plain walk
+// in double.
+void TestHeapForest::handBuiltForestsSumBitForBit()
+{
+    QFETCH(int, features);
+    QFETCH(HeapKernel, kernel);
+    if (!setHeapKernel(kernel)) {
+        QSKIP("this CPU has no AVX-512F and BW, so the AVX-512 walk cannot run here");
+    }
+    ForestRng rng(std::uint64_t(features) * 31 + 7);
+    const HandForest forest = randomTieForest(rng, features);
+    QCOMPARE(forest.roots.size(), std::size_t(HeapForest::kMaxDepth + 1));
+
+    for (const std::size_t count : {std::size_t(1), std::size_t(15), std::size_t(16),
+                                    std::size_t(17), std::size_t(80), HeapForest::kBlock}) {
+        const std::vector<double> samples = tieSamples(rng, features, count);
+        const std::optional<QString> wrong = firstWrongSum(forest, forest.heap(), samples);
+        QVERIFY2(!wrong, qPrintable(wrong.value_or(QString())));
+    }
+}
+
+void TestHeapForest::flushToZeroSetLaterKeepsTheSums_data()
+{
+    QTest::addColumn<unsigned>("modes");
+    QTest::addColumn<HeapKernel>("kernel");
+    // MXCSR's flush-to-zero and denormals-are-zero bits.
+    const std::pair<unsigned, const char *> modes[]
+        = {{0x8000, "FTZ"}, {0x0040, "DAZ"}, {0x8040, "FTZ+DAZ"}};
+    for (const auto &[bits, name] : modes) {
+        for (const HeapKernel kernel : {HeapKernel::Avx512, HeapKernel::Portable}) {
+            QTest::addRow("%s %s", name, kernel == HeapKernel::Avx512 ? "avx512" : "portable")
+                << bits << kernel;
+        }
+    }
+}
+
+// A model loaded in the default mode, then scored after something else in the process set
+// flush-to-zero: the samples are rounded to float32 in that mode, the thresholds were not, and
+// still compare the same way (the sums are what the plain walk gives in that mode).
+void TestHeapForest::flushToZeroSetLaterKeepsTheSums()
+{
+#ifndef __x86_64__
+    QSKIP("flush-to-zero and denormals-are-zero are x86 modes");
+#else
+    QFETCH(unsigned, modes);
+    QFETCH(HeapKernel, kernel);
+    if (!setHeapKernel(kernel)) {
+        QSKIP("this CPU has no AVX-512F and BW, so the AVX-512 walk cannot run here");
+    }
+    ForestRng rng(12);
+    const HandForest forest = randomTieForest(rng, 3);
+    const HeapForest heap = forest.heap();
+    const std::vector<double> samples = tieSamples(rng, 3, HeapForest::kBlock);
+    const unsigned saved = _mm_getcsr();
+    _mm_setcsr(saved | modes);
+    const std::optional<QString> wrong = firstWrongSum(forest, heap, samples);
+    _mm_setcsr(saved);
+    QVERIFY2(!wrong, qPrintable(wrong.value_or(QString())));
+#endif
 }
 
 void TestHeapForest::kernelFollowsTheEnvironmentVariable_data()
