@@ -27,7 +27,7 @@ struct FaultOutcome
 
 FaultOutcome runFault(const Profile &profile, detect::Detector &detector, const QString &spec)
 {
-    const test::SimRun run = test::simulate(profile, spec, 7 + qEnvironmentVariableIntValue("EXP_SEED"), kRunS, kOnsetS, kFaultS);
+    const test::SimRun run = test::simulate(profile, spec, 7, kRunS, kOnsetS, kFaultS);
     detector.reset();
     const detect::DetectionResults r = test::runDetector(detector, run.rows);
     FaultOutcome out;
@@ -78,11 +78,7 @@ void TestDetectorScenarios::faultsAreDetectedAndAttributed()
     QFETCH(QString, profile);
     QFETCH(double, detectedFloor);
     const Profile p = test::loadProfile(profile);
-    detect::DetectorTrainOptions opt;
-    opt.window = qEnvironmentVariableIntValue("EXP_W");
-    if (qEnvironmentVariableIsSet("EXP_EXT")) opt.forest.splitKind = detect::SplitKind::Hyperplane;
-    if (qEnvironmentVariableIsSet("EXP_LVL")) opt.forest.extensionLevel = qEnvironmentVariableIntValue("EXP_LVL");
-    detect::Detector detector = test::makeDetector(test::trainOnNominal(p, kTrainS, 1 + qEnvironmentVariableIntValue("EXP_SEED"), opt));
+    detect::Detector detector = test::makeDetector(test::trainOnNominal(p, kTrainS, 1));
     int windows = 0;
     int detected = 0;
     int alarmed = 0;
@@ -123,11 +119,7 @@ void TestDetectorScenarios::nominalHoursRaiseAtMostOneAlarmAnHour()
 {
     QFETCH(QString, profile);
     const Profile p = test::loadProfile(profile);
-    detect::DetectorTrainOptions opt;
-    opt.window = qEnvironmentVariableIntValue("EXP_W");
-    if (qEnvironmentVariableIsSet("EXP_EXT")) opt.forest.splitKind = detect::SplitKind::Hyperplane;
-    if (qEnvironmentVariableIsSet("EXP_LVL")) opt.forest.extensionLevel = qEnvironmentVariableIntValue("EXP_LVL");
-    detect::Detector detector = test::makeDetector(test::trainOnNominal(p, kTrainS, 1 + qEnvironmentVariableIntValue("EXP_SEED"), opt));
+    detect::Detector detector = test::makeDetector(test::trainOnNominal(p, kTrainS, 1));
     constexpr int kHours = 3;
     const test::SimRun run = test::simulate(p, QStringLiteral("nominal"), 99, kHours * 3600.0);
     const detect::DetectionResults r = test::runDetector(detector, run.rows);
