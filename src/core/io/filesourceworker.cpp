@@ -206,12 +206,16 @@ FileSourceWorker::Refill FileSourceWorker::refill()
 FileSourceWorker::Refill FileSourceWorker::endOfFile()
 {
     ++m_passes;
-    if (m_uri.loop && m_samplesThisPass > 0 && restartStream(0)) {
+    // A wrap is a seek back to the start: what the pass decoded goes out first, then seeked(),
+    // so the detector's windows and the plots start afresh instead of reading the jump back in
+    // time as a fault.
+    if (m_uri.loop && m_samplesThisPass > 0 && (flush(), restartStream(0))) {
         // The recording's sequence numbers start again: account the new pass on its own, so
         // that the restart is neither a loss nor a run of duplicates.
         m_haveOrigin = false;
         m_anchor = kNaN;
         m_samplesThisPass = 0;
+        Q_EMIT seeked(m_seeker ? m_seeker->first() : kNaN);
         return Refill::Again;
     }
     if (m_uri.loop) {

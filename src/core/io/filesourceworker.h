@@ -22,8 +22,8 @@ class FileSeeker;
 // returns to the event loop, where the replay commands below are queued (see Source).
 //
 // With loop, the recording starts again at its end (sample times unchanged, sequence accounting
-// started afresh). Without, the worker flushes, emits finished() and turns Disconnected, but
-// keeps the file open: a seek or play starts it again.
+// started afresh), announced by seeked() like a seek to the start. Without, the worker flushes,
+// emits finished() and turns Disconnected, but keeps the file open: a seek or play starts it again.
 //
 // Seeking finds the target by bisection over the file (FileSeeker: no index, constant memory),
 // publishes what was queued before, emits seeked() and then the samples from the target on, so

@@ -141,9 +141,18 @@ void TstFileSource::loopReplaysTheRecordingAgain()
 
     Harness h(u"file://%1?speed=0&loop=1"_s.arg(path), profile);
     QSignalSpy finished(h.source.get(), &Source::finished);
+    // Each wrap is announced like a seek to the start, after the whole pass before it.
+    std::vector<std::size_t> atWrap;
+    QObject::connect(h.source.get(), &Source::seeked, h.source.get(), [&](double t) {
+        QCOMPARE(t, recorded.t(0));
+        atWrap.push_back(h.received.size());
+    });
     QTRY_VERIFY_WITH_TIMEOUT(h.received.size() >= 3 * recorded.size(), kTimeoutMs);
     h.source->stop();
     QCOMPARE(finished.size(), 0);
+    QVERIFY(atWrap.size() >= 2);
+    QCOMPARE(atWrap[0], recorded.size());
+    QCOMPARE(atWrap[1], 2 * recorded.size());
     // Blocks flushed while stopping are still on their way to this thread.
     QTRY_COMPARE_WITH_TIMEOUT(std::uint64_t(h.received.size()), h.source->stats().samples,
                               kTimeoutMs);
