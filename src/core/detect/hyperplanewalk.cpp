@@ -42,23 +42,21 @@ bool IsolationForest::allFinite(const double *x) const
 double IsolationForest::hyperplanePathSum(const double *x) const
 {
     const auto d = std::size_t(featureCount());
-    const std::size_t lanes = m_roots.size() / m_laneDepth.size();
-    constexpr std::size_t kMaxLanes = 16;
     double sum = 0;
-    for (std::size_t g = 0; g < m_roots.size(); g += lanes) {
-        std::int32_t at[kMaxLanes];
-        for (std::size_t l = 0; l < lanes; ++l) {
+    for (std::size_t g = 0; g < m_roots.size(); g += kLanes) {
+        std::int32_t at[kLanes];
+        for (std::size_t l = 0; l < kLanes; ++l) {
             at[l] = m_roots[g + l];
         }
-        const std::int32_t steps = m_laneDepth[g / lanes];
+        const std::int32_t steps = m_laneDepth[g / kLanes];
         for (std::int32_t s = 0; s < steps; ++s) {
-            for (std::size_t l = 0; l < lanes; ++l) {
+            for (std::size_t l = 0; l < kLanes; ++l) {
                 const Node &n = m_nodes[std::size_t(at[l])];
                 const double dot = denseDot(m_normal.data() + std::size_t(at[l]) * d, x, d);
                 at[l] = n.left + std::int32_t(!(dot <= n.threshold));
             }
         }
-        for (std::size_t l = 0; l < lanes; ++l) {
+        for (std::size_t l = 0; l < kLanes; ++l) {
             sum += m_leafValue[std::size_t(at[l])];
         }
     }

@@ -12,9 +12,6 @@ namespace fw::detect {
 
 namespace {
 
-// Trees walked together by score(): enough independent loads to cover the L2 latency of a step
-// (8 lanes measured ~1.15 us per sample, 16 lanes ~0.95 us, 100 trees, psi 256).
-constexpr std::size_t kLanes = 16;
 // Samples scored together per tree in scoreBatch(), the heap walk's block.
 constexpr std::size_t kBlock = HeapForest::kBlock;
 constexpr double kInf = std::numeric_limits<double>::infinity();

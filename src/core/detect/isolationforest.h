@@ -67,6 +67,9 @@ public:
 private:
     // Scoring layout: see ScoringNode.
     using Node = ScoringNode;
+    // Trees walked together by score(): enough independent loads to cover the L2 latency of a
+    // step (8 lanes measured ~1.15 us per sample, 16 lanes ~0.95 us, 100 trees, psi 256).
+    static constexpr std::size_t kLanes = 16;
 
     explicit IsolationForest(ForestArrays arrays);
     void buildScoringLayout();
