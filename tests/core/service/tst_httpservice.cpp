@@ -232,6 +232,15 @@ void TestHttpService::predictScoresOneSampleOrMany()
                      > results.at(0).toObject().value(u"confidence").toDouble()
                  || outlier.value(u"severity").toString() != u"none",
              many.body.constData());
+    // Nothing carries over between requests: the alarm the outlier raised (beyond the profile's
+    // limits, so at once) would otherwise hold for the policy's clean run of samples.
+    QVERIFY2(outlier.value(u"alarm").toBool(), many.body.constData());
+    const QByteArray quiet
+        = R"({"temperature":14,"voltage":28.3,"vibration":0.06,"pressure":17.9})";
+    const Reply after = call(requestText("POST", "/predict", quiet));
+    QCOMPARE(after.status, 200);
+    QVERIFY2(!after.json().value(u"result").toObject().value(u"alarm").toBool(),
+             after.body.constData());
 }
 
 void TestHttpService::predictRefusesBadInput_data()
