@@ -17,8 +17,8 @@ constexpr double kRelativeEpsilon = 1e-3;
 constexpr double kAbsoluteEpsilon = 1e-9;
 // Fewest full training windows the noise bound is set from.
 constexpr std::size_t kMinDeviations = 10;
-// The trend bound needs training to have moved through this many windows' worth of full windows
-// (100 W rows): how far a level moves in one window is a slow statistic, and its widest value
+// The trend bound needs training long enough for this many separate windows (100 W rows of
+// full windows): how far a level moves in one window is a slow statistic, and its widest value
 // over a few windows says little about what the channel does next. Without it, a bench recorded
 // for a few minutes (SKAB's 400 rows at 1 Hz) flags its ordinary slow moves: there, the check
 // doubled the false-alarm rate.
