@@ -71,15 +71,23 @@ std::optional<Detector> Detector::create(std::shared_ptr<const DetectorModel> mo
     if (!guard) {
         return std::nullopt;
     }
-    return Detector(std::move(model), std::move(*forest), std::move(*guard));
+    std::optional<RelationCheck> relations;
+    if (!model->relations.empty()) {
+        relations = RelationCheck::fromStored(model->relationOptions, model->relations, error);
+        if (!relations) {
+            return std::nullopt;
+        }
+    }
+    return Detector(std::move(model), std::move(*forest), std::move(*guard), std::move(relations));
 }
 
 Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest,
-                   RangeGuard guard)
+                   RangeGuard guard, std::optional<RelationCheck> relations)
     : m_model(std::move(model))
     , m_forest(std::move(forest))
     , m_calibration(m_model->calibration)
     , m_guard(std::move(guard))
+    , m_relations(std::move(relations))
     , m_policy(m_model->policy)
 {
     const DetectorModel &m = *m_model;
@@ -104,6 +112,9 @@ void Detector::reset()
         m_window->reset();
     }
     m_guard.reset();
+    if (m_relations) {
+        m_relations->reset();
+    }
     m_policy.reset();
     m_guardShares.clear();
 }
@@ -145,7 +156,13 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
                          double score, DetectionResults &out)
 {
     const double confidence = std::isnan(score) ? kNaN : m_calibration.confidence(score);
-    const GuardState guard = m_guard.check(row);
+    GuardState guard = m_guard.check(row);
+    // The relations only name a channel when nothing more direct is wrong: a fault seen by the
+    // other checks also disturbs the relations its channel feeds, often on other channels.
+    const int related = m_relations ? m_relations->check(row) : -1;
+    if (related >= 0 && !guard.any()) {
+        guard = m_guard.flagRelation(related);
+    }
     const AlarmDecision decision
         = m_policy.update(confidence, guard.anyOutOfNominalRange, guard.anyOutOfLimits);
 

@@ -6,6 +6,7 @@
 #include "detect/detectormodel.h"
 #include "detect/isolationforest.h"
 #include "detect/rangeguard.h"
+#include "detect/relationcheck.h"
 #include "detect/windowfeatures.h"
 
 #include <cstdint>
@@ -67,7 +68,8 @@ public:
     [[nodiscard]] bool alarmActive() const { return m_policy.active(); }
 
 private:
-    Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest, RangeGuard guard);
+    Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest, RangeGuard guard,
+             std::optional<RelationCheck> relations);
 
     void featuresOf(std::span<const double> row, std::span<double> out);
     void finishRow(std::span<const double> row, std::span<const double> features, double score,
@@ -77,6 +79,7 @@ private:
     IsolationForest m_forest;
     Calibration m_calibration;
     RangeGuard m_guard;
+    std::optional<RelationCheck> m_relations;
     AlarmPolicy m_policy;
     Attribution m_attribution;
     std::optional<WindowFeatures> m_window;

@@ -177,6 +177,13 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
         return std::nullopt;
     }
 
+    // Relations need hours of a channel's company to learn; short training goes without.
+    if (std::optional<RelationCheck> relations
+        = RelationCheck::fit(data.rows, channels, data.rateHz, nullptr)) {
+        model.relationOptions = relations->options();
+        model.relations = relations->channels();
+    }
+
     model.provenance = data.provenance;
     model.provenance.rows = rowCount;
     model.provenance.forestRows = forestRows.size() / features;
@@ -249,6 +256,15 @@ bool validateDetectorModel(const DetectorModel &model, std::string *error)
     std::string guardError;
     if (!RangeGuard::fromChannels(model.guardOptions, model.guard, &guardError)) {
         return fail(error, guardError);
+    }
+    if (!model.relations.empty()) {
+        if (model.relations.size() != std::size_t(channels)) {
+            return fail(error, "relations have " + std::to_string(model.relations.size())
+                                   + " channels, the model " + std::to_string(channels));
+        }
+        if (!RelationCheck::fromStored(model.relationOptions, model.relations, &guardError)) {
+            return fail(error, guardError);
+        }
     }
     return true;
 }

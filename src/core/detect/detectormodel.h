@@ -4,6 +4,7 @@
 #include "detect/forestarrays.h"
 #include "detect/isolationforest.h"
 #include "detect/rangeguard.h"
+#include "detect/relationcheck.h"
 #include "detect/robustscaler.h"
 #include "detect/windowfeatures.h"
 
@@ -41,6 +42,8 @@ struct DetectorModel
     AlarmPolicyOptions policy;
     RangeGuardOptions guardOptions;
     std::vector<GuardChannel> guard; // one per channel
+    RelationOptions relationOptions;
+    std::vector<RelationChannel> relations; // one per channel, or none: no relation check
     TrainingProvenance provenance;
 
     [[nodiscard]] int channelCount() const { return int(channels.size()); }

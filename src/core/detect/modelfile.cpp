@@ -37,6 +37,11 @@
 //                     "dropout_check": true,
 //                     "limits": [low, high] | null } ]
 //   },
+//   "relations": {                                 absent when training was too short for them
+//     "block": 10, "lags": [0, 1, 2, ..], "self_lag": 25, "smooth": 10, "k": 1.5,
+//     "channels": [ { "coefficients": [..],        intercept, other channels' lags, own lag
+//                     "bound": .. | null (no check) } ]
+//   },
 //   "provenance": { "source": "train.csv", "rows": 10000, "forest_rows": 5000,
 //                   "calibration_rows": 5000, "first_time": .., "last_time": ..,
 //                   "software": "0.1.0" },
@@ -212,6 +217,25 @@ QJsonObject guardObject(const RangeGuardOptions &options, const std::vector<Guar
     return out;
 }
 
+QJsonObject relationsObject(const RelationOptions &options,
+                            const std::vector<RelationChannel> &relations)
+{
+    QJsonArray channels;
+    for (const RelationChannel &c : relations) {
+        channels.append(QJsonObject{{QStringLiteral("coefficients"), doubleArray(c.coefficients)},
+                                    {QStringLiteral("bound"), bound(c.bound)}});
+    }
+    QJsonArray lags;
+    for (const int lag : options.lags) {
+        lags.append(lag);
+    }
+    return QJsonObject{
+        {QStringLiteral("block"), options.block},      {QStringLiteral("lags"), lags},
+        {QStringLiteral("self_lag"), options.selfLag}, {QStringLiteral("smooth"), options.smooth},
+        {QStringLiteral("k"), number(options.k)},      {QStringLiteral("channels"), channels},
+    };
+}
+
 // Everything but "sha256".
 QJsonObject contentObject(const DetectorModel &model)
 {
@@ -250,6 +274,10 @@ QJsonObject contentObject(const DetectorModel &model)
                                               {QStringLiteral("critical"), number(p.criticalLevel)},
                                           });
     root.insert(QStringLiteral("guard"), guardObject(model.guardOptions, model.guard));
+    if (!model.relations.empty()) {
+        root.insert(QStringLiteral("relations"),
+                    relationsObject(model.relationOptions, model.relations));
+    }
 
     const TrainingProvenance &prov = model.provenance;
     root.insert(QStringLiteral("provenance"),

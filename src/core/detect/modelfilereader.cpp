@@ -536,6 +536,47 @@ bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
     return true;
 }
 
+// Optional: files from before the relation check, and models trained too briefly, have none.
+bool readRelations(Reader &r, const QJsonObject &root, DetectorModel *model)
+{
+    if (!root.contains(QLatin1StringView("relations"))) {
+        return true;
+    }
+    const QString path = QStringLiteral("relations");
+    QJsonObject relations;
+    QJsonArray lags;
+    QJsonArray channels;
+    RelationOptions &options = model->relationOptions;
+    if (!r.object(root, {}, QLatin1StringView("relations"), &relations)
+        || !r.int32(relations, path, QLatin1StringView("block"), 1, &options.block)
+        || !r.int32(relations, path, QLatin1StringView("self_lag"), 1, &options.selfLag)
+        || !r.int32(relations, path, QLatin1StringView("smooth"), 1, &options.smooth)
+        || !r.finite(relations, path, QLatin1StringView("k"), &options.k)
+        || !r.array(relations, path, QLatin1StringView("lags"), &lags)
+        || !r.array(relations, path, QLatin1StringView("channels"), &channels)) {
+        return false;
+    }
+    std::vector<std::int32_t> lagValues;
+    if (!r.int32s(lags, path + QStringLiteral(".lags"), 0, &lagValues)) {
+        return false;
+    }
+    options.lags.assign(lagValues.begin(), lagValues.end());
+    model->relations.resize(std::size_t(channels.size()));
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const QString where = elementPath(path + QStringLiteral(".channels"), i);
+        const QJsonValue value = channels.at(i);
+        if (!value.isObject()) {
+            return r.expected(where, QStringLiteral("an object"), value);
+        }
+        RelationChannel &c = model->relations[std::size_t(i)];
+        if (!r.doubles(value.toObject(), where, QLatin1StringView("coefficients"), &c.coefficients)
+            || !r.bound(value.toObject(), where, QLatin1StringView("bound"), &c.bound)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
 {
     QJsonArray channels;
@@ -594,7 +635,7 @@ bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
         || !r.finite(policy, policyPath, QLatin1StringView("critical"), &p.criticalLevel)) {
         return false;
     }
-    if (!readGuard(r, root, model)) {
+    if (!readGuard(r, root, model) || !readRelations(r, root, model)) {
         return false;
     }
     if (model->guard.size() != model->channels.size()) {

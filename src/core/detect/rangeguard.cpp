@@ -155,6 +155,8 @@ const char *guardFlagName(GuardFlag flag)
     switch (flag) {
     case GuardFlag::Within:
         return "within";
+    case GuardFlag::Relation:
+        return "relation";
     case GuardFlag::Dropout:
         return "dropout";
     case GuardFlag::Stuck:
@@ -382,6 +384,15 @@ GuardState RangeGuard::check(std::span<const double> row)
     }
     m_ringAt = (m_ringAt + 1) % ring;
     state.flags = m_flags;
+    return state;
+}
+
+GuardState RangeGuard::flagRelation(int channel)
+{
+    m_flags[std::size_t(channel)] = GuardFlag::Relation;
+    GuardState state;
+    state.flags = m_flags;
+    state.anyOutOfNominalRange = true;
     return state;
 }
 

@@ -21,6 +21,7 @@ struct RangeGuardOptions
 // Ordered by severity: a channel with several findings reports the last of them.
 enum class GuardFlag : std::uint8_t {
     Within,
+    Relation,          // no longer moving with the other channels as it did in training
     Dropout,           // no value for a whole window
     Stuck,             // a whole window of one repeated value
     Noisy,             // rolling deviation or sample-to-sample change above its nominal range
@@ -109,6 +110,8 @@ public:
     // the rolling window is full (W samples since construction or reset()): a mean of fewer
     // samples is noisier than the training means the bounds were set on.
     [[nodiscard]] GuardState check(std::span<const double> row);
+    // Adds a Relation flag on a channel to the latest check(), which flagged nothing.
+    [[nodiscard]] GuardState flagRelation(int channel);
     void reset();
 
     [[nodiscard]] int channels() const { return int(m_channels.size()); }

@@ -155,8 +155,22 @@ bool sameGuard(const GuardChannel &a, const GuardChannel &b)
 {
     return a.center == b.center && a.scale == b.scale && a.low == b.low && a.high == b.high
            && a.excluded == b.excluded && a.exclusionReason == b.exclusionReason
-           && a.noiseHigh == b.noiseHigh && a.jumpHigh == b.jumpHigh && a.stuckCheck == b.stuckCheck
-           && a.dropoutCheck == b.dropoutCheck && a.limits == b.limits;
+           && a.noiseHigh == b.noiseHigh && a.jumpHigh == b.jumpHigh
+           && a.roughnessHigh == b.roughnessHigh && a.trendHigh == b.trendHigh
+           && a.stuckCheck == b.stuckCheck && a.dropoutCheck == b.dropoutCheck
+           && a.limits == b.limits;
+}
+
+bool sameRelations(const DetectorModel &a, const DetectorModel &b)
+{
+    const RelationOptions &o = a.relationOptions;
+    const RelationOptions &q = b.relationOptions;
+    return o.block == q.block && o.lags == q.lags && o.selfLag == q.selfLag && o.smooth == q.smooth
+           && o.k == q.k
+           && std::equal(a.relations.begin(), a.relations.end(), b.relations.begin(),
+                         b.relations.end(), [](const RelationChannel &x, const RelationChannel &y) {
+                             return x.coefficients == y.coefficients && x.bound == y.bound;
+                         });
 }
 
 // Every member, so a member the file forgets shows up here even though it would also be missing
@@ -182,9 +196,9 @@ bool sameModel(const DetectorModel &a, const DetectorModel &b)
            && p.warningLevel == q.warningLevel && p.criticalLevel == q.criticalLevel
            && a.guardOptions.window == b.guardOptions.window && a.guardOptions.k == b.guardOptions.k
            && std::equal(a.guard.begin(), a.guard.end(), b.guard.begin(), b.guard.end(), sameGuard)
-           && s.source == t.source && s.rows == t.rows && s.forestRows == t.forestRows
-           && s.calibrationRows == t.calibrationRows && s.firstTime == t.firstTime
-           && s.lastTime == t.lastTime && s.software == t.software;
+           && sameRelations(a, b) && s.source == t.source && s.rows == t.rows
+           && s.forestRows == t.forestRows && s.calibrationRows == t.calibrationRows
+           && s.firstTime == t.firstTime && s.lastTime == t.lastTime && s.software == t.software;
 }
 
 QJsonObject parsed(const QByteArray &json)
@@ -270,6 +284,8 @@ private Q_SLOTS:
     void negativeZeroIsWrittenAsZero();
     void disabledGuardChecksAreStoredAsNull();
     void guardBoundsAddedLaterAreOptional();
+    void relationsRoundTripAndAreChecked_data();
+    void relationsRoundTripAndAreChecked();
     void nonFiniteValueIsNotSaved_data();
     void nonFiniteValueIsNotSaved();
     void reindentedFileStillLoads();
@@ -519,6 +535,80 @@ void TestModelFile::guardBoundsAddedLaterAreOptional()
     QVERIFY(!modelFromJson(
         signedEdit(root, QStringLiteral("guard.channels.0.roughness_high"), -1.0), &error));
     QVERIFY2(error.contains(QStringLiteral("trend bounds must be 0 or more")), qPrintable(error));
+}
+
+// The axis model with relations: awkward coefficients, one channel without a bound (+inf).
+DetectorModel modelWithRelations()
+{
+    DetectorModel model = axisModel();
+    model.relationOptions = RelationOptions{};
+    model.relationOptions.block = 3;
+    const std::size_t count = model.relationOptions.coefficientCount(kChannels);
+    for (int c = 0; c < kChannels; ++c) {
+        RelationChannel channel;
+        for (std::size_t i = 0; i < count; ++i) {
+            channel.coefficients.push_back((double(i) - 7.5) / (3.0 + c) * 1e-3);
+        }
+        channel.bound = c == 2 ? kInf : 0.1 + c / 3.0;
+        model.relations.push_back(channel);
+    }
+    return model;
+}
+
+void TestModelFile::relationsRoundTripAndAreChecked_data()
+{
+    const QJsonObject root = parsed(modelToJson(modelWithRelations()));
+    const auto s = [](const char *text) {
+        return QString::fromUtf8(text);
+    };
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("as written") << modelToJson(modelWithRelations()) << QString();
+    QTest::newRow("a file from before relations")
+        << signedEdit(root, s("relations"), kRemove) << QString();
+    QJsonArray coefficients = at(root, s("relations.channels.1.coefficients")).toArray();
+    coefficients.removeLast();
+    QTest::newRow("short coefficients")
+        << signedEdit(root, s("relations.channels.1.coefficients"), coefficients)
+        << s("relations: channel 1: has 28 coefficients, expected 29");
+    QTest::newRow("NaN coefficient")
+        << signedEdit(root, s("relations.channels.0.coefficients.3"), s("nan"))
+        << s("relations.channels[0].coefficients[3]: expected a finite number");
+    QTest::newRow("lags out of order") << signedEdit(root, s("relations.lags.1"), 7)
+                                       << s("relations: lags must be distinct, ascending");
+    QTest::newRow("negative lag") << signedEdit(root, s("relations.lags.0"), -1)
+                                  << s("relations.lags[0]: expected an integer from 0");
+    QTest::newRow("block 0") << signedEdit(root, s("relations.block"), 0)
+                             << s("relations.block: expected an integer from 1");
+    QTest::newRow("k 0") << signedEdit(root, s("relations.k"), 0)
+                         << s("relations: k must be a finite number above 0");
+    QTest::newRow("negative bound") << signedEdit(root, s("relations.channels.3.bound"), -0.5)
+                                    << s("relations: channel 3: bound must be above 0");
+    QJsonArray channels = at(root, s("relations.channels")).toArray();
+    channels.removeLast();
+    QTest::newRow("relations for fewer channels")
+        << signedEdit(root, s("relations.channels"), channels)
+        << s("relations have 3 channels, the model 4");
+}
+
+void TestModelFile::relationsRoundTripAndAreChecked()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QString, message);
+    QString error;
+    const std::optional<DetectorModel> loaded = modelFromJson(file, &error);
+    if (!message.isEmpty()) {
+        QVERIFY(!loaded);
+        QVERIFY2(error.contains(message), qPrintable(error));
+        return;
+    }
+    QVERIFY2(loaded, qPrintable(error));
+    const bool written = parsed(file).contains(QStringLiteral("relations"));
+    QVERIFY(sameModel(*loaded, written ? modelWithRelations() : axisModel()));
+    if (written) {
+        QVERIFY(at(parsed(file), QStringLiteral("relations.channels.2.bound")).isNull());
+        QVERIFY(sameResults(run(*loaded, replayRows()), run(modelWithRelations(), replayRows())));
+    }
 }
 
 void TestModelFile::nonFiniteValueIsNotSaved_data()

@@ -1,0 +1,308 @@
+#include "detect/relationcheck.h"
+
+#include <algorithm>
+#include <cmath>
+#include <Eigen/Dense>
+#include <limits>
+
+namespace fw::detect {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kStepS = 0.2;     // one step of the relations: short next to any drift
+constexpr int kMaxSteps = 1000000; // largest block, lag or smoothing a stored check may ask for
+// Ridge on the standardized regressors, per training step: neighbouring lags of a smooth channel
+// are nearly collinear, and this keeps their weights from cancelling in huge opposite pairs.
+constexpr double kRidge = 1e-6;
+
+bool fail(std::string *error, const std::string &what)
+{
+    if (error) {
+        *error = "relations: " + what;
+    }
+    return false;
+}
+
+// Step means of rows × channels: a channel without a value in a step is NaN there.
+std::vector<double> stepMeans(std::span<const double> rows, std::size_t width, int block)
+{
+    const std::size_t steps = rows.size() / width / std::size_t(block);
+    std::vector<double> out(steps * width, kNaN);
+    for (std::size_t s = 0; s < steps; ++s) {
+        for (std::size_t c = 0; c < width; ++c) {
+            double sum = 0;
+            int n = 0;
+            for (std::size_t i = 0; i < std::size_t(block); ++i) {
+                const double v = rows[(s * std::size_t(block) + i) * width + c];
+                if (std::isfinite(v)) {
+                    sum += v;
+                    ++n;
+                }
+            }
+            out[s * width + c] = n > 0 ? sum / n : kNaN;
+        }
+    }
+    return out;
+}
+
+// Least squares of channel c's step mean on its regressors, returned unstandardized: intercept,
+// then one weight per regressor in RelationOptions' order.
+std::vector<double> fitChannel(const std::vector<double> &steps, std::size_t width, std::size_t c,
+                               const RelationOptions &options)
+{
+    const std::size_t count = steps.size() / width;
+    const auto memory = std::size_t(options.memory());
+    const std::size_t regressors = options.coefficientCount(int(width)) - 1;
+    const auto value = [&](std::size_t t, std::size_t channel, int lag) {
+        return steps[(t - std::size_t(lag)) * width + channel];
+    };
+    Eigen::MatrixXd x(Eigen::Index(count - memory), Eigen::Index(regressors));
+    Eigen::VectorXd y(x.rows());
+    Eigen::Index rows = 0;
+    for (std::size_t t = memory; t < count; ++t) {
+        Eigen::Index col = 0;
+        bool complete = std::isfinite(value(t, c, 0));
+        for (std::size_t j = 0; j < width; ++j) {
+            if (j == c) {
+                continue;
+            }
+            for (const int lag : options.lags) {
+                x(rows, col) = value(t, j, lag);
+                complete = complete && std::isfinite(x(rows, col++));
+            }
+        }
+        x(rows, col) = value(t, c, options.selfLag);
+        complete = complete && std::isfinite(x(rows, col));
+        y(rows) = value(t, c, 0);
+        rows += complete ? 1 : 0;
+    }
+    std::vector<double> coefficients(regressors + 1, 0.0);
+    if (rows < Eigen::Index(regressors) + 2) {
+        return coefficients;
+    }
+    auto z = x.topRows(rows);
+    auto target = y.head(rows);
+    const Eigen::RowVectorXd mean = z.colwise().mean();
+    z.rowwise() -= mean;
+    Eigen::RowVectorXd scale = (z.colwise().squaredNorm() / double(rows)).cwiseSqrt();
+    for (Eigen::Index i = 0; i < scale.size(); ++i) {
+        scale(i) = scale(i) > 0 ? scale(i) : 1.0; // a constant regressor gets no weight
+    }
+    z.array().rowwise() /= scale.array();
+    const double yMean = target.mean();
+    Eigen::MatrixXd gram = z.transpose() * z;
+    gram.diagonal().array() += kRidge * double(rows);
+    const Eigen::VectorXd beta
+        = gram.ldlt().solve(z.transpose() * (target.array() - yMean).matrix());
+    double intercept = yMean;
+    for (Eigen::Index i = 0; i < beta.size(); ++i) {
+        coefficients[std::size_t(i) + 1] = beta(i) / scale(i);
+        intercept -= coefficients[std::size_t(i) + 1] * mean(i);
+    }
+    coefficients[0] = intercept;
+    return coefficients;
+}
+
+} // namespace
+
+int RelationOptions::memory() const
+{
+    return std::max(lags.empty() ? 0 : lags.back(), selfLag);
+}
+
+std::size_t RelationOptions::coefficientCount(int channels) const
+{
+    return 1 + std::size_t(std::max(channels - 1, 0)) * lags.size() + 1;
+}
+
+RelationCheck::RelationCheck(RelationOptions options, std::vector<RelationChannel> channels)
+    : m_options(std::move(options))
+    , m_channels(std::move(channels))
+    , m_sum(m_channels.size(), 0.0)
+    , m_count(m_channels.size(), 0)
+    , m_history(m_channels.size() * std::size_t(m_options.memory() + 1), kNaN)
+    , m_residuals(m_channels.size() * std::size_t(m_options.smooth), kNaN)
+    , m_validRun(m_channels.size(), 0)
+    , m_ratio(m_channels.size(), 0.0)
+{}
+
+std::optional<RelationCheck> RelationCheck::fit(std::span<const double> rows, int channels,
+                                                double rateHz, std::string *why)
+{
+    if (channels < 2) {
+        fail(why, "need at least two channels to relate");
+        return std::nullopt;
+    }
+    if (!(rateHz > 0) || !std::isfinite(rateHz)) {
+        fail(why, "need the sample rate");
+        return std::nullopt;
+    }
+    RelationOptions options;
+    options.block = int(std::clamp(std::lround(kStepS * rateHz), 1L, long(kMaxSteps)));
+    const auto width = std::size_t(channels);
+    const std::vector<double> steps = stepMeans(rows, width, options.block);
+    const std::size_t needed = std::size_t(kMinMemories) * std::size_t(options.memory() + 1);
+    if (steps.size() / width < needed) {
+        fail(why, "need " + std::to_string(needed * std::size_t(options.block))
+                      + " training rows, have " + std::to_string(rows.size() / width));
+        return std::nullopt;
+    }
+    std::vector<RelationChannel> fitted(width);
+    for (std::size_t c = 0; c < width; ++c) {
+        fitted[c].coefficients = fitChannel(steps, width, c, options);
+        fitted[c].bound = 1;
+    }
+    // The bounds: the largest smoothed residual the check itself sees over the training rows.
+    RelationCheck probe(options, fitted);
+    std::vector<double> largest(width, 0.0);
+    for (std::size_t r = 0; r < rows.size() / width; ++r) {
+        (void)probe.check(rows.subspan(r * width, width));
+        for (std::size_t c = 0; c < width; ++c) {
+            largest[c] = std::max(largest[c], probe.m_ratio[c]);
+        }
+    }
+    for (std::size_t c = 0; c < width; ++c) {
+        // A channel the others predict exactly has nothing to compare with: no check.
+        fitted[c].bound = largest[c] > 0 ? largest[c] : std::numeric_limits<double>::infinity();
+    }
+    return RelationCheck(std::move(options), std::move(fitted));
+}
+
+std::optional<RelationCheck> RelationCheck::fromStored(RelationOptions options,
+                                                       std::vector<RelationChannel> channels,
+                                                       std::string *error)
+{
+    const auto inSteps = [](int v, int min) {
+        return v >= min && v <= kMaxSteps;
+    };
+    if (!inSteps(options.block, 1) || !inSteps(options.selfLag, 1) || !inSteps(options.smooth, 1)) {
+        fail(error, "block, self lag and smoothing must be 1 to " + std::to_string(kMaxSteps));
+        return std::nullopt;
+    }
+    if (options.lags.empty() || !std::is_sorted(options.lags.begin(), options.lags.end())
+        || std::adjacent_find(options.lags.begin(), options.lags.end()) != options.lags.end()
+        || !inSteps(options.lags.front(), 0) || !inSteps(options.lags.back(), 0)) {
+        fail(error, "lags must be distinct, ascending and 0 to " + std::to_string(kMaxSteps));
+        return std::nullopt;
+    }
+    if (!(options.k > 0) || !std::isfinite(options.k)) {
+        fail(error, "k must be a finite number above 0");
+        return std::nullopt;
+    }
+    if (channels.size() < 2) {
+        fail(error, "need at least two channels");
+        return std::nullopt;
+    }
+    const std::size_t expected = options.coefficientCount(int(channels.size()));
+    for (std::size_t c = 0; c < channels.size(); ++c) {
+        const RelationChannel &channel = channels[c];
+        const std::string where = "channel " + std::to_string(c) + ": ";
+        if (channel.coefficients.size() != expected) {
+            fail(error, where + "has " + std::to_string(channel.coefficients.size())
+                            + " coefficients, expected " + std::to_string(expected));
+            return std::nullopt;
+        }
+        if (!std::all_of(channel.coefficients.begin(), channel.coefficients.end(),
+                         [](double v) { return std::isfinite(v); })) {
+            fail(error, where + "coefficients must be finite");
+            return std::nullopt;
+        }
+        if (!(channel.bound > 0)) {
+            fail(error, where + "bound must be above 0");
+            return std::nullopt;
+        }
+    }
+    return RelationCheck(std::move(options), std::move(channels));
+}
+
+int RelationCheck::check(std::span<const double> row)
+{
+    for (std::size_t c = 0; c < m_channels.size(); ++c) {
+        if (std::isfinite(row[c])) {
+            m_sum[c] += row[c];
+            ++m_count[c];
+        }
+    }
+    if (++m_filled == m_options.block) {
+        endStep();
+    }
+    return m_flagged;
+}
+
+void RelationCheck::endStep()
+{
+    const auto ring = std::size_t(m_options.memory()) + 1;
+    m_at = (m_at + 1) % ring;
+    for (std::size_t c = 0; c < m_channels.size(); ++c) {
+        m_history[c * ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
+        m_sum[c] = 0;
+        m_count[c] = 0;
+    }
+    m_filled = 0;
+    ++m_steps;
+    if (m_steps <= m_options.memory()) {
+        return;
+    }
+    const auto smooth = std::size_t(m_options.smooth);
+    const std::size_t slot = std::size_t(m_steps) % smooth;
+    for (std::size_t c = 0; c < m_channels.size(); ++c) {
+        const double r = residual(c);
+        double *residuals = m_residuals.data() + c * smooth;
+        residuals[slot] = r;
+        m_validRun[c] = std::isfinite(r) ? m_validRun[c] + 1 : 0;
+        m_ratio[c] = 0;
+        if (m_validRun[c] >= m_options.smooth) {
+            double sum = 0;
+            for (std::size_t i = 0; i < smooth; ++i) {
+                sum += residuals[i];
+            }
+            m_ratio[c] = std::abs(sum / double(smooth)) / m_channels[c].bound;
+        }
+    }
+    const double k = m_options.k;
+    if (m_flagged >= 0 && m_ratio[std::size_t(m_flagged)] > k) {
+        return;
+    }
+    const auto largest = std::max_element(m_ratio.begin(), m_ratio.end());
+    m_flagged = *largest > k ? int(largest - m_ratio.begin()) : -1;
+}
+
+double RelationCheck::stepValue(std::size_t channel, int lag) const
+{
+    const auto ring = std::size_t(m_options.memory()) + 1;
+    return m_history[channel * ring + (m_at + ring - std::size_t(lag)) % ring];
+}
+
+double RelationCheck::residual(std::size_t channel) const
+{
+    const std::vector<double> &w = m_channels[channel].coefficients;
+    double predicted = w[0];
+    std::size_t i = 1;
+    for (std::size_t j = 0; j < m_channels.size(); ++j) {
+        if (j == channel) {
+            continue;
+        }
+        for (const int lag : m_options.lags) {
+            predicted += w[i++] * stepValue(j, lag);
+        }
+    }
+    predicted += w[i] * stepValue(channel, m_options.selfLag);
+    return stepValue(channel, 0) - predicted;
+}
+
+void RelationCheck::reset()
+{
+    std::fill(m_sum.begin(), m_sum.end(), 0.0);
+    std::fill(m_count.begin(), m_count.end(), 0);
+    m_filled = 0;
+    std::fill(m_history.begin(), m_history.end(), kNaN);
+    m_at = 0;
+    m_steps = 0;
+    std::fill(m_residuals.begin(), m_residuals.end(), kNaN);
+    std::fill(m_validRun.begin(), m_validRun.end(), 0);
+    std::fill(m_ratio.begin(), m_ratio.end(), 0.0);
+    m_flagged = -1;
+}
+
+} // namespace fw::detect
