@@ -40,7 +40,8 @@
 //   "relations": {                                 absent when training was too short for them
 //     "block": 10, "lags": [0, 1, 2, ..], "self_lag": 25, "smooth": 10, "k": 1.5,
 //     "channels": [ { "coefficients": [..],        intercept, other channels' lags, own lag
-//                     "bound": .. | null (no check) } ]
+//                     "below": .. | null, "above": .. | null } ]   largest residuals, null: no
+//                     check
 //   },
 //   "provenance": { "source": "train.csv", "rows": 10000, "forest_rows": 5000,
 //                   "calibration_rows": 5000, "first_time": .., "last_time": ..,
@@ -223,7 +224,8 @@ QJsonObject relationsObject(const RelationOptions &options,
     QJsonArray channels;
     for (const RelationChannel &c : relations) {
         channels.append(QJsonObject{{QStringLiteral("coefficients"), doubleArray(c.coefficients)},
-                                    {QStringLiteral("bound"), bound(c.bound)}});
+                                    {QStringLiteral("below"), bound(c.below)},
+                                    {QStringLiteral("above"), bound(c.above)}});
     }
     QJsonArray lags;
     for (const int lag : options.lags) {

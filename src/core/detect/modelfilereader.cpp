@@ -570,7 +570,8 @@ bool readRelations(Reader &r, const QJsonObject &root, DetectorModel *model)
         }
         RelationChannel &c = model->relations[std::size_t(i)];
         if (!r.doubles(value.toObject(), where, QLatin1StringView("coefficients"), &c.coefficients)
-            || !r.bound(value.toObject(), where, QLatin1StringView("bound"), &c.bound)) {
+            || !r.bound(value.toObject(), where, QLatin1StringView("below"), &c.below)
+            || !r.bound(value.toObject(), where, QLatin1StringView("above"), &c.above)) {
             return false;
         }
     }

@@ -124,6 +124,7 @@ RelationCheck::RelationCheck(RelationOptions options, std::vector<RelationChanne
     , m_history(m_channels.size() * std::size_t(m_options.memory() + 1), kNaN)
     , m_residuals(m_channels.size() * std::size_t(m_options.smooth), kNaN)
     , m_validRun(m_channels.size(), 0)
+    , m_smoothed(m_channels.size(), 0.0)
     , m_ratio(m_channels.size(), 0.0)
 {}
 
@@ -151,20 +152,27 @@ std::optional<RelationCheck> RelationCheck::fit(std::span<const double> rows, in
     std::vector<RelationChannel> fitted(width);
     for (std::size_t c = 0; c < width; ++c) {
         fitted[c].coefficients = fitChannel(steps, width, c, options);
-        fitted[c].bound = 1;
+        fitted[c].below = 1;
+        fitted[c].above = 1;
     }
-    // The bounds: the largest smoothed residual the check itself sees over the training rows.
+    // The bounds: the largest smoothed residuals the check itself sees over the training rows.
     RelationCheck probe(options, fitted);
-    std::vector<double> largest(width, 0.0);
+    std::vector<double> below(width, 0.0);
+    std::vector<double> above(width, 0.0);
     for (std::size_t r = 0; r < rows.size() / width; ++r) {
         (void)probe.check(rows.subspan(r * width, width));
         for (std::size_t c = 0; c < width; ++c) {
-            largest[c] = std::max(largest[c], probe.m_ratio[c]);
+            below[c] = std::max(below[c], -probe.m_smoothed[c]);
+            above[c] = std::max(above[c], probe.m_smoothed[c]);
         }
     }
+    // A side on which the others predict a channel exactly has nothing to compare with: no check.
+    const auto bound = [](double largest) {
+        return largest > 0 ? largest : std::numeric_limits<double>::infinity();
+    };
     for (std::size_t c = 0; c < width; ++c) {
-        // A channel the others predict exactly has nothing to compare with: no check.
-        fitted[c].bound = largest[c] > 0 ? largest[c] : std::numeric_limits<double>::infinity();
+        fitted[c].below = bound(below[c]);
+        fitted[c].above = bound(above[c]);
     }
     return RelationCheck(std::move(options), std::move(fitted));
 }
@@ -208,8 +216,8 @@ std::optional<RelationCheck> RelationCheck::fromStored(RelationOptions options,
             fail(error, where + "coefficients must be finite");
             return std::nullopt;
         }
-        if (!(channel.bound > 0)) {
-            fail(error, where + "bound must be above 0");
+        if (!(channel.below > 0) || !(channel.above > 0)) {
+            fail(error, where + "bounds must be above 0");
             return std::nullopt;
         }
     }
@@ -251,13 +259,16 @@ void RelationCheck::endStep()
         double *residuals = m_residuals.data() + c * smooth;
         residuals[slot] = r;
         m_validRun[c] = std::isfinite(r) ? m_validRun[c] + 1 : 0;
+        m_smoothed[c] = 0;
         m_ratio[c] = 0;
         if (m_validRun[c] >= m_options.smooth) {
             double sum = 0;
             for (std::size_t i = 0; i < smooth; ++i) {
                 sum += residuals[i];
             }
-            m_ratio[c] = std::abs(sum / double(smooth)) / m_channels[c].bound;
+            const double mean = sum / double(smooth);
+            m_smoothed[c] = mean;
+            m_ratio[c] = std::abs(mean) / (mean < 0 ? m_channels[c].below : m_channels[c].above);
         }
     }
     const double k = m_options.k;
@@ -301,6 +312,7 @@ void RelationCheck::reset()
     m_steps = 0;
     std::fill(m_residuals.begin(), m_residuals.end(), kNaN);
     std::fill(m_validRun.begin(), m_validRun.end(), 0);
+    std::fill(m_smoothed.begin(), m_smoothed.end(), 0.0);
     std::fill(m_ratio.begin(), m_ratio.end(), 0.0);
     m_flagged = -1;
 }

@@ -26,7 +26,11 @@ struct RelationOptions
 struct RelationChannel
 {
     std::vector<double> coefficients;
-    double bound = 0; // largest |smoothed residual| over the training rows, > 0
+    // The largest smoothed residual over the training rows below and above the prediction,
+    // each > 0. Kept apart because nominal transients are often one-sided: a battery's voltage
+    // jumps up at sunrise but never down as far.
+    double below = 0;
+    double above = 0;
 };
 
 // Watches how each channel moves with the others. Each channel is predicted, step by step, from
@@ -78,7 +82,8 @@ private:
     long long m_steps = 0;
     std::vector<double> m_residuals; // per channel, a ring of smooth residuals
     std::vector<int> m_validRun;     // per channel: consecutive finite residuals
-    std::vector<double> m_ratio;     // per channel: |smoothed residual| / bound, or 0
+    std::vector<double> m_smoothed;  // per channel: the smoothed residual, or 0
+    std::vector<double> m_ratio;     // per channel: smoothed residual / its side's bound, or 0
     int m_flagged = -1;
 };
 

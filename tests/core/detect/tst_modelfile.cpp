@@ -169,7 +169,8 @@ bool sameRelations(const DetectorModel &a, const DetectorModel &b)
            && o.k == q.k
            && std::equal(a.relations.begin(), a.relations.end(), b.relations.begin(),
                          b.relations.end(), [](const RelationChannel &x, const RelationChannel &y) {
-                             return x.coefficients == y.coefficients && x.bound == y.bound;
+                             return x.coefficients == y.coefficients && x.below == y.below
+                                    && x.above == y.above;
                          });
 }
 
@@ -537,7 +538,7 @@ void TestModelFile::guardBoundsAddedLaterAreOptional()
     QVERIFY2(error.contains(QStringLiteral("trend bounds must be 0 or more")), qPrintable(error));
 }
 
-// The axis model with relations: awkward coefficients, one channel without a bound (+inf).
+// The axis model with relations: awkward coefficients, one side without a bound (+inf).
 DetectorModel modelWithRelations()
 {
     DetectorModel model = axisModel();
@@ -549,7 +550,8 @@ DetectorModel modelWithRelations()
         for (std::size_t i = 0; i < count; ++i) {
             channel.coefficients.push_back((double(i) - 7.5) / (3.0 + c) * 1e-3);
         }
-        channel.bound = c == 2 ? kInf : 0.1 + c / 3.0;
+        channel.below = c == 2 ? kInf : 0.1 + c / 3.0;
+        channel.above = 0.2 + c / 7.0;
         model.relations.push_back(channel);
     }
     return model;
@@ -582,8 +584,10 @@ void TestModelFile::relationsRoundTripAndAreChecked_data()
                              << s("relations.block: expected an integer from 1");
     QTest::newRow("k 0") << signedEdit(root, s("relations.k"), 0)
                          << s("relations: k must be a finite number above 0");
-    QTest::newRow("negative bound") << signedEdit(root, s("relations.channels.3.bound"), -0.5)
-                                    << s("relations: channel 3: bound must be above 0");
+    QTest::newRow("negative bound") << signedEdit(root, s("relations.channels.3.above"), -0.5)
+                                    << s("relations: channel 3: bounds must be above 0");
+    QTest::newRow("missing bound") << signedEdit(root, s("relations.channels.1.below"), kRemove)
+                                   << s("relations.channels[1].below");
     QJsonArray channels = at(root, s("relations.channels")).toArray();
     channels.removeLast();
     QTest::newRow("relations for fewer channels")
@@ -606,7 +610,7 @@ void TestModelFile::relationsRoundTripAndAreChecked()
     const bool written = parsed(file).contains(QStringLiteral("relations"));
     QVERIFY(sameModel(*loaded, written ? modelWithRelations() : axisModel()));
     if (written) {
-        QVERIFY(at(parsed(file), QStringLiteral("relations.channels.2.bound")).isNull());
+        QVERIFY(at(parsed(file), QStringLiteral("relations.channels.2.below")).isNull());
         QVERIFY(sameResults(run(*loaded, replayRows()), run(modelWithRelations(), replayRows())));
     }
 }

@@ -21,6 +21,10 @@ struct Drift
 {
     double onsetS = -1; // no drift when negative
     double perS = 0;    // added to channel 1 per second after onset
+    double step = 0;    // added to channel 1 from onset on
+    // When above 0, channel 1 also carries a nominal sawtooth of this height: a slow climb over
+    // each 600 s, then a drop back, so its nominal transients all fall below the prediction.
+    double sawtooth = 0;
 };
 
 // Channel 0 drives, channel 1 follows it through an 8-s lag (a coolant loop behind a pack
@@ -33,15 +37,23 @@ std::vector<double> telemetry(double seconds, std::uint64_t seed, Drift drift = 
     std::vector<double> out;
     out.reserve(rows * kChannels);
     const double phase = double(seed);
+    const auto driver = [phase](double t) {
+        return 5 * std::sin(2 * std::numbers::pi * t / 600 + phase)
+               + 3 * std::sin(2 * std::numbers::pi * t / 97 + 1 + phase);
+    };
+    // The follower starts settled: two minutes of lag behind the driver before the first row.
     double follower = 0;
+    for (int r = -int(120 * kRateHz); r < 0; ++r) {
+        follower += (driver(r / kRateHz) - follower) / (8 * kRateHz);
+    }
     for (std::size_t r = 0; r < rows; ++r) {
         const double t = double(r) / kRateHz;
-        const double driver = 5 * std::sin(2 * std::numbers::pi * t / 600 + phase)
-                              + 3 * std::sin(2 * std::numbers::pi * t / 97 + 1 + phase);
-        follower += (driver - follower) / (8 * kRateHz);
-        const double offset
-            = drift.onsetS >= 0 && t >= drift.onsetS ? drift.perS * (t - drift.onsetS) : 0.0;
-        out.push_back(driver + 0.1 * noise(rng));
+        follower += (driver(t) - follower) / (8 * kRateHz);
+        double offset = drift.sawtooth * std::fmod(t, 600) / 600;
+        if (drift.onsetS >= 0 && t >= drift.onsetS) {
+            offset += drift.perS * (t - drift.onsetS) + drift.step;
+        }
+        out.push_back(driver(t) + 0.1 * noise(rng));
         out.push_back(10 + follower + offset + 0.1 * noise(rng));
         out.push_back(2 * std::sin(2 * std::numbers::pi * t / 300) + 0.2 * noise(rng));
     }
@@ -84,6 +96,7 @@ private Q_SLOTS:
     void freshNominalDataIsNeverFlagged();
     void missingValuesNeverFlag();
     void resetForgetsTheHistory();
+    void oneSidedTransientsLeaveTheOtherSideSharp();
     void tooLittleToLearnFromGivesNoCheck();
     void storedRelationsAreChecked();
     void detectorNamesTheDriftingChannel();
@@ -182,15 +195,42 @@ void TestRelationCheck::tooLittleToLearnFromGivesNoCheck()
     QCOMPARE(why, std::string("relations: need at least two channels to relate"));
 }
 
+// A channel whose nominal transients are one-sided (a bus voltage that jumps up at every sunrise)
+// keeps its bound on the other side from the rest of its behaviour: a step up of two thirds of
+// the nominal drop is flagged; down, the same step is not, being well inside what training saw.
+void TestRelationCheck::oneSidedTransientsLeaveTheOtherSideSharp()
+{
+    std::string why;
+    std::optional<RelationCheck> check
+        = RelationCheck::fit(telemetry(3600, 1, {-1, 0, 0, 3}), kChannels, kRateHz, &why);
+    QVERIFY2(check, why.c_str());
+    const RelationChannel &follower = check->channels()[1];
+    qInfo("follower bounds: %.3f below, %.3f above", follower.below, follower.above);
+    QVERIFY2(follower.below > 4 * follower.above,
+             qPrintable(QStringLiteral("%1 %2").arg(follower.below).arg(follower.above)));
+    for (const double step : {2.0, -2.0}) {
+        check->reset();
+        const std::vector<double> rows = telemetry(1200, 2, {1000, 0, step, 3});
+        const std::pair<long, int> first = firstFlag(*check, rows);
+        if (step < 0) {
+            QCOMPARE(first.first, -1L);
+            continue;
+        }
+        QCOMPARE(first.second, 1);
+        QVERIFY2(first.first >= 1000 * long(kRateHz) && first.first <= 1002 * long(kRateHz),
+                 qPrintable(QString::number(first.first)));
+    }
+}
+
 void TestRelationCheck::storedRelationsAreChecked()
 {
     const RelationCheck check = fitted();
     std::string error;
     QVERIFY(RelationCheck::fromStored(check.options(), check.channels(), &error));
     std::vector<RelationChannel> channels = check.channels();
-    channels[1].bound = std::numeric_limits<double>::quiet_NaN();
+    channels[1].below = std::numeric_limits<double>::quiet_NaN();
     QVERIFY(!RelationCheck::fromStored(check.options(), channels, &error));
-    QCOMPARE(error, std::string("relations: channel 1: bound must be above 0"));
+    QCOMPARE(error, std::string("relations: channel 1: bounds must be above 0"));
     RelationOptions options = check.options();
     options.lags = {0, 2, 2};
     QVERIFY(!RelationCheck::fromStored(options, check.channels(), &error));
