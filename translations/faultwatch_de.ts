@@ -161,6 +161,10 @@ Empfangen um %2</translation>
         <translation>Außerhalb des im Training gesehenen Bereichs: %1</translation>
     </message>
     <message>
+        <source>No longer moving with the other channels: %1</source>
+        <translation>Bewegt sich nicht mehr mit den anderen Kanälen: %1</translation>
+    </message>
+    <message>
         <source>Most to blame in the detector's view: %1</source>
         <translation>Laut Detektor am stärksten beteiligt: %1</translation>
     </message>

@@ -180,6 +180,9 @@ QVariant AlarmTableModel::toolTip(const Alarm &alarm, int column) const
             return tr("Outside the profile's alarm limits: %1").arg(alarm.channels.join(u", "));
         case detect::AlarmReason::RangeGuard:
             return tr("Outside the range seen in training: %1").arg(alarm.channels.join(u", "));
+        case detect::AlarmReason::Relation:
+            return tr("No longer moving with the other channels: %1")
+                .arg(alarm.channels.join(u", "));
         default:
             return tr("Most to blame in the detector's view: %1").arg(alarm.channels.join(u", "));
         }

@@ -39,6 +39,8 @@ QString reasonText(detect::AlarmReason reason)
         return QStringLiteral("range-guard");
     case detect::AlarmReason::Limit:
         return QStringLiteral("limit");
+    case detect::AlarmReason::Relation:
+        return QStringLiteral("relation");
     }
     return QStringLiteral("unknown");
 }

@@ -41,7 +41,8 @@ Severity AlarmPolicy::evidence(double confidence, bool guardFlag, bool limitFlag
     return Severity::None;
 }
 
-AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitFlag)
+AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitFlag,
+                                  bool relationFlag)
 {
     const bool hit = confidence >= m_options.threshold; // false for NaN
     if (m_hits[m_next]) {
@@ -65,9 +66,13 @@ AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitF
             m_active = true;
             decision.raisedNow = true;
             m_severity = *std::max_element(m_recent.begin(), m_recent.end());
-            m_reason = limitFlag   ? AlarmReason::Limit
-                       : guardFlag ? AlarmReason::RangeGuard
-                                   : AlarmReason::Forest;
+            if (limitFlag) {
+                m_reason = AlarmReason::Limit;
+            } else if (guardFlag) {
+                m_reason = relationFlag ? AlarmReason::Relation : AlarmReason::RangeGuard;
+            } else {
+                m_reason = AlarmReason::Forest;
+            }
         }
     } else {
         m_severity = std::max(m_severity, current);

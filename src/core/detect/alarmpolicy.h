@@ -17,8 +17,9 @@ struct AlarmPolicyOptions
 
 enum class Severity : std::uint8_t { None, Watch, Warning, Critical };
 
-// What raised the current alarm; None when no alarm is active.
-enum class AlarmReason : std::uint8_t { None, Forest, RangeGuard, Limit };
+// What raised the current alarm; None when no alarm is active. Relation: a channel that stopped
+// moving with the others (the relation check), inside its own range.
+enum class AlarmReason : std::uint8_t { None, Forest, RangeGuard, Limit, Relation };
 
 struct AlarmDecision
 {
@@ -48,7 +49,9 @@ public:
     // Throws std::invalid_argument unless 1 ≤ k ≤ m.
     explicit AlarmPolicy(AlarmPolicyOptions options = {});
 
-    [[nodiscard]] AlarmDecision update(double confidence, bool guardFlag, bool limitFlag);
+    // relationFlag: the guard flag came from the relation check alone; it names the reason.
+    [[nodiscard]] AlarmDecision update(double confidence, bool guardFlag, bool limitFlag,
+                                       bool relationFlag = false);
     void reset();
 
     [[nodiscard]] const AlarmPolicyOptions &options() const { return m_options; }

@@ -160,11 +160,12 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
     // The relations only name a channel when nothing more direct is wrong: a fault seen by the
     // other checks also disturbs the relations its channel feeds, often on other channels.
     const int related = m_relations ? m_relations->check(row) : -1;
-    if (related >= 0 && !guard.any()) {
+    const bool relationOnly = related >= 0 && !guard.any();
+    if (relationOnly) {
         guard = m_guard.flagRelation(related);
     }
-    const AlarmDecision decision
-        = m_policy.update(confidence, guard.anyOutOfNominalRange, guard.anyOutOfLimits);
+    const AlarmDecision decision = m_policy.update(confidence, guard.anyOutOfNominalRange,
+                                                   guard.anyOutOfLimits, relationOnly);
 
     out.score.push_back(score);
     out.confidence.push_back(confidence);

@@ -44,6 +44,8 @@ private Q_SLOTS:
     void modelFollowsTheBookThroughTheLifecycle();
     void rowsAreInsertedAtTheTopAndRemovedWhereTheyAre();
     void columnsShowTheAlarm();
+    void channelsToolTipSaysWhyTheyAreNamed_data();
+    void channelsToolTipSaysWhyTheyAreNamed();
     void severityIsTextWithIconAndColour_data();
     void severityIsTextWithIconAndColour();
     void stateTextFollowsTheWorkflow();
@@ -139,6 +141,38 @@ void TestAlarmTableModel::columnsShowTheAlarm()
     // Truncated: a confidence just short of 1 never reads as 100 %.
     book.ingest(blockOf({hold(Severity::Critical, 0.99999)}), profile(), false);
     QCOMPARE(text(model, 0, AlarmTableModel::ConfidenceColumn), QStringLiteral("99.99 %"));
+}
+
+void TestAlarmTableModel::channelsToolTipSaysWhyTheyAreNamed_data()
+{
+    QTest::addColumn<AlarmReason>("reason");
+    QTest::addColumn<GuardFlag>("flag");
+    QTest::addColumn<QString>("why");
+    QTest::newRow("forest") << AlarmReason::Forest << GuardFlag::Within
+                            << QStringLiteral("Most to blame in the detector's view: ");
+    QTest::newRow("guard") << AlarmReason::RangeGuard << GuardFlag::Stuck
+                           << QStringLiteral("Outside the range seen in training: ");
+    QTest::newRow("relation") << AlarmReason::Relation << GuardFlag::Relation
+                              << QStringLiteral("No longer moving with the other channels: ");
+    QTest::newRow("limit") << AlarmReason::Limit << GuardFlag::OutOfLimits
+                           << QStringLiteral("Outside the profile's alarm limits: ");
+}
+
+void TestAlarmTableModel::channelsToolTipSaysWhyTheyAreNamed()
+{
+    QFETCH(AlarmReason, reason);
+    QFETCH(GuardFlag, flag);
+    QFETCH(QString, why);
+    AlarmBook book(nullptr, clock());
+    AlarmTableModel model(&book);
+    Row row = raise(Severity::Warning);
+    row.reason = reason;
+    // A guard flag names its channel whatever the forest's shares say.
+    row.flags[1] = flag;
+    book.ingest(blockOf({row}), profile(), false);
+    const QString named
+        = flag == GuardFlag::Within ? QStringLiteral("temperature") : QStringLiteral("voltage");
+    QCOMPARE(text(model, 0, AlarmTableModel::ChannelsColumn, Qt::ToolTipRole), why + named);
 }
 
 void TestAlarmTableModel::severityIsTextWithIconAndColour_data()

@@ -159,6 +159,8 @@ void TestAlarmPolicy::guardFlagRaisesAWarningAtOnce()
     QVERIFY(decision.raisedNow);
     QCOMPARE(decision.severity, Severity::Warning);
     QCOMPARE(decision.reason, AlarmReason::RangeGuard);
+    AlarmPolicy related;
+    QCOMPARE(related.update(kQuiet, true, false, true).reason, AlarmReason::Relation);
 }
 
 void TestAlarmPolicy::limitFlagRaisesACriticalAtOnce()

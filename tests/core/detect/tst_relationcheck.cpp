@@ -269,6 +269,7 @@ void TestRelationCheck::detectorNamesTheDriftingChannel()
             // Named alone, and alarmed on.
             QCOMPARE(results.attribution[r * kChannels + 1], 1.0);
             QCOMPARE(results.alarm[r], std::uint8_t(1));
+            QCOMPARE(results.reason[r], AlarmReason::Relation);
         }
     }
     QVERIFY(first >= 0);
