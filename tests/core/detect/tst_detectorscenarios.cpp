@@ -17,6 +17,27 @@ constexpr double kOnsetS = 120;
 constexpr double kFaultS = 60;
 constexpr double kDetectWithinS = 5;
 
+// The simulator seeds: training 1, faults 7, nominal hours 99. FW_SCENARIO_SEED=N runs the same
+// tests on other data instead (training N, faults 10 + N, nominal 50 + N), to see how far the
+// figures depend on the one drive or orbit the model was trained on.
+struct Seeds
+{
+    std::uint64_t train = 1;
+    std::uint64_t faults = 7;
+    std::uint64_t nominal = 99;
+};
+
+Seeds seeds()
+{
+    bool ok = false;
+    const int n = qEnvironmentVariableIntValue("FW_SCENARIO_SEED", &ok);
+    if (!ok || n <= 0) {
+        return {};
+    }
+    const auto base = std::uint64_t(n);
+    return {base, 10 + base, 50 + base};
+}
+
 struct FaultOutcome
 {
     bool detected = false; // an alarm within kDetectWithinS of onset
@@ -40,7 +61,7 @@ detect::DetectorTrainOptions trainOptions(bool extended)
 
 FaultOutcome runFault(const Profile &profile, detect::Detector &detector, const QString &spec)
 {
-    const test::SimRun run = test::simulate(profile, spec, 7, kRunS, kOnsetS, kFaultS);
+    const test::SimRun run = test::simulate(profile, spec, seeds().faults, kRunS, kOnsetS, kFaultS);
     detector.reset();
     const detect::DetectionResults r = test::runDetector(detector, run.rows);
     FaultOutcome out;
@@ -78,7 +99,7 @@ void TestDetectorScenarios::faultsAreDetectedAndAttributed_data()
 {
     QTest::addColumn<QString>("profile");
     // Fault windows detected within 5 s, as floors: 25 and 26 of 28 with the default model; 26
-    // and 26 with `--extended --window 30`, also with training and fault seeds 2-4. The target
+    // and 26 with `--extended --window 30`, also with FW_SCENARIO_SEED 2-4. The target
     // is 90 %. What is left: slow drifts on channels nothing else measures the physics of (a
     // 60-s drift is a fraction of a fault scale 5 s in, inside the channel's own nominal moves),
     // and, for the default model, the spacecraft's voltage oscillation, whose first upswing
@@ -97,8 +118,8 @@ void TestDetectorScenarios::faultsAreDetectedAndAttributed()
     QFETCH(bool, extended);
     QFETCH(double, detectedFloor);
     const Profile p = test::loadProfile(profile);
-    detect::Detector detector
-        = test::makeDetector(test::trainOnNominal(p, kTrainS, 1, trainOptions(extended)));
+    detect::Detector detector = test::makeDetector(
+        test::trainOnNominal(p, kTrainS, seeds().train, trainOptions(extended)));
     int windows = 0;
     int detected = 0;
     int alarmed = 0;
@@ -143,10 +164,11 @@ void TestDetectorScenarios::nominalHoursRaiseAtMostOneAlarmAnHour()
     QFETCH(QString, profile);
     QFETCH(bool, extended);
     const Profile p = test::loadProfile(profile);
-    detect::Detector detector
-        = test::makeDetector(test::trainOnNominal(p, kTrainS, 1, trainOptions(extended)));
+    detect::Detector detector = test::makeDetector(
+        test::trainOnNominal(p, kTrainS, seeds().train, trainOptions(extended)));
     constexpr int kHours = 3;
-    const test::SimRun run = test::simulate(p, QStringLiteral("nominal"), 99, kHours * 3600.0);
+    const test::SimRun run
+        = test::simulate(p, QStringLiteral("nominal"), seeds().nominal, kHours * 3600.0);
     const detect::DetectionResults r = test::runDetector(detector, run.rows);
     const auto raises = std::count(r.raisedNow.begin(), r.raisedNow.end(), 1);
     qInfo("%s: %lld alarms in %d h of nominal data", qPrintable(profile),
