@@ -253,17 +253,17 @@ bool validateDetectorModel(const DetectorModel &model, std::string *error)
     if (model.guardOptions.window > kMaxWindow) {
         return fail(error, "guard window above " + std::to_string(kMaxWindow));
     }
-    std::string guardError;
-    if (!RangeGuard::fromChannels(model.guardOptions, model.guard, &guardError)) {
-        return fail(error, guardError);
+    std::string why;
+    if (!RangeGuard::fromChannels(model.guardOptions, model.guard, &why)) {
+        return fail(error, why);
     }
     if (!model.relations.empty()) {
         if (model.relations.size() != std::size_t(channels)) {
             return fail(error, "relations have " + std::to_string(model.relations.size())
                                    + " channels, the model " + std::to_string(channels));
         }
-        if (!RelationCheck::fromStored(model.relationOptions, model.relations, &guardError)) {
-            return fail(error, guardError);
+        if (!RelationCheck::fromStored(model.relationOptions, model.relations, &why)) {
+            return fail(error, why);
         }
     }
     return true;
