@@ -283,9 +283,16 @@ std::vector<std::string> modelWarnings(const DetectorModel &model)
                              "or a larger calibration fraction)");
     }
     for (std::size_t c = 0; c < model.guard.size(); ++c) {
-        if (model.guard[c].excluded) {
+        const GuardChannel &guard = model.guard[c];
+        const bool noLow = std::isinf(guard.low);
+        const bool noHigh = std::isinf(guard.high);
+        if (guard.excluded || (noLow && noHigh)) {
             warnings.push_back("channel " + model.channels[c]
-                               + " has no nominal-range check: " + model.guard[c].exclusionReason);
+                               + " has no nominal-range check: " + guard.exclusionReason);
+        } else if (noLow || noHigh) {
+            warnings.push_back("channel " + model.channels[c] + " has no "
+                               + (noLow ? "lower" : "upper")
+                               + " nominal-range bound: " + guard.exclusionReason);
         }
     }
     return warnings;

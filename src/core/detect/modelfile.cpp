@@ -28,7 +28,9 @@
 //   "policy": { "threshold": 0.995, "k": 3, "m": 5, "warning": 0.999, "critical": 0.9999 },
 //   "guard": {
 //     "window": 30, "k": 8,
-//     "channels": [ { "center": .., "scale": .., "low": .., "high": .., "excluded": false,
+//     "channels": [ { "center": .., "scale": .., "low": .. | null, "high": .. | null (no
+//                     check on that side: the level drifted that way in training),
+//                     "excluded": false,
 //                     "exclusion_reason": "", "noise_high": .. | null (no noise check),
 //                     "jump_high": .. | null (no jump check),
 //                     "roughness_high": .. | null, "trend_high": .. | null (no such check;
@@ -56,7 +58,8 @@
 // Numbers: Qt writes the shortest text that parses back to the same double, so every finite
 // value round-trips bit for bit, except that -0 is written as 0 (they compare equal everywhere a
 // model uses them). JSON has no NaN or infinities: +inf is null where the format allows it
-// (noise_high, jump_high, roughness_high, trend_high) and any other non-finite value is written as
+// (noise_high, jump_high, roughness_high, trend_high, a guard's high), -inf is null for a guard's
+// low, and any other non-finite value is written as
 // a string ("nan", "inf",
 // "-inf") that loading refuses, so a file is never silently different from its model. saveModel()
 // refuses to write such a model in the first place. Integers must be integral and in range.
@@ -113,6 +116,11 @@ QJsonValue number(double v)
 QJsonValue bound(double v)
 {
     return std::isinf(v) && v > 0 ? QJsonValue(QJsonValue::Null) : number(v);
+}
+
+QJsonValue lowBound(double v)
+{
+    return std::isinf(v) && v < 0 ? QJsonValue(QJsonValue::Null) : number(v);
 }
 
 QJsonValue count(std::size_t v)
@@ -193,8 +201,8 @@ QJsonObject guardObject(const RangeGuardOptions &options, const std::vector<Guar
         QJsonObject channel;
         channel.insert(QStringLiteral("center"), number(c.center));
         channel.insert(QStringLiteral("scale"), number(c.scale));
-        channel.insert(QStringLiteral("low"), number(c.low));
-        channel.insert(QStringLiteral("high"), number(c.high));
+        channel.insert(QStringLiteral("low"), lowBound(c.low));
+        channel.insert(QStringLiteral("high"), bound(c.high));
         channel.insert(QStringLiteral("excluded"), c.excluded);
         channel.insert(QStringLiteral("exclusion_reason"), qs(c.exclusionReason));
         channel.insert(QStringLiteral("noise_high"), bound(c.noiseHigh));

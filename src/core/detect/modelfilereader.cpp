@@ -181,15 +181,17 @@ public:
         return member(o, path, key, &v) && finite(v, memberPath(path, key), out);
     }
 
-    // An upper bound whose check can be off: a finite number, or null for +inf.
-    bool bound(const QJsonObject &o, const QString &path, QLatin1StringView key, double *out)
+    // A bound whose check can be off: a finite number, or null for none (+inf, or -inf for a
+    // lower bound).
+    bool bound(const QJsonObject &o, const QString &path, QLatin1StringView key, double *out,
+               double none = std::numeric_limits<double>::infinity())
     {
         QJsonValue v;
         if (!member(o, path, key, &v)) {
             return false;
         }
         if (v.isNull()) {
-            *out = std::numeric_limits<double>::infinity();
+            *out = none;
             return true;
         }
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
@@ -503,8 +505,9 @@ bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
         QJsonValue limits;
         if (!r.finite(o, where, QLatin1StringView("center"), &c.center)
             || !r.finite(o, where, QLatin1StringView("scale"), &c.scale)
-            || !r.finite(o, where, QLatin1StringView("low"), &c.low)
-            || !r.finite(o, where, QLatin1StringView("high"), &c.high)
+            || !r.bound(o, where, QLatin1StringView("low"), &c.low,
+                        -std::numeric_limits<double>::infinity())
+            || !r.bound(o, where, QLatin1StringView("high"), &c.high)
             || !r.boolean(o, where, QLatin1StringView("excluded"), &c.excluded)
             || !r.string(o, where, QLatin1StringView("exclusion_reason"), &c.exclusionReason)
             || !r.bound(o, where, QLatin1StringView("noise_high"), &c.noiseHigh)

@@ -28,6 +28,14 @@ constexpr std::size_t kMinTrendWindows = 100;
 // between regimes (a bus sags under load, a pump idles), so their distribution has tails a
 // robust scale does not describe.
 constexpr double kNoiseMargin = 2.0;
+// After long training (kMinTrendWindows windows), the range ends this share of the span of the
+// training rolling means beyond their extremes (at least one robust scale), instead of K robust
+// scales from the median. A robust scale describes one regime; a channel that moves between
+// regimes (a bus voltage in sunlight and in eclipse, a pack that warms with load) gets its scale
+// from the regime it spends most time in, and K of them reach far past anything it does on one
+// side and short of what it does on the other. Over 3 h of nominal simulator data, no rolling
+// mean went further past the extremes of a 3-h training than 0.17 of their span.
+constexpr double kExtremeMargin = 0.3;
 
 double medianOf(std::vector<double> values)
 {
@@ -58,6 +66,31 @@ std::vector<double> presentValues(std::span<const double> rows, std::size_t chan
         }
     }
     return values;
+}
+
+// How far a channel's level moved within training: the median of its last quarter minus that of
+// its first, when that is more than one robust scale of the channel and the halves moved more
+// than that too, the same way. A steady drift separates the halves as well as the quarters; a
+// cycle that training holds whole (an orbit with its eclipse) separates quarters that catch it
+// at different phases, but not halves that each hold whole cycles.
+std::optional<double> levelDrift(std::span<const double> rows, std::size_t channels,
+                                 std::size_t channel, std::size_t rowCount, bool longTraining)
+{
+    const std::size_t quarter = rowCount / 4;
+    const std::size_t half = rowCount / 2;
+    const auto median = [&](std::size_t first, std::size_t end) {
+        const std::vector<double> values = presentValues(rows, channels, channel, first, end);
+        return values.empty() ? std::numeric_limits<double>::quiet_NaN() : medianOf(values);
+    };
+    const double byQuarters = median(rowCount - quarter, rowCount) - median(0, quarter);
+    const double byHalves = median(rowCount - half, rowCount) - median(0, half);
+    const double scale = robustScale(presentValues(rows, channels, channel, 0, rowCount));
+    // NaN (a part without values) fails every comparison: no drift.
+    if (std::abs(byQuarters) > scale
+        && (!longTraining || (std::abs(byHalves) > scale && (byQuarters > 0) == (byHalves > 0)))) {
+        return byQuarters;
+    }
+    return std::nullopt;
 }
 
 // Runs in one channel's training values: the longest gap, the longest repeat of one value, and
@@ -254,28 +287,40 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
             channel.exclusionReason = "no valid training values";
             continue;
         }
+        const auto [lowest, highest] = std::minmax_element(means.begin(), means.end());
+        const double lowestMean = *lowest;
+        const double highestMean = *highest;
+        const bool longTraining = means.size() >= kMinTrendWindows * window;
         channel.center = medianOf(means);
         channel.scale = robustScale(std::move(means));
         channel.low = channel.center - options.k * channel.scale;
         channel.high = channel.center + options.k * channel.scale;
+        if (longTraining) {
+            const double margin
+                = std::max(kExtremeMargin * (highestMean - lowestMean), channel.scale);
+            channel.low = lowestMean - margin;
+            channel.high = highestMean + margin;
+        }
 
         if (quarter == 0) {
             continue;
         }
-        const std::vector<double> first = presentValues(rows, width, c, 0, quarter);
-        const std::vector<double> last
-            = presentValues(rows, width, c, rowCount - quarter, rowCount);
-        const std::vector<double> raw = presentValues(rows, width, c, 0, rowCount);
-        if (first.empty() || last.empty()) {
-            continue;
-        }
-        const double drift = std::abs(medianOf(last) - medianOf(first));
-        const double rawScale = robustScale(raw);
-        if (drift > rawScale) {
+        const std::optional<double> drift = levelDrift(rows, width, c, rowCount, longTraining);
+        if (drift && longTraining) {
+            // The level may go on the way it went; the other side of the range still holds.
+            (*drift > 0 ? channel.high : channel.low)
+                = (*drift > 0 ? 1 : -1) * std::numeric_limits<double>::infinity();
+            std::ostringstream reason;
+            reason << "level drifted " << (*drift > 0 ? "up" : "down") << " by " << std::abs(*drift)
+                   << " within the training data";
+            channel.exclusionReason = reason.str();
+        } else if (drift) {
+            // Minutes of training cannot tell a drift from a slow wander or part of a longer
+            // cycle: either side may be next.
             channel.excluded = true;
             std::ostringstream reason;
-            reason << "level drifted by " << drift << " within the training data (more than one"
-                   << " robust scale, " << rawScale << ")";
+            reason << "level drifted by " << std::abs(*drift) << " within the training data (more"
+                   << " than one robust scale)";
             channel.exclusionReason = reason.str();
         }
     }
@@ -298,11 +343,13 @@ std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &opti
     for (std::size_t c = 0; c < channels.size(); ++c) {
         const GuardChannel &channel = channels[c];
         const std::string where = "guard channel " + std::to_string(c) + ": ";
+        // low may be -inf and high +inf: no check on that side.
         if (!channel.excluded
             && !(std::isfinite(channel.center) && std::isfinite(channel.scale) && channel.scale > 0
-                 && std::isfinite(channel.low) && std::isfinite(channel.high)
+                 && channel.low < std::numeric_limits<double>::infinity()
+                 && channel.high > -std::numeric_limits<double>::infinity()
                  && channel.low <= channel.high)) {
-            return refuse(where + "bounds must be finite with scale above 0 and low <= high");
+            return refuse(where + "bounds must be numbers with scale above 0 and low <= high");
         }
         for (const double bound :
              {channel.noiseHigh, channel.jumpHigh, channel.roughnessHigh, channel.trendHigh}) {

@@ -37,10 +37,10 @@ struct GuardChannel
 {
     double center = 0;     // median of the training rolling means
     double scale = 0;      // robust scale of the training rolling means, always > 0 when guarded
-    double low = 0;        // center − k · scale
-    double high = 0;       // center + k · scale
+    double low = 0;        // center − k · scale, or see RangeGuard; −inf: no check
+    double high = 0;       // center + k · scale, or see RangeGuard; +inf: no check
     bool excluded = false; // no nominal-range check (limits still apply)
-    std::string exclusionReason;
+    std::string exclusionReason; // why a side of the range, or all of it, is not checked
     // Rolling standard deviation above this flags Noisy; +inf disables the check.
     double noiseHigh = std::numeric_limits<double>::infinity();
     // |value − rolling mean| above this flags Jump; +inf disables the check.
@@ -71,11 +71,14 @@ struct GuardState
 // scores no stranger than one just past the edge.
 //
 // The range is checked on the W-sample rolling mean, not the raw value, so single noisy samples
-// do not trip it: bounds = median ± K · robust scale of the training rolling means. A channel
-// whose level drifted within its own training data (|median of the last quarter − median of the
-// first quarter| > 1 robust scale of the raw channel) is excluded: its nominal range is not
-// known, and a guard on it would alarm on benign drift. Profile limits (alarm low/high) are
-// always enforced on the raw value, excluded or not.
+// do not trip it: bounds = median ± K · robust scale of the training rolling means. After long
+// training (100 windows), they are the extremes of those means ± 0.3 of their span instead: a
+// channel that moves between regimes has a robust scale from one of them. A channel
+// whose level drifted within its own training data (its last quarter and its second half both
+// more than 1 robust scale of the raw channel from its first quarter and first half, the same
+// way) is not checked on the side it drifted to: the level may go on moving that way, and a
+// guard there would alarm on benign drift. Profile limits (alarm low/high) are always enforced
+// on the raw value, excluded or not.
 //
 // Four checks watch how a channel moves rather than where it is, over the same window: Jump when
 // a value lies further from the rolling mean than twice the furthest seen in training (a

