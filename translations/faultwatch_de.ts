@@ -161,6 +161,26 @@ Empfangen um %2</translation>
         <translation>Außerhalb des im Training gesehenen Bereichs: %1</translation>
     </message>
     <message>
+        <source>Stuck on one value: %1</source>
+        <translation>Hängt auf einem Wert fest: %1</translation>
+    </message>
+    <message>
+        <source>No values arriving: %1</source>
+        <translation>Es kommen keine Werte an: %1</translation>
+    </message>
+    <message>
+        <source>Noisier than anything seen in training: %1</source>
+        <translation>Stärker verrauscht als alles im Training Gesehene: %1</translation>
+    </message>
+    <message>
+        <source>Changing faster than anything seen in training: %1</source>
+        <translation>Ändert sich schneller als alles im Training Gesehene: %1</translation>
+    </message>
+    <message>
+        <source>A jump or spike larger than any seen in training: %1</source>
+        <translation>Ein Sprung oder eine Spitze, größer als jede im Training gesehene: %1</translation>
+    </message>
+    <message>
         <source>No longer moving with the other channels: %1</source>
         <translation>Bewegt sich nicht mehr mit den anderen Kanälen: %1</translation>
     </message>

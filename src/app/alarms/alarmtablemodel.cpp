@@ -33,6 +33,25 @@ QString percent(double confidence)
     return AlarmTableModel::tr("%1 %").arg(QLocale().toString(hundredths, 'f', 2));
 }
 
+// What the guard found, with %1 for the channels: a stuck sensor is not out of range.
+QString guardToolTip(detect::GuardFlag finding)
+{
+    switch (finding) {
+    case detect::GuardFlag::Stuck:
+        return AlarmTableModel::tr("Stuck on one value: %1");
+    case detect::GuardFlag::Dropout:
+        return AlarmTableModel::tr("No values arriving: %1");
+    case detect::GuardFlag::Noisy:
+        return AlarmTableModel::tr("Noisier than anything seen in training: %1");
+    case detect::GuardFlag::Trend:
+        return AlarmTableModel::tr("Changing faster than anything seen in training: %1");
+    case detect::GuardFlag::Jump:
+        return AlarmTableModel::tr("A jump or spike larger than any seen in training: %1");
+    default:
+        return AlarmTableModel::tr("Outside the range seen in training: %1");
+    }
+}
+
 bool needsAttention(const Alarm &alarm)
 {
     const AlarmState state = alarm.state();
@@ -179,7 +198,7 @@ QVariant AlarmTableModel::toolTip(const Alarm &alarm, int column) const
         case detect::AlarmReason::Limit:
             return tr("Outside the profile's alarm limits: %1").arg(alarm.channels.join(u", "));
         case detect::AlarmReason::RangeGuard:
-            return tr("Outside the range seen in training: %1").arg(alarm.channels.join(u", "));
+            return guardToolTip(alarm.finding).arg(alarm.channels.join(u", "));
         case detect::AlarmReason::Relation:
             return tr("No longer moving with the other channels: %1")
                 .arg(alarm.channels.join(u", "));

@@ -45,6 +45,16 @@ QString reasonText(detect::AlarmReason reason)
     return QStringLiteral("unknown");
 }
 
+QString reasonText(const Alarm &alarm)
+{
+    const QString reason = reasonText(alarm.reason);
+    if (alarm.reason != detect::AlarmReason::RangeGuard
+        || alarm.finding == detect::GuardFlag::Within) {
+        return reason;
+    }
+    return reason + QStringLiteral(" (%1)").arg(QLatin1StringView(guardFlagName(alarm.finding)));
+}
+
 QString alarmStateText(AlarmState state)
 {
     switch (state) {

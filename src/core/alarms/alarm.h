@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/alarmpolicy.h"
+#include "detect/rangeguard.h"
 
 #include <QDateTime>
 #include <QString>
@@ -34,6 +35,9 @@ struct Alarm
     QDateTime clearedAt;
     detect::Severity severity = detect::Severity::None; // highest while active
     detect::AlarmReason reason = detect::AlarmReason::None;
+    // What the guard found on the first named channel (stuck, dropout, ...); Within when the
+    // forest named the channels.
+    detect::GuardFlag finding = detect::GuardFlag::Within;
     QStringList channels;         // channel ids named by the alarm, most to blame first
     QStringList channelLabels;    // their profile labels at raise, for display
     QString unit;                 // unit of the first named channel
@@ -60,6 +64,8 @@ struct Alarm
 // Names as the journal writes them; not translated (the file is read by tools).
 [[nodiscard]] QString severityText(detect::Severity severity); // "Watch", "Warning", "Critical"
 [[nodiscard]] QString reasonText(detect::AlarmReason reason);  // "forest", "range-guard", ...
-[[nodiscard]] QString alarmStateText(AlarmState state);        // "unacknowledged", ...
+// The reason with the guard's finding when it says more: "range-guard (stuck)".
+[[nodiscard]] QString reasonText(const Alarm &alarm);
+[[nodiscard]] QString alarmStateText(AlarmState state); // "unacknowledged", ...
 
 } // namespace fw

@@ -73,7 +73,7 @@ void AlarmBook::raise(const ResultBlock &block, std::size_t row, const Profile &
     m_alarms.insert(m_alarms.begin(), alarm);
     Q_EMIT alarmInserted(0);
     stream(replay).openId = alarm.id;
-    journal(alarm, JournalEvent::Raised, {}, reasonText(alarm.reason), alarm.sourceTimeRaised);
+    journal(alarm, JournalEvent::Raised, {}, reasonText(alarm), alarm.sourceTimeRaised);
     Q_EMIT summaryChanged();
     if (!replay && !m_silenced) {
         Q_EMIT annunciationRequested(alarm.severity);

@@ -68,6 +68,11 @@ bool nameAlarmChannels(Alarm &alarm, const ResultBlock &block, std::size_t row,
         }
     }
     const int first = named.front();
+    const std::size_t at
+        = row * std::size_t(std::max(block.results.channels, 0)) + std::size_t(first);
+    if (at < block.results.guardFlags.size()) {
+        alarm.finding = block.results.guardFlags[at];
+    }
     if (first < profile.channelCount()) {
         alarm.unit = profile.channels[std::size_t(first)].unit;
     }

@@ -150,8 +150,18 @@ void TestAlarmTableModel::channelsToolTipSaysWhyTheyAreNamed_data()
     QTest::addColumn<QString>("why");
     QTest::newRow("forest") << AlarmReason::Forest << GuardFlag::Within
                             << QStringLiteral("Most to blame in the detector's view: ");
-    QTest::newRow("guard") << AlarmReason::RangeGuard << GuardFlag::Stuck
-                           << QStringLiteral("Outside the range seen in training: ");
+    QTest::newRow("out of range") << AlarmReason::RangeGuard << GuardFlag::OutOfNominalRange
+                                  << QStringLiteral("Outside the range seen in training: ");
+    QTest::newRow("stuck") << AlarmReason::RangeGuard << GuardFlag::Stuck
+                           << QStringLiteral("Stuck on one value: ");
+    QTest::newRow("dropout") << AlarmReason::RangeGuard << GuardFlag::Dropout
+                             << QStringLiteral("No values arriving: ");
+    QTest::newRow("noisy") << AlarmReason::RangeGuard << GuardFlag::Noisy
+                           << QStringLiteral("Noisier than anything seen in training: ");
+    QTest::newRow("trend") << AlarmReason::RangeGuard << GuardFlag::Trend
+                           << QStringLiteral("Changing faster than anything seen in training: ");
+    QTest::newRow("jump") << AlarmReason::RangeGuard << GuardFlag::Jump
+                          << QStringLiteral("A jump or spike larger than any seen in training: ");
     QTest::newRow("relation") << AlarmReason::Relation << GuardFlag::Relation
                               << QStringLiteral("No longer moving with the other channels: ");
     QTest::newRow("limit") << AlarmReason::Limit << GuardFlag::OutOfLimits

@@ -37,6 +37,7 @@ class TestAlarmBookJournal : public QObject
 private Q_SLOTS:
     void init();
     void journalRecordsTheLifecycleWithTheOperator();
+    void aGuardRaiseRecordsWhatTheGuardFound();
     void idsContinueFromTheJournal();
     void aJournalThatFailsIsReportedOnceAndAlarmsStillRaise();
 
@@ -92,6 +93,23 @@ void TestAlarmBookJournal::journalRecordsTheLifecycleWithTheOperator()
     QCOMPARE(entries[5].wallTime, m_now);
     QCOMPARE(entries[7].alarmId, quint64(0));
     QCOMPARE(entries[7].operatorName, kOperator);
+}
+
+void TestAlarmBookJournal::aGuardRaiseRecordsWhatTheGuardFound()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    AlarmJournal journal(dir.filePath(QStringLiteral("journal.csv")));
+    AlarmBook book(&journal, clock());
+    Row stuck = raise(Severity::Warning);
+    stuck.reason = fw::detect::AlarmReason::RangeGuard;
+    stuck.flags[2] = fw::detect::GuardFlag::Stuck;
+    book.ingest(blockOf({stuck}), profile(), false);
+    QCOMPARE(book.at(0).finding, fw::detect::GuardFlag::Stuck);
+    const std::vector<fw::JournalEntry> entries = journal.readLast(10);
+    QCOMPARE(entries.size(), std::size_t(1));
+    QCOMPARE(entries[0].note, QStringLiteral("range-guard (stuck)"));
+    QCOMPARE(entries[0].channels, QStringList{QStringLiteral("pressure")});
 }
 
 void TestAlarmBookJournal::idsContinueFromTheJournal()
