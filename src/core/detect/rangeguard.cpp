@@ -69,10 +69,10 @@ std::vector<double> presentValues(std::span<const double> rows, std::size_t chan
 }
 
 // How far a channel's level moved within training: the median of its last quarter minus that of
-// its first, when that is more than one robust scale of the channel and the halves moved more
-// than that too, the same way. A steady drift separates the halves as well as the quarters; a
-// cycle that training holds whole (an orbit with its eclipse) separates quarters that catch it
-// at different phases, but not halves that each hold whole cycles.
+// its first, when that is more than one robust scale of the channel and, after long training,
+// the halves moved more than that too, the same way. A steady drift separates the halves as
+// well as the quarters; a cycle that training holds whole (an orbit with its eclipse) separates
+// quarters that catch it at different phases, but not halves that each hold whole cycles.
 std::optional<double> levelDrift(std::span<const double> rows, std::size_t channels,
                                  std::size_t channel, std::size_t rowCount, bool longTraining)
 {
