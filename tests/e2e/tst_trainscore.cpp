@@ -200,16 +200,17 @@ void TestTrainScore::scoreWithLabelsFileAgreesWithTheAlarmColumn()
 
     const auto out = readCsv(path("out.csv"));
     QCOMPARE(out.size(), qsizetype(intact.size()) + 1);
-    QCOMPARE(out[0].join(','), QByteArray("t,score,confidence,alarm,severity,"
-                                          "attribution_temperature,attribution_voltage,"
-                                          "attribution_vibration,attribution_pressure"));
+    QCOMPARE(out[0].join(','),
+             QByteArray("t,score,confidence,alarm,severity,"
+                        "attribution_temperature,attribution_voltage,"
+                        "attribution_vibration,attribution_pressure,reason,finding"));
     const auto labels = readCsv(path("faulty.labels.csv"));
     Confusion counted;
     qint64 alarms = 0;
     for (std::size_t r = 0; r < intact.size(); ++r) {
         const QList<QByteArray> &row = out[qsizetype(r) + 1];
         const QList<QByteArray> &label = labels[intact[r] + 1];
-        QCOMPARE(row.size(), 9);
+        QCOMPARE(row.size(), 11);
         QCOMPARE(row[0].toDouble(), 1732400000.0 + intact[r] / double(kRate));
         QCOMPARE(row[0], label[0]);
         const bool alarm = row[3] == "1";

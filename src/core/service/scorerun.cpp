@@ -1,5 +1,6 @@
 #include "scorerun.h"
 
+#include "alarms/alarm.h"
 #include "detect/modelfile.h"
 #include "service/trainrun.h"
 #include "telemetry/numberparse.h"
@@ -117,7 +118,9 @@ bool writeResults(const QString &path, const SampleBlock &samples,
     for (const std::string &channel : channels) {
         text += ",attribution_" + channel;
     }
-    text += '\n';
+    // Why the alarm is up, and the strongest finding of the checks on this row, so a row can be
+    // traced to what raised it.
+    text += ",reason,finding\n";
     std::vector<std::string> severities;
     for (int s = 0; s <= int(detect::Severity::Critical); ++s) {
         severities.push_back(severityName(detect::Severity(s)).toStdString());
@@ -135,6 +138,14 @@ bool writeResults(const QString &path, const SampleBlock &samples,
             text += ',';
             appendValue(text, results.attribution[row * width + c]);
         }
+        text += ',';
+        text += reasonText(results.reason[row]).toStdString();
+        text += ',';
+        auto finding = detect::GuardFlag::Within;
+        for (std::size_t c = 0; c < width && !results.guardFlags.empty(); ++c) {
+            finding = std::max(finding, results.guardFlags[row * width + c]);
+        }
+        text += detect::guardFlagName(finding);
         text += '\n';
         if (text.size() >= kWriteChunkBytes || row + 1 == results.size()) {
             if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {

@@ -53,6 +53,10 @@ void TestScoreRun::resultsHaveAHeaderAndOneRowPerSample()
     detect::DetectionResults r = results({0, 1, 0});
     r.score[2] = std::nan(""); // nothing to score: an empty field, never a number
     r.confidence[2] = std::nan("");
+    r.reason[1] = detect::AlarmReason::RangeGuard;
+    using detect::GuardFlag;
+    r.guardFlags = {GuardFlag::Within, GuardFlag::Within, GuardFlag::Forecast,
+                    GuardFlag::Jump,   GuardFlag::Within, GuardFlag::Within};
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("out.csv"));
     QString error;
@@ -60,10 +64,10 @@ void TestScoreRun::resultsHaveAHeaderAndOneRowPerSample()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll(), QByteArray("t,score,confidence,alarm,severity,attribution_temperature,"
-                                        "attribution_voltage\n"
-                                        "10.5,0.5,0.25,0,none,0,0\n"
-                                        "11,0.75,0.999,1,warning,0.25,0.75\n"
-                                        "11.5,,,0,none,0,0\n"));
+                                        "attribution_voltage,reason,finding\n"
+                                        "10.5,0.5,0.25,0,none,0,0,none,within\n"
+                                        "11,0.75,0.999,1,warning,0.25,0.75,range-guard,jump\n"
+                                        "11.5,,,0,none,0,0,none,within\n"));
 }
 
 void TestScoreRun::confusionSkipsTrainingAndUnlabeledRows()
