@@ -169,6 +169,10 @@ Empfangen um %2</translation>
         <translation>Es kommen keine Werte an: %1</translation>
     </message>
     <message>
+        <source>No longer moving the way its own recent values forecast: %1</source>
+        <translation>Bewegt sich nicht mehr so, wie seine letzten Werte es vorhersagen: %1</translation>
+    </message>
+    <message>
         <source>Noisier than anything seen in training: %1</source>
         <translation>Stärker verrauscht als alles im Training Gesehene: %1</translation>
     </message>

@@ -47,6 +47,8 @@ QString guardToolTip(detect::GuardFlag finding)
         return AlarmTableModel::tr("Changing faster than anything seen in training: %1");
     case detect::GuardFlag::Jump:
         return AlarmTableModel::tr("A jump or spike larger than any seen in training: %1");
+    case detect::GuardFlag::Forecast:
+        return AlarmTableModel::tr("No longer moving the way its own recent values forecast: %1");
     default:
         return AlarmTableModel::tr("Outside the range seen in training: %1");
     }

@@ -78,16 +78,26 @@ std::optional<Detector> Detector::create(std::shared_ptr<const DetectorModel> mo
             return std::nullopt;
         }
     }
-    return Detector(std::move(model), std::move(*forest), std::move(*guard), std::move(relations));
+    std::optional<ForecastCheck> forecast;
+    if (!model->forecasts.empty()) {
+        forecast = ForecastCheck::fromStored(model->forecastOptions, model->forecasts, error);
+        if (!forecast) {
+            return std::nullopt;
+        }
+    }
+    return Detector(std::move(model), std::move(*forest), std::move(*guard), std::move(relations),
+                    std::move(forecast));
 }
 
 Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest forest,
-                   RangeGuard guard, std::optional<RelationCheck> relations)
+                   RangeGuard guard, std::optional<RelationCheck> relations,
+                   std::optional<ForecastCheck> forecast)
     : m_model(std::move(model))
     , m_forest(std::move(forest))
     , m_calibration(m_model->calibration)
     , m_guard(std::move(guard))
     , m_relations(std::move(relations))
+    , m_forecast(std::move(forecast))
     , m_policy(m_model->policy)
 {
     const DetectorModel &m = *m_model;
@@ -104,6 +114,12 @@ Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest f
     m_features.resize(kBatchRows * std::size_t(m.featureCount()));
     m_scores.resize(kBatchRows);
     m_shares.resize(std::size_t(m.channelCount()));
+    m_forestRow.resize(std::size_t(m.channelCount()));
+    m_anyLowVariety = std::any_of(m.guard.begin(), m.guard.end(),
+                                  [](const GuardChannel &g) { return g.lowVariety; });
+    m_forestRaises = std::count_if(m.guard.begin(), m.guard.end(),
+                                   [](const GuardChannel &g) { return !g.lowVariety; })
+                     >= 2;
 }
 
 void Detector::reset()
@@ -115,12 +131,21 @@ void Detector::reset()
     if (m_relations) {
         m_relations->reset();
     }
+    if (m_forecast) {
+        m_forecast->reset();
+    }
     m_policy.reset();
     m_guardShares.clear();
 }
 
-void Detector::featuresOf(std::span<const double> row, std::span<double> out)
+void Detector::featuresOf(std::span<const double> raw, std::span<double> out)
 {
+    std::span<const double> row = raw;
+    if (m_anyLowVariety) {
+        std::copy(raw.begin(), raw.end(), m_forestRow.begin());
+        neutralizeLowVariety(m_model->guard, m_forestRow);
+        row = m_forestRow;
+    }
     if (m_window) {
         m_window->push(row, out);
     } else {
@@ -157,6 +182,9 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
 {
     const double confidence = std::isnan(score) ? kNaN : m_calibration.confidence(score);
     GuardState guard = m_guard.check(row);
+    if (m_forecast) {
+        guard = m_guard.flagForecast(m_forecast->check(row));
+    }
     // The relations only name a channel when nothing more direct is wrong: a fault seen by the
     // other checks also disturbs the relations its channel feeds, often on other channels.
     const int related = m_relations ? m_relations->check(row) : -1;
@@ -164,8 +192,10 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
     if (relationOnly) {
         guard = m_guard.flagRelation(related);
     }
-    const AlarmDecision decision = m_policy.update(confidence, guard.anyOutOfNominalRange,
-                                                   guard.anyOutOfLimits, relationOnly);
+    // On a single channel the forest's confidence is reported but raises nothing (see header).
+    const AlarmDecision decision
+        = m_policy.update(m_forestRaises ? confidence : kNaN, guard.anyOutOfNominalRange,
+                          guard.anyOutOfLimits, relationOnly);
 
     out.score.push_back(score);
     out.confidence.push_back(confidence);

@@ -46,6 +46,17 @@ std::vector<double> featureRows(std::span<const double> rows, int channels, int 
     return WindowFeatures::extract(rows, channels, window, flags);
 }
 
+std::vector<double> forestInputs(std::span<const double> rows,
+                                 const std::vector<GuardChannel> &guard)
+{
+    std::vector<double> out(rows.begin(), rows.end());
+    const std::size_t width = guard.size();
+    for (std::size_t at = 0; at + width <= out.size(); at += width) {
+        neutralizeLowVariety(guard, std::span(out).subspan(at, width));
+    }
+    return out;
+}
+
 std::string number(double value)
 {
     std::ostringstream out;
@@ -54,6 +65,15 @@ std::string number(double value)
 }
 
 } // namespace
+
+void neutralizeLowVariety(const std::vector<GuardChannel> &guard, std::span<double> row)
+{
+    for (std::size_t c = 0; c < guard.size(); ++c) {
+        if (guard[c].lowVariety && !std::isnan(row[c])) {
+            row[c] = guard[c].center;
+        }
+    }
+}
 
 int DetectorModel::featureCount() const
 {
@@ -116,12 +136,23 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
     const auto features = std::size_t(model.featureCount());
 
     const std::size_t rowCount = data.rows.size() / width;
-    std::vector<double> trainFeatures
-        = featureRows(data.rows, channels, model.window, model.windowFlags);
+    try {
+        model.guard
+            = RangeGuard::fit(data.rows, channels, options.guard, data.limits).channelInfo();
+    } catch (const std::invalid_argument &e) {
+        fail(error, e.what());
+        return std::nullopt;
+    }
+
+    // The forest sees channels training barely moved at their centre: below the guard's floor
+    // their differences are resolution, not information, and a forest would isolate any value
+    // it had not seen.
+    std::vector<double> trainFeatures = featureRows(forestInputs(data.rows, model.guard), channels,
+                                                    model.window, model.windowFlags);
     std::vector<double> calibrationFeatures;
     if (separateCalibration) {
-        calibrationFeatures
-            = featureRows(data.calibrationRows, channels, model.window, model.windowFlags);
+        calibrationFeatures = featureRows(forestInputs(data.calibrationRows, model.guard), channels,
+                                          model.window, model.windowFlags);
     } else {
         // The tail. When the data moves slowly (a battery discharging) the calibration rows hold
         // states the forest has not seen; their higher scores make confidences err on the quiet
@@ -169,19 +200,18 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
     model.forest = forest->arrays();
     model.calibration = std::move(scores);
 
-    try {
-        model.guard
-            = RangeGuard::fit(data.rows, channels, options.guard, data.limits).channelInfo();
-    } catch (const std::invalid_argument &e) {
-        fail(error, e.what());
-        return std::nullopt;
-    }
-
     // Relations need hours of a channel's company to learn; short training goes without.
     if (std::optional<RelationCheck> relations
         = RelationCheck::fit(data.rows, channels, data.rateHz, nullptr)) {
         model.relationOptions = relations->options();
         model.relations = relations->channels();
+    }
+
+    // A forecast needs a few hundred steps; a recording shorter than that goes without.
+    if (std::optional<ForecastCheck> forecast
+        = ForecastCheck::fit(data.rows, channels, data.rateHz, nullptr)) {
+        model.forecastOptions = forecast->options();
+        model.forecasts = forecast->channels();
     }
 
     model.provenance = data.provenance;
@@ -266,6 +296,15 @@ bool validateDetectorModel(const DetectorModel &model, std::string *error)
             return fail(error, why);
         }
     }
+    if (!model.forecasts.empty()) {
+        if (model.forecasts.size() != std::size_t(channels)) {
+            return fail(error, "forecasts have " + std::to_string(model.forecasts.size())
+                                   + " channels, the model " + std::to_string(channels));
+        }
+        if (!ForecastCheck::fromStored(model.forecastOptions, model.forecasts, &why)) {
+            return fail(error, why);
+        }
+    }
     return true;
 }
 
@@ -284,6 +323,15 @@ std::vector<std::string> modelWarnings(const DetectorModel &model)
     }
     for (std::size_t c = 0; c < model.guard.size(); ++c) {
         const GuardChannel &guard = model.guard[c];
+        if (guard.lowVariety) {
+            warnings.push_back("channel " + model.channels[c]
+                               + " had too little variety in training to judge (it moved by less "
+                                 "than 1 % of its size): changes under 1 % of its size are not "
+                                 "judged, the forest leaves it out, and a new level it holds "
+                                 "calmly for "
+                               + std::to_string(guard.settle) + " samples becomes its level");
+            continue;
+        }
         const bool noLow = std::isinf(guard.low);
         const bool noHigh = std::isinf(guard.high);
         if (guard.excluded || (noLow && noHigh)) {

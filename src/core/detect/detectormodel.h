@@ -1,6 +1,7 @@
 #pragma once
 
 #include "detect/alarmpolicy.h"
+#include "detect/forecastcheck.h"
 #include "detect/forestarrays.h"
 #include "detect/isolationforest.h"
 #include "detect/rangeguard.h"
@@ -44,6 +45,8 @@ struct DetectorModel
     std::vector<GuardChannel> guard; // one per channel
     RelationOptions relationOptions;
     std::vector<RelationChannel> relations; // one per channel, or none: no relation check
+    ForecastOptions forecastOptions;
+    std::vector<ForecastChannel> forecasts; // one per channel, or none: no forecast check
     TrainingProvenance provenance;
 
     [[nodiscard]] int channelCount() const { return int(channels.size()); }
@@ -92,6 +95,10 @@ struct TrainingData
                                                          const DetectorTrainOptions &options,
                                                          std::string *error,
                                                          std::vector<std::string> *warnings);
+
+// Sets the values of the channels the guard found with too little variety to their centre, as
+// the forest sees them (a missing value stays missing).
+void neutralizeLowVariety(const std::vector<GuardChannel> &guard, std::span<double> row);
 
 // Checks a model for consistency (sizes, finite statistics, valid forest, sorted calibration,
 // usable policy and guard); false with a message naming what is wrong.

@@ -36,7 +36,11 @@
 //                     "roughness_high": .. | null, "trend_high": .. | null (no such check;
 //                     also when absent, as in files from before these checks),
 //                     "stuck_check": true,
+//                     "stuck_after": 30,           repeats that flag Stuck; 0 or absent: one window
 //                     "dropout_check": true,
+//                     "low_variety": false,        training barely moved it (false when absent)
+//                     "settle": 0,                 samples before a calm new level is adopted,
+//                                                  0: never (also when absent)
 //                     "limits": [low, high] | null } ]
 //   },
 //   "relations": {                                 absent when training was too short for them
@@ -44,6 +48,12 @@
 //     "channels": [ { "coefficients": [..],        intercept, other channels' lags, own lag
 //                     "below": .. | null, "above": .. | null } ]   largest residuals, null: no
 //                     check
+//   },
+//   "forecast": {                                  absent when training was too short for it
+//     "block": 1, "lags": [1, 2, 3, 5, 10], "smooth": 10,
+//     "channels": [ { "season": 98,                steps in the channel's cycle, 0: none
+//                     "coefficients": [..],        intercept, own changes at lags, 3 seasonal
+//                     "bound": .. } ]              smoothed absolute error that flags
 //   },
 //   "provenance": { "source": "train.csv", "rows": 10000, "forest_rows": 5000,
 //                   "calibration_rows": 5000, "first_time": .., "last_time": ..,
@@ -210,7 +220,10 @@ QJsonObject guardObject(const RangeGuardOptions &options, const std::vector<Guar
         channel.insert(QStringLiteral("roughness_high"), bound(c.roughnessHigh));
         channel.insert(QStringLiteral("trend_high"), bound(c.trendHigh));
         channel.insert(QStringLiteral("stuck_check"), c.stuckCheck);
+        channel.insert(QStringLiteral("stuck_after"), c.stuckAfter);
         channel.insert(QStringLiteral("dropout_check"), c.dropoutCheck);
+        channel.insert(QStringLiteral("low_variety"), c.lowVariety);
+        channel.insert(QStringLiteral("settle"), c.settle);
         if (c.limits) {
             channel.insert(QStringLiteral("limits"),
                            QJsonArray{number(c.limits->first), number(c.limits->second)});
@@ -243,6 +256,27 @@ QJsonObject relationsObject(const RelationOptions &options,
         {QStringLiteral("block"), options.block},      {QStringLiteral("lags"), lags},
         {QStringLiteral("self_lag"), options.selfLag}, {QStringLiteral("smooth"), options.smooth},
         {QStringLiteral("k"), number(options.k)},      {QStringLiteral("channels"), channels},
+    };
+}
+
+QJsonObject forecastObject(const ForecastOptions &options,
+                           const std::vector<ForecastChannel> &forecasts)
+{
+    QJsonArray channels;
+    for (const ForecastChannel &c : forecasts) {
+        channels.append(QJsonObject{{QStringLiteral("season"), c.season},
+                                    {QStringLiteral("coefficients"), doubleArray(c.coefficients)},
+                                    {QStringLiteral("bound"), number(c.bound)}});
+    }
+    QJsonArray lags;
+    for (const int lag : options.lags) {
+        lags.append(lag);
+    }
+    return QJsonObject{
+        {QStringLiteral("block"), options.block},
+        {QStringLiteral("lags"), lags},
+        {QStringLiteral("smooth"), options.smooth},
+        {QStringLiteral("channels"), channels},
     };
 }
 
@@ -287,6 +321,10 @@ QJsonObject contentObject(const DetectorModel &model)
     if (!model.relations.empty()) {
         root.insert(QStringLiteral("relations"),
                     relationsObject(model.relationOptions, model.relations));
+    }
+    if (!model.forecasts.empty()) {
+        root.insert(QStringLiteral("forecast"),
+                    forecastObject(model.forecastOptions, model.forecasts));
     }
 
     const TrainingProvenance &prov = model.provenance;

@@ -482,6 +482,16 @@ bool readForest(Reader &r, const QJsonObject &root, ForestArrays *a)
     return true;
 }
 
+// Files from before stuck_after flag Stuck after one window (0).
+bool stuckAfter(Reader &r, const QJsonObject &o, const QString &where, int *out)
+{
+    if (!o.contains(QLatin1StringView("stuck_after"))) {
+        *out = 0;
+        return true;
+    }
+    return r.int32(o, where, QLatin1StringView("stuck_after"), 0, out);
+}
+
 bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
 {
     const QString path = QStringLiteral("guard");
@@ -515,7 +525,12 @@ bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
             || !r.optionalBound(o, where, QLatin1StringView("roughness_high"), &c.roughnessHigh)
             || !r.optionalBound(o, where, QLatin1StringView("trend_high"), &c.trendHigh)
             || !r.boolean(o, where, QLatin1StringView("stuck_check"), &c.stuckCheck)
+            || !stuckAfter(r, o, where, &c.stuckAfter)
             || !r.boolean(o, where, QLatin1StringView("dropout_check"), &c.dropoutCheck)
+            || (o.contains(QLatin1StringView("low_variety"))
+                && !r.boolean(o, where, QLatin1StringView("low_variety"), &c.lowVariety))
+            || (o.contains(QLatin1StringView("settle"))
+                && !r.int32(o, where, QLatin1StringView("settle"), 0, &c.settle))
             || !r.member(o, where, QLatin1StringView("limits"), &limits)) {
             return false;
         }
@@ -581,6 +596,47 @@ bool readRelations(Reader &r, const QJsonObject &root, DetectorModel *model)
     return true;
 }
 
+// Optional: files from before the forecast check, and models trained too briefly, have none.
+bool readForecast(Reader &r, const QJsonObject &root, DetectorModel *model)
+{
+    if (!root.contains(QLatin1StringView("forecast"))) {
+        return true;
+    }
+    const QString path = QStringLiteral("forecast");
+    QJsonObject forecast;
+    QJsonArray lags;
+    QJsonArray channels;
+    ForecastOptions &options = model->forecastOptions;
+    if (!r.object(root, {}, QLatin1StringView("forecast"), &forecast)
+        || !r.int32(forecast, path, QLatin1StringView("block"), 1, &options.block)
+        || !r.int32(forecast, path, QLatin1StringView("smooth"), 1, &options.smooth)
+        || !r.array(forecast, path, QLatin1StringView("lags"), &lags)
+        || !r.array(forecast, path, QLatin1StringView("channels"), &channels)) {
+        return false;
+    }
+    std::vector<std::int32_t> lagValues;
+    if (!r.int32s(lags, path + QStringLiteral(".lags"), 1, &lagValues)) {
+        return false;
+    }
+    options.lags.assign(lagValues.begin(), lagValues.end());
+    model->forecasts.resize(std::size_t(channels.size()));
+    for (qsizetype i = 0; i < channels.size(); ++i) {
+        const QString where = elementPath(path + QStringLiteral(".channels"), i);
+        const QJsonValue value = channels.at(i);
+        if (!value.isObject()) {
+            return r.expected(where, QStringLiteral("an object"), value);
+        }
+        ForecastChannel &c = model->forecasts[std::size_t(i)];
+        if (!r.int32(value.toObject(), where, QLatin1StringView("season"), 0, &c.season)
+            || !r.doubles(value.toObject(), where, QLatin1StringView("coefficients"),
+                          &c.coefficients)
+            || !r.finite(value.toObject(), where, QLatin1StringView("bound"), &c.bound)) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
 {
     QJsonArray channels;
@@ -639,7 +695,8 @@ bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
         || !r.finite(policy, policyPath, QLatin1StringView("critical"), &p.criticalLevel)) {
         return false;
     }
-    if (!readGuard(r, root, model) || !readRelations(r, root, model)) {
+    if (!readGuard(r, root, model) || !readRelations(r, root, model)
+        || !readForecast(r, root, model)) {
         return false;
     }
     if (model->guard.size() != model->channels.size()) {

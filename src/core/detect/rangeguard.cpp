@@ -36,6 +36,40 @@ constexpr double kNoiseMargin = 2.0;
 // side and short of what it does on the other. Over 3 h of nominal simulator data, no rolling
 // mean went further past the extremes of a 3-h training than 0.17 of their span.
 constexpr double kExtremeMargin = 0.3;
+// The extremes need training long enough to visit the channel's regimes: 20 windows (600 rows
+// at the default W), as the relation check asks 20 memories. A bench recorded for a few minutes
+// (SKAB's 400 rows) keeps median ± K robust scales.
+constexpr std::size_t kMinExtremeWindows = 20;
+
+// The 95th percentile of a channel's absolute values, or 1 when that is 0: what a share of the
+// channel's size is taken of.
+double magnitudeOf(std::vector<double> values)
+{
+    for (double &v : values) {
+        v = std::abs(v);
+    }
+    if (values.empty()) {
+        return 1.0;
+    }
+    const auto at = values.begin() + std::ptrdiff_t(0.95 * double(values.size() - 1));
+    std::nth_element(values.begin(), at, values.end());
+    return *at > 0 ? *at : 1.0;
+}
+
+// Raises the bounds of a channel training saw barely move to a floor of kVarietyShare of its
+// magnitude, and lets it settle at a new level.
+void applyVarietyFloor(GuardChannel &channel, double floor, int window)
+{
+    channel.lowVariety = true;
+    channel.stuckCheck = false; // it sat still in training: sitting still is what it does
+    channel.settle = window;
+    channel.low = std::min(channel.low, channel.center - floor);
+    channel.high = std::max(channel.high, channel.center + floor);
+    for (double *bound :
+         {&channel.noiseHigh, &channel.jumpHigh, &channel.roughnessHigh, &channel.trendHigh}) {
+        *bound = std::max(*bound, floor);
+    }
+}
 
 double medianOf(std::vector<double> values)
 {
@@ -190,6 +224,8 @@ const char *guardFlagName(GuardFlag flag)
         return "within";
     case GuardFlag::Relation:
         return "relation";
+    case GuardFlag::Forecast:
+        return "forecast";
     case GuardFlag::Dropout:
         return "dropout";
     case GuardFlag::Stuck:
@@ -221,6 +257,8 @@ RangeGuard::RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> chan
     , m_previous(m_channels.size(), std::numeric_limits<double>::quiet_NaN())
     , m_changes(m_channels.size() * std::size_t(options.window), 0.0)
     , m_means(m_channels.size() * std::size_t(options.window), 0.0)
+    , m_offset(m_channels.size(), 0.0)
+    , m_settleRun(m_channels.size(), 0)
 {}
 
 RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
@@ -254,7 +292,8 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
         const RunStats runs = runStats(rows, width, c, rowCount, window);
         channel.dropoutCheck = rowCount >= window && runs.longestMissing < window;
         // Only a channel seen moving through whole windows is known not to sit still.
-        channel.stuckCheck = runs.longestPresent >= window && runs.longestSame < window;
+        channel.stuckCheck = runs.longestPresent >= window;
+        channel.stuckAfter = int(std::max(double(window), kNoiseMargin * double(runs.longestSame)));
 
         std::vector<double> means;
         std::vector<double> deviations;
@@ -290,16 +329,24 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
         const auto [lowest, highest] = std::minmax_element(means.begin(), means.end());
         const double lowestMean = *lowest;
         const double highestMean = *highest;
-        const bool longTraining = means.size() >= kMinTrendWindows * window;
+        const bool longTraining = means.size() >= kMinExtremeWindows * window;
         channel.center = medianOf(means);
         channel.scale = robustScale(std::move(means));
         channel.low = channel.center - options.k * channel.scale;
         channel.high = channel.center + options.k * channel.scale;
+        const std::vector<double> values = presentValues(rows, width, c, 0, rowCount);
+        const double magnitude = magnitudeOf(values);
         if (longTraining) {
-            const double margin
-                = std::max(kExtremeMargin * (highestMean - lowestMean), channel.scale);
+            const double margin = std::max({kExtremeMargin * (highestMean - lowestMean),
+                                            channel.scale, kVarietyShare * magnitude});
             channel.low = lowestMean - margin;
             channel.high = highestMean + margin;
+        }
+
+        const auto [least, most] = std::minmax_element(values.begin(), values.end());
+        if (*most - *least < kVarietyShare * magnitude) {
+            applyVarietyFloor(channel, kVarietyShare * magnitude, options.window);
+            continue; // no drift to speak of
         }
 
         if (quarter == 0) {
@@ -358,6 +405,10 @@ std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &opti
                               + "noise, jump and trend bounds must be 0 or more (or infinite)");
             }
         }
+        if (channel.settle < 0 || channel.settle > 1000000 || channel.stuckAfter < 0
+            || channel.stuckAfter > 1000000) {
+            return refuse(where + "settle and stuck_after must be 0 to 1000000 samples");
+        }
         if (channel.limits
             && !(std::isfinite(channel.limits->first) && std::isfinite(channel.limits->second)
                  && channel.limits->first <= channel.limits->second)) {
@@ -405,22 +456,33 @@ GuardState RangeGuard::check(std::span<const double> row)
             const double mean = m_featureRow[width + c];
             const double deviation = m_featureRow[2 * width + c];
             const bool allPresent = m_presentRun[c] >= window;
-            if (!channel.excluded && (mean < channel.low || mean > channel.high)) {
-                flag = GuardFlag::OutOfNominalRange;
-            } else if (allPresent && std::abs(raw - mean) > channel.jumpHigh) {
-                flag = GuardFlag::Jump;
+            // How the channel moves, whatever its level.
+            GuardFlag motion = GuardFlag::Within;
+            if (allPresent && std::abs(raw - mean) > channel.jumpHigh) {
+                motion = GuardFlag::Jump;
             } else if (m_presentRun[c] >= 2 * window
                        && std::abs(mean - meanBefore) > channel.trendHigh) {
-                flag = GuardFlag::Trend;
+                motion = GuardFlag::Trend;
             } else if (allPresent
                        && (deviation > channel.noiseHigh
                            || (m_presentRun[c] > window
                                && roughness(changes, ring) > channel.roughnessHigh))) {
-                flag = GuardFlag::Noisy;
-            } else if (channel.stuckCheck && present && m_sameRun[c] >= window) {
-                flag = GuardFlag::Stuck;
+                motion = GuardFlag::Noisy;
+            } else if (channel.stuckCheck && present
+                       && m_sameRun[c] >= std::max(window, channel.stuckAfter)) {
+                motion = GuardFlag::Stuck;
             } else if (channel.dropoutCheck && m_missingRun[c] >= window) {
-                flag = GuardFlag::Dropout;
+                motion = GuardFlag::Dropout;
+            }
+            const bool outside = !channel.excluded && outOfRange(c, mean);
+            flag = outside ? GuardFlag::OutOfNominalRange : motion;
+            // A level that holds, calm, for long enough becomes the channel's level.
+            m_settleRun[c]
+                = outside && motion == GuardFlag::Within && allPresent ? m_settleRun[c] + 1 : 0;
+            if (channel.settle > 0 && m_settleRun[c] >= channel.settle) {
+                m_offset[c] = mean - channel.center;
+                m_settleRun[c] = 0;
+                flag = GuardFlag::Within;
             }
         }
         state.anyOutOfLimits = state.anyOutOfLimits || flag == GuardFlag::OutOfLimits;
@@ -434,12 +496,42 @@ GuardState RangeGuard::check(std::span<const double> row)
     return state;
 }
 
+bool RangeGuard::outOfRange(std::size_t c, double mean)
+{
+    const GuardChannel &channel = m_channels[c];
+    if (std::isnan(mean)) {
+        return false; // nothing to judge the level by
+    }
+    if (mean >= channel.low && mean <= channel.high) {
+        m_offset[c] = 0; // back where training saw it
+        return false;
+    }
+    const double shifted = mean - m_offset[c];
+    return !(shifted >= channel.low && shifted <= channel.high);
+}
+
 GuardState RangeGuard::flagRelation(int channel)
 {
     m_flags[std::size_t(channel)] = GuardFlag::Relation;
     GuardState state;
     state.flags = m_flags;
     state.anyOutOfNominalRange = true;
+    return state;
+}
+
+GuardState RangeGuard::flagForecast(std::span<const std::uint8_t> forecast)
+{
+    GuardState state;
+    for (std::size_t c = 0; c < m_flags.size(); ++c) {
+        if (forecast[c] != 0 && m_flags[c] == GuardFlag::Within) {
+            m_flags[c] = GuardFlag::Forecast;
+        }
+        state.anyOutOfLimits = state.anyOutOfLimits || m_flags[c] == GuardFlag::OutOfLimits;
+        state.anyOutOfNominalRange
+            = state.anyOutOfNominalRange
+              || (m_flags[c] != GuardFlag::Within && m_flags[c] != GuardFlag::OutOfLimits);
+    }
+    state.flags = m_flags;
     return state;
 }
 
@@ -455,6 +547,8 @@ void RangeGuard::reset()
     std::fill(m_previous.begin(), m_previous.end(), std::numeric_limits<double>::quiet_NaN());
     std::fill(m_changes.begin(), m_changes.end(), 0.0);
     std::fill(m_means.begin(), m_means.end(), 0.0);
+    std::fill(m_offset.begin(), m_offset.end(), 0.0);
+    std::fill(m_settleRun.begin(), m_settleRun.end(), 0);
     m_ringAt = 0;
     m_seen = 0;
 }

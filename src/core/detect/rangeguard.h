@@ -22,6 +22,7 @@ struct RangeGuardOptions
 enum class GuardFlag : std::uint8_t {
     Within,
     Relation,          // no longer moving with the other channels as it did in training
+    Forecast,          // no longer moving as its own recent past forecast
     Dropout,           // no value for a whole window
     Stuck,             // a whole window of one repeated value
     Noisy,             // rolling deviation or sample-to-sample change above its nominal range
@@ -49,11 +50,20 @@ struct GuardChannel
     double roughnessHigh = std::numeric_limits<double>::infinity();
     // |rolling mean − the rolling mean W samples earlier| above this flags Trend; +inf disables.
     double trendHigh = std::numeric_limits<double>::infinity();
-    // A whole window of one value flags Stuck; off when training had such windows.
+    // A run of stuckAfter repeats of one value flags Stuck.
     bool stuckCheck = false;
+    // Twice the longest run of one value in training, never less than one window (a quantized or
+    // toggling channel sits on a level for a while in normal operation); 0: one window.
+    int stuckAfter = 0;
     // A whole window without a value flags Dropout; off when training had such gaps.
     bool dropoutCheck = false;
     std::optional<std::pair<double, double>> limits; // profile alarm low/high on the raw value
+    // Training varied the channel by less than RangeGuard::kVarietyShare of its magnitude (a
+    // status word, a mode, a constant): its bounds have that share of the magnitude as a floor.
+    bool lowVariety = false;
+    // Samples a level outside the range must hold, with nothing else flagged on the channel,
+    // before the guard takes it as the channel's new level; 0: never.
+    int settle = 0;
 };
 
 // Result of one check. flags points into the guard and stays valid until its next check().
@@ -87,9 +97,19 @@ struct GuardState
 // drift); Noisy when the rolling standard deviation, or the rolling mean of the change from one
 // sample to the next, exceeds twice the widest seen in training (the second is what catches
 // louder noise on a channel whose deviation training saw inflated by its own steps, such as a bus
-// voltage at eclipse); and Stuck when a window holds one repeated value although no training
-// window did (a frozen sensor reads back its last value, with none of the noise a live one has).
-// Quantized channels that sat still in training do not get the stuck check.
+// voltage at eclipse); and Stuck when one value repeats for a whole window, or for twice the
+// longest run of one value in training if that is longer (a frozen sensor reads back its last
+// value, with none of the noise a live one has; a toggling channel that stops toggling sits on
+// one level far longer than it ever did).
+//
+// A channel that training saw vary by less than kVarietyShare of its magnitude (its 95th
+// percentile absolute value) gives no scale to judge a move by: a status word that read 0.999
+// all through training and reads 1.0 now has not moved by "infinitely many" scales. Its bounds
+// get that share of the magnitude as a floor, and a level outside its range that then holds
+// steady for `settle` samples (one window) is taken as its new level: a mode change or a
+// commanded step is flagged while it happens and clears once the channel is calm at its new
+// level, instead of holding an alarm for hours. A channel that moved in training keeps its range
+// as an absolute judgement.
 //
 // A single missing value (NaN) never flags; a channel with no value for a whole window flags
 // Dropout, unless training had such gaps too. Stuck and Noisy need a window with every value.
@@ -115,14 +135,24 @@ public:
     [[nodiscard]] GuardState check(std::span<const double> row);
     // Adds a Relation flag on a channel to the latest check(), which flagged nothing.
     [[nodiscard]] GuardState flagRelation(int channel);
+    // Adds a Forecast flag to the latest check() on each channel it left Within and forecast
+    // marks (one entry per channel, non-zero: flagged).
+    [[nodiscard]] GuardState flagForecast(std::span<const std::uint8_t> forecast);
     void reset();
 
     [[nodiscard]] int channels() const { return int(m_channels.size()); }
     [[nodiscard]] const std::vector<GuardChannel> &channelInfo() const { return m_channels; }
     [[nodiscard]] const RangeGuardOptions &options() const { return m_options; }
+    // How far the guard has moved a channel's range to a level it settled at; 0 when it has not.
+    [[nodiscard]] double offset(int channel) const { return m_offset[std::size_t(channel)]; }
+
+    static constexpr double kVarietyShare = 0.01;
 
 private:
     RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> channels);
+    // Whether a rolling mean lies outside channel c's range, at its trained level or at the level
+    // it settled at; back inside the trained range, the settled level is forgotten.
+    [[nodiscard]] bool outOfRange(std::size_t c, double mean);
 
     RangeGuardOptions m_options;
     std::vector<GuardChannel> m_channels;
@@ -137,6 +167,8 @@ private:
     // and the rolling mean.
     std::vector<double> m_changes;
     std::vector<double> m_means;
+    std::vector<double> m_offset; // per channel: the adopted level minus the trained centre
+    std::vector<int> m_settleRun; // per channel: samples out of range with nothing else flagged
     std::size_t m_ringAt = 0;
     int m_seen = 0;
 };

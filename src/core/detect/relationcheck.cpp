@@ -1,8 +1,9 @@
 #include "detect/relationcheck.h"
 
+#include "detect/regression.h"
+
 #include <algorithm>
 #include <cmath>
-#include <Eigen/Dense>
 #include <limits>
 
 namespace fw::detect {
@@ -22,28 +23,6 @@ bool fail(std::string *error, const std::string &what)
         *error = "relations: " + what;
     }
     return false;
-}
-
-// Step means of rows × channels: a channel without a value in a step is NaN there.
-std::vector<double> stepMeans(std::span<const double> rows, std::size_t width, int block)
-{
-    const std::size_t steps = rows.size() / width / std::size_t(block);
-    std::vector<double> out(steps * width, kNaN);
-    for (std::size_t s = 0; s < steps; ++s) {
-        for (std::size_t c = 0; c < width; ++c) {
-            double sum = 0;
-            int n = 0;
-            for (std::size_t i = 0; i < std::size_t(block); ++i) {
-                const double v = rows[(s * std::size_t(block) + i) * width + c];
-                if (std::isfinite(v)) {
-                    sum += v;
-                    ++n;
-                }
-            }
-            out[s * width + c] = n > 0 ? sum / n : kNaN;
-        }
-    }
-    return out;
 }
 
 // Least squares of channel c's step mean on its regressors, returned unstandardized: intercept,
@@ -77,31 +56,7 @@ std::vector<double> fitChannel(const std::vector<double> &steps, std::size_t wid
         y(rows) = value(t, c, 0);
         rows += complete ? 1 : 0;
     }
-    std::vector<double> coefficients(regressors + 1, 0.0);
-    if (rows < Eigen::Index(regressors) + 2) {
-        return coefficients;
-    }
-    auto z = x.topRows(rows);
-    auto target = y.head(rows);
-    const Eigen::RowVectorXd mean = z.colwise().mean();
-    z.rowwise() -= mean;
-    Eigen::RowVectorXd scale = (z.colwise().squaredNorm() / double(rows)).cwiseSqrt();
-    for (Eigen::Index i = 0; i < scale.size(); ++i) {
-        scale(i) = scale(i) > 0 ? scale(i) : 1.0; // a constant regressor gets no weight
-    }
-    z.array().rowwise() /= scale.array();
-    const double yMean = target.mean();
-    Eigen::MatrixXd gram = z.transpose() * z;
-    gram.diagonal().array() += kRidge * double(rows);
-    const Eigen::VectorXd beta
-        = gram.ldlt().solve(z.transpose() * (target.array() - yMean).matrix());
-    double intercept = yMean;
-    for (Eigen::Index i = 0; i < beta.size(); ++i) {
-        coefficients[std::size_t(i) + 1] = beta(i) / scale(i);
-        intercept -= coefficients[std::size_t(i) + 1] * mean(i);
-    }
-    coefficients[0] = intercept;
-    return coefficients;
+    return ridgeFit(x, y, rows, kRidge);
 }
 
 } // namespace

@@ -33,7 +33,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr int kChannels = 4;
 
 // Four channels: noise around different levels, a sine, and one that drifts (so the guard
-// excludes it and the file carries an exclusion reason); a few values missing.
+// drops its upper bound and the file carries the reason); a few values missing.
 std::vector<double> telemetry(int rows, std::uint64_t seed, double drift)
 {
     std::mt19937_64 rng(seed);
@@ -66,6 +66,7 @@ DetectorModel trainedModel(const Variant &v, std::uint64_t seed = 7, std::uint64
     data.profile = "bench";
     data.channels = {"temperature", "voltage", "vibration", "pressure"};
     data.limits = {std::pair(-50.0, 50.0), std::nullopt, std::pair(-3.0, 3.0), std::nullopt};
+    data.rateHz = 10; // enough steps for a forecast
     data.provenance.source = "tst_modelfile generated.csv";
     data.provenance.firstTime = 1732400000.125;
     data.provenance.lastTime = 1732400299.925;
@@ -158,7 +159,20 @@ bool sameGuard(const GuardChannel &a, const GuardChannel &b)
            && a.noiseHigh == b.noiseHigh && a.jumpHigh == b.jumpHigh
            && a.roughnessHigh == b.roughnessHigh && a.trendHigh == b.trendHigh
            && a.stuckCheck == b.stuckCheck && a.dropoutCheck == b.dropoutCheck
-           && a.limits == b.limits;
+           && a.limits == b.limits && a.lowVariety == b.lowVariety && a.settle == b.settle
+           && a.stuckAfter == b.stuckAfter;
+}
+
+bool sameForecasts(const DetectorModel &a, const DetectorModel &b)
+{
+    const ForecastOptions &o = a.forecastOptions;
+    const ForecastOptions &q = b.forecastOptions;
+    return o.block == q.block && o.lags == q.lags && o.smooth == q.smooth
+           && std::equal(a.forecasts.begin(), a.forecasts.end(), b.forecasts.begin(),
+                         b.forecasts.end(), [](const ForecastChannel &x, const ForecastChannel &y) {
+                             return x.season == y.season && x.coefficients == y.coefficients
+                                    && x.bound == y.bound;
+                         });
 }
 
 bool sameRelations(const DetectorModel &a, const DetectorModel &b)
@@ -197,7 +211,7 @@ bool sameModel(const DetectorModel &a, const DetectorModel &b)
            && p.warningLevel == q.warningLevel && p.criticalLevel == q.criticalLevel
            && a.guardOptions.window == b.guardOptions.window && a.guardOptions.k == b.guardOptions.k
            && std::equal(a.guard.begin(), a.guard.end(), b.guard.begin(), b.guard.end(), sameGuard)
-           && sameRelations(a, b) && s.source == t.source && s.rows == t.rows
+           && sameRelations(a, b) && sameForecasts(a, b) && s.source == t.source && s.rows == t.rows
            && s.forestRows == t.forestRows && s.calibrationRows == t.calibrationRows
            && s.firstTime == t.firstTime && s.lastTime == t.lastTime && s.software == t.software;
 }
@@ -286,6 +300,8 @@ private Q_SLOTS:
     void disabledGuardChecksAreStoredAsNull();
     void guardBoundsAddedLaterAreOptional();
     void relationsRoundTripAndAreChecked_data();
+    void forecastsRoundTripAndAreChecked_data();
+    void forecastsRoundTripAndAreChecked();
     void relationsRoundTripAndAreChecked();
     void nonFiniteValueIsNotSaved_data();
     void nonFiniteValueIsNotSaved();
@@ -333,8 +349,11 @@ void TestModelFile::savedModelLoadsAndScoresIdentically()
     DetectorModel model = trainedModel({kind, window, flags, pathLength, float32});
     model.guard[1].noiseHigh = kInf; // the null cases of the optional bounds
     model.guard[2].jumpHigh = kInf;
-    QVERIFY(model.guard[3].excluded);
+    // The drifting channel keeps its lower bound and loses the upper one, with a reason.
+    QVERIFY(std::isinf(model.guard[3].high) && std::isfinite(model.guard[3].low));
+    QVERIFY(!model.guard[3].exclusionReason.empty());
     QVERIFY(model.guard[0].limits);
+    QCOMPARE(model.forecasts.size(), std::size_t(kChannels));
 
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -606,6 +625,63 @@ void TestModelFile::relationsRoundTripAndAreChecked_data()
     QTest::newRow("relations for fewer channels")
         << signedEdit(root, s("relations.channels"), channels)
         << s("relations have 3 channels, the model 4");
+}
+
+void TestModelFile::forecastsRoundTripAndAreChecked_data()
+{
+    const QJsonObject root = parsed(modelToJson(axisModel()));
+    const auto s = [](const char *text) {
+        return QString::fromUtf8(text);
+    };
+    QTest::addColumn<QByteArray>("file");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("as written") << modelToJson(axisModel()) << QString();
+    QTest::newRow("a file from before forecasts")
+        << signedEdit(root, s("forecast"), kRemove) << QString();
+    QJsonArray coefficients = at(root, s("forecast.channels.1.coefficients")).toArray();
+    coefficients.removeLast();
+    QTest::newRow("short coefficients")
+        << signedEdit(root, s("forecast.channels.1.coefficients"), coefficients)
+        << s("forecast: channel 1: has 8 coefficients, expected 9");
+    QTest::newRow("NaN coefficient")
+        << signedEdit(root, s("forecast.channels.0.coefficients.2"), s("nan"))
+        << s("forecast.channels[0].coefficients[2]: expected a finite number");
+    QTest::newRow("lags out of order") << signedEdit(root, s("forecast.lags.1"), 9)
+                                       << s("forecast: lags must be distinct, ascending");
+    QTest::newRow("lag 0") << signedEdit(root, s("forecast.lags.0"), 0)
+                           << s("forecast.lags[0]: expected an integer from 1");
+    QTest::newRow("smooth 0") << signedEdit(root, s("forecast.smooth"), 0)
+                              << s("forecast.smooth: expected an integer from 1");
+    QTest::newRow("zero bound") << signedEdit(root, s("forecast.channels.3.bound"), 0)
+                                << s("forecast: channel 3: bound must be above 0");
+    QTest::newRow("season past the longest")
+        << signedEdit(root, s("forecast.channels.2.season"), 5000)
+        << s("forecast: channel 2: season must be 0 to 1000");
+    QJsonArray channels = at(root, s("forecast.channels")).toArray();
+    channels.removeLast();
+    QTest::newRow("forecasts for fewer channels")
+        << signedEdit(root, s("forecast.channels"), channels)
+        << s("forecasts have 3 channels, the model 4");
+}
+
+void TestModelFile::forecastsRoundTripAndAreChecked()
+{
+    QFETCH(QByteArray, file);
+    QFETCH(QString, message);
+    QString error;
+    const std::optional<DetectorModel> loaded = modelFromJson(file, &error);
+    if (!message.isEmpty()) {
+        QVERIFY(!loaded);
+        QVERIFY2(error.contains(message), qPrintable(error));
+        return;
+    }
+    QVERIFY2(loaded, qPrintable(error));
+    if (parsed(file).contains(QStringLiteral("forecast"))) {
+        QVERIFY(!loaded->forecasts.empty());
+        QVERIFY(sameModel(*loaded, axisModel()));
+    } else {
+        QVERIFY(loaded->forecasts.empty());
+    }
 }
 
 void TestModelFile::relationsRoundTripAndAreChecked()

@@ -49,7 +49,9 @@ private Q_SLOTS:
     void missingValuesNeverFlag();
     void aWindowWithoutValuesIsDropout();
     void aFrozenValueIsStuck();
-    void quantizedChannelsGetNoStuckCheck();
+    void aStillChannelIsJudgedAtAFloorOfItsMagnitude();
+    void aStillChannelSettlesAtANewLevel();
+    void quantizedChannelsAreStuckOnlyPastTwiceTheirLongestRun();
     void extraNoiseIsFlagged();
     void noiseIsFlaggedWhereStepsWidenTheDeviation();
     void aSlowChannelStartingToDriftIsFlagged();
@@ -124,8 +126,8 @@ void TestRangeGuard::nominalDataIsNeverFlagged()
 
 void TestRangeGuard::aDriftingTrainingChannelIsExcluded()
 {
-    // Channel 1 climbs by 20 over training: more than its own spread.
-    RangeGuard guard = RangeGuard::fit(trainingRows(1000, 0.02, 6), 2, RangeGuardOptions{}, {});
+    // Channel 1 climbs by 10 over a short training (under 20 windows): more than its own spread.
+    RangeGuard guard = RangeGuard::fit(trainingRows(500, 0.02, 6), 2, RangeGuardOptions{}, {});
     const auto &info = guard.channelInfo();
     QVERIFY(!info[0].excluded);
     QVERIFY(info[1].excluded);
@@ -144,7 +146,7 @@ void TestRangeGuard::aDriftingTrainingChannelIsExcluded()
 void TestRangeGuard::limitsFlagEvenExcludedChannels()
 {
     const std::vector<Limits> limits{std::nullopt, std::pair{0.0, 100.0}};
-    RangeGuard guard = RangeGuard::fit(trainingRows(1000, 0.02, 7), 2, RangeGuardOptions{}, limits);
+    RangeGuard guard = RangeGuard::fit(trainingRows(500, 0.02, 7), 2, RangeGuardOptions{}, limits);
     QVERIFY(guard.channelInfo()[1].excluded);
     // Limits hold from the first sample, before any rolling window is full.
     const std::vector<double> over{10, 150};
@@ -230,18 +232,74 @@ void TestRangeGuard::aFrozenValueIsStuck()
     }
 }
 
-void TestRangeGuard::quantizedChannelsGetNoStuckCheck()
+void TestRangeGuard::aStillChannelIsJudgedAtAFloorOfItsMagnitude()
 {
-    // A reading that sits at one value for longer than a window in training may do so again.
+    // A status word that read 0.999 all through training reads 1.0 now: 0.1 % of its size.
+    RangeGuard guard = RangeGuard::fit(std::vector<double>(900, 0.999), 1, RangeGuardOptions{}, {});
+    const fw::detect::GuardChannel &info = guard.channelInfo()[0];
+    QVERIFY(info.lowVariety);
+    QVERIFY(!info.stuckCheck);
+    QCOMPARE(info.settle, RangeGuardOptions{}.window);
+    QVERIFY(info.high >= 0.999 + RangeGuard::kVarietyShare * 0.999 - 1e-12);
+    QVERIFY(info.jumpHigh >= RangeGuard::kVarietyShare * 0.999 - 1e-12);
+    for (int r = 0; r < 300; ++r) {
+        const double value = r < 100 ? 0.999 : 1.0;
+        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0], GuardFlag::Within);
+    }
+    // 2 % of its size is past the floor.
+    const double further = 0.999 * 1.02;
+    bool flagged = false;
+    for (int r = 0; r < 60; ++r) {
+        flagged = flagged || guard.check(std::span<const double>(&further, 1)).any();
+    }
+    QVERIFY(flagged);
+}
+
+void TestRangeGuard::aStillChannelSettlesAtANewLevel()
+{
+    // A mode flag at -1 all through training switches to +1 and stays: flagged while it moves,
+    // then taken as the channel's level once calm there for a window; back at -1, at once fine.
+    RangeGuard guard = RangeGuard::fit(std::vector<double>(900, -1.0), 1, RangeGuardOptions{}, {});
+    const int window = RangeGuardOptions{}.window;
+    std::vector<GuardFlag> flags;
+    double settledOffset = 0;
+    for (int r = 0; r < 400; ++r) {
+        const double value = r < 100 || r >= 300 ? -1.0 : 1.0;
+        flags.push_back(guard.check(std::span<const double>(&value, 1)).flags[0]);
+        settledOffset = r == 299 ? guard.offset(0) : settledOffset;
+    }
+    QCOMPARE(flags[99], GuardFlag::Within);
+    QVERIFY(flags[100] != GuardFlag::Within); // the switch itself
+    const auto lastFlag = std::find_if(flags.rbegin() + 100, flags.rend(),
+                                       [](GuardFlag f) { return f != GuardFlag::Within; });
+    const int clearedAt = int(flags.rend() - lastFlag);
+    // Jump while the window straddles the switch, out of range until a window of calm at +1.
+    QVERIFY2(clearedAt > 100 + window && clearedAt <= 100 + 3 * window,
+             qPrintable(QString::number(clearedAt)));
+    QCOMPARE(settledOffset, 2.0);
+    // The switch back shows as a jump, and the trained level needs no settling.
+    for (int r = clearedAt; r < 300; ++r) {
+        QCOMPARE(flags[std::size_t(r)], GuardFlag::Within);
+    }
+    QCOMPARE(flags[399], GuardFlag::Within);
+    QCOMPARE(guard.offset(0), 0.0);
+}
+
+void TestRangeGuard::quantizedChannelsAreStuckOnlyPastTwiceTheirLongestRun()
+{
+    // A reading that sits at one value for up to 51 samples in training may do so again;
+    // sitting there for 102 is more than it ever did.
     std::vector<double> training;
     for (int r = 0; r < 600; ++r) {
         training.push_back(r % 100 < 50 ? 5.0 : 5.0 + (r % 7) * 0.1);
     }
     RangeGuard guard = RangeGuard::fit(training, 1, RangeGuardOptions{}, {});
-    QVERIFY(!guard.channelInfo()[0].stuckCheck);
-    for (int r = 0; r < 100; ++r) {
+    QVERIFY(guard.channelInfo()[0].stuckCheck);
+    QCOMPARE(guard.channelInfo()[0].stuckAfter, 102);
+    for (int r = 0; r < 120; ++r) {
         const double value = 5.0;
-        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0], GuardFlag::Within);
+        QCOMPARE(guard.check(std::span<const double>(&value, 1)).flags[0],
+                 r >= 101 ? GuardFlag::Stuck : GuardFlag::Within);
     }
 }
 
