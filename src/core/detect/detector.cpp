@@ -116,10 +116,11 @@ Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest f
     m_shares.resize(std::size_t(m.channelCount()));
     m_forestRow.resize(std::size_t(m.channelCount()));
     m_anyLowVariety = std::any_of(m.guard.begin(), m.guard.end(),
-                                  [](const GuardChannel &g) { return g.lowVariety; });
-    m_forestRaises = std::count_if(m.guard.begin(), m.guard.end(),
-                                   [](const GuardChannel &g) { return !g.lowVariety; })
-                     >= 2;
+                                  [](const GuardChannel &g) { return g.lowVariety || g.context; });
+    m_forestRaises
+        = std::count_if(m.guard.begin(), m.guard.end(),
+                        [](const GuardChannel &g) { return !g.lowVariety && !g.context; })
+          >= 2;
 }
 
 void Detector::reset()
@@ -188,7 +189,8 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
     // The relations only name a channel when nothing more direct is wrong: a fault seen by the
     // other checks also disturbs the relations its channel feeds, often on other channels.
     const int related = m_relations ? m_relations->check(row) : -1;
-    const bool relationOnly = related >= 0 && !guard.any();
+    const bool relationOnly
+        = related >= 0 && !guard.any() && !m_model->guard[std::size_t(related)].context;
     if (relationOnly) {
         guard = m_guard.flagRelation(related);
     }

@@ -69,7 +69,7 @@ std::string number(double value)
 void neutralizeLowVariety(const std::vector<GuardChannel> &guard, std::span<double> row)
 {
     for (std::size_t c = 0; c < guard.size(); ++c) {
-        if (guard[c].lowVariety && !std::isnan(row[c])) {
+        if ((guard[c].lowVariety || guard[c].context) && !std::isnan(row[c])) {
             row[c] = guard[c].center;
         }
     }
@@ -100,6 +100,14 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
     }
     if (!data.limits.empty() && data.limits.size() != width) {
         fail(error, "limits need one entry per channel");
+        return std::nullopt;
+    }
+    if (!data.context.empty() && data.context.size() != width) {
+        fail(error, "context flags need one entry per channel");
+        return std::nullopt;
+    }
+    if (std::count(data.context.begin(), data.context.end(), 0) == 0 && !data.context.empty()) {
+        fail(error, "every channel is context: nothing to watch");
         return std::nullopt;
     }
     if (options.window < 0 || options.window > kMaxWindow
@@ -137,8 +145,8 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
 
     const std::size_t rowCount = data.rows.size() / width;
     try {
-        model.guard
-            = RangeGuard::fit(data.rows, channels, options.guard, data.limits).channelInfo();
+        model.guard = RangeGuard::fit(data.rows, channels, options.guard, data.limits, data.context)
+                          .channelInfo();
     } catch (const std::invalid_argument &e) {
         fail(error, e.what());
         return std::nullopt;

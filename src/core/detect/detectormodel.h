@@ -82,8 +82,9 @@ struct TrainingData
     std::string profile;
     std::vector<std::string> channels;
     std::vector<std::optional<std::pair<double, double>>> limits; // empty, or one per channel
-    double rateHz = 0;             // samples per second, 0 when not known
-    TrainingProvenance provenance; // source and times
+    std::vector<std::uint8_t> context; // empty, or one per channel: 1 for a context channel
+    double rateHz = 0;                 // samples per second, 0 when not known
+    TrainingProvenance provenance;     // source and times
 };
 
 // Trains features, scaler, forest, calibration and guard. The forest is grown from some rows and
@@ -96,8 +97,10 @@ struct TrainingData
                                                          std::string *error,
                                                          std::vector<std::string> *warnings);
 
-// Sets the values of the channels the guard found with too little variety to their centre, as
-// the forest sees them (a missing value stays missing).
+// Sets the values of context channels and of the channels the guard found with too little
+// variety to their centre, as the forest sees them (a missing value stays missing): the forest
+// judges the channels that are watched, and a context column's rare commands would otherwise
+// look like anomalies.
 void neutralizeLowVariety(const std::vector<GuardChannel> &guard, std::span<double> row);
 
 // Checks a model for consistency (sizes, finite statistics, valid forest, sorted calibration,

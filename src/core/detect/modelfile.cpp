@@ -41,6 +41,10 @@
 //                     "low_variety": false,        training barely moved it (false when absent)
 //                     "settle": 0,                 samples before a calm new level is adopted,
 //                                                  0: never (also when absent)
+//                     "context": true,             a context channel, never flagged (absent:
+//                                                  false)
+//                     "commanded_by": [4, 5],      context channels this one's level follows
+//                                                  (absent: none)
 //                     "limits": [low, high] | null } ]
 //   },
 //   "relations": {                                 absent when training was too short for them
@@ -224,6 +228,16 @@ QJsonObject guardObject(const RangeGuardOptions &options, const std::vector<Guar
         channel.insert(QStringLiteral("dropout_check"), c.dropoutCheck);
         channel.insert(QStringLiteral("low_variety"), c.lowVariety);
         channel.insert(QStringLiteral("settle"), c.settle);
+        if (c.context) {
+            channel.insert(QStringLiteral("context"), true);
+        }
+        if (!c.commandedBy.empty()) {
+            QJsonArray commanding;
+            for (const int k : c.commandedBy) {
+                commanding.append(k);
+            }
+            channel.insert(QStringLiteral("commanded_by"), commanding);
+        }
         if (c.limits) {
             channel.insert(QStringLiteral("limits"),
                            QJsonArray{number(c.limits->first), number(c.limits->second)});

@@ -482,6 +482,22 @@ bool readForest(Reader &r, const QJsonObject &root, ForestArrays *a)
     return true;
 }
 
+// Optional: which context channels a channel's level follows.
+bool commandedBy(Reader &r, const QJsonObject &o, const QString &where, std::vector<int> *out)
+{
+    if (!o.contains(QLatin1StringView("commanded_by"))) {
+        return true;
+    }
+    QJsonArray array;
+    std::vector<std::int32_t> values;
+    if (!r.array(o, where, QLatin1StringView("commanded_by"), &array)
+        || !r.int32s(array, where + QStringLiteral(".commanded_by"), 0, &values)) {
+        return false;
+    }
+    out->assign(values.begin(), values.end());
+    return true;
+}
+
 // Files from before stuck_after flag Stuck after one window (0).
 bool stuckAfter(Reader &r, const QJsonObject &o, const QString &where, int *out)
 {
@@ -531,6 +547,9 @@ bool readGuard(Reader &r, const QJsonObject &root, DetectorModel *model)
                 && !r.boolean(o, where, QLatin1StringView("low_variety"), &c.lowVariety))
             || (o.contains(QLatin1StringView("settle"))
                 && !r.int32(o, where, QLatin1StringView("settle"), 0, &c.settle))
+            || (o.contains(QLatin1StringView("context"))
+                && !r.boolean(o, where, QLatin1StringView("context"), &c.context))
+            || !commandedBy(r, o, where, &c.commandedBy)
             || !r.member(o, where, QLatin1StringView("limits"), &limits)) {
             return false;
         }

@@ -12,6 +12,8 @@ namespace fw::detect {
 
 namespace {
 
+constexpr int kNever = std::numeric_limits<int>::max() / 2; // samples since a change never seen
+
 // Relative and absolute floors for the scale of a channel that never moved in training.
 constexpr double kRelativeEpsilon = 1e-3;
 constexpr double kAbsoluteEpsilon = 1e-9;
@@ -215,6 +217,73 @@ Motion widestMotion(std::span<const double> rows, std::size_t channels, std::siz
     return motion;
 }
 
+// The context channels a channel's level follows in training (see RangeGuard). features are
+// WindowFeatures' raw, mean and deviation blocks of the training rows.
+std::vector<int> commandingChannels(std::span<const double> rows, std::size_t width,
+                                    std::size_t channel, std::span<const std::uint8_t> context,
+                                    const std::vector<double> &features, int window)
+{
+    std::vector<int> commanding;
+    const std::size_t rowCount = rows.size() / width;
+    const auto w = std::size_t(window);
+    const std::size_t span = std::size_t(RangeGuard::kCommandWindows) * w;
+    if (context.empty() || rowCount < 2 * span + 2 * w) {
+        return commanding;
+    }
+    const std::size_t stride = 3 * width;
+    const auto mean = [&](std::size_t r) {
+        return features[r * stride + width + channel];
+    };
+    // The channel's typical move of its level over one window, with a floor of kVarietyShare of
+    // its magnitude, so that a still channel's tiny moves do not count.
+    const double floor
+        = RangeGuard::kVarietyShare * magnitudeOf(presentValues(rows, width, channel, 0, rowCount));
+    std::vector<double> moves;
+    for (std::size_t r = 2 * w; r < rowCount; ++r) {
+        const double move = std::abs(mean(r) - mean(r - w));
+        if (std::isfinite(move)) {
+            moves.push_back(move);
+        }
+    }
+    if (moves.empty()) {
+        return commanding;
+    }
+    std::sort(moves.begin(), moves.end());
+    const double typical = std::max(sortedQuantile(moves, 0.5), floor);
+    // A change of level after row r: the mean kCommandWindows windows on differs from the mean
+    // just before r by more than four typical moves.
+    const auto changedAfter = [&](std::size_t r) {
+        return std::abs(mean(r + span) - mean(r - 1)) > 4 * typical;
+    };
+    std::size_t baseCount = 0;
+    std::size_t baseChanged = 0;
+    for (std::size_t r = w; r + span < rowCount; r += w) {
+        ++baseCount;
+        baseChanged += changedAfter(r) ? 1 : 0;
+    }
+    const double baseRate = double(baseChanged) / double(std::max<std::size_t>(baseCount, 1));
+    for (std::size_t k = 0; k < width; ++k) {
+        if (context[k] == 0) {
+            continue;
+        }
+        std::size_t events = 0;
+        std::size_t followed = 0;
+        for (std::size_t r = w; r + span < rowCount; ++r) {
+            const double now = rows[r * width + k];
+            const double before = rows[(r - 1) * width + k];
+            if (std::isfinite(now) && std::isfinite(before) && now != before) {
+                ++events;
+                followed += changedAfter(r) ? 1 : 0;
+            }
+        }
+        const double rate = double(followed) / double(std::max<std::size_t>(events, 1));
+        if (events >= 3 && rate >= 0.5 && rate >= 3 * baseRate) {
+            commanding.push_back(int(k));
+        }
+    }
+    return commanding;
+}
+
 } // namespace
 
 const char *guardFlagName(GuardFlag flag)
@@ -259,11 +328,13 @@ RangeGuard::RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> chan
     , m_means(m_channels.size() * std::size_t(options.window), 0.0)
     , m_offset(m_channels.size(), 0.0)
     , m_settleRun(m_channels.size(), 0)
+    , m_sinceChange(m_channels.size(), kNever)
 {}
 
 RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
                            const RangeGuardOptions &options,
-                           std::span<const std::optional<std::pair<double, double>>> limits)
+                           std::span<const std::optional<std::pair<double, double>>> limits,
+                           std::span<const std::uint8_t> context)
 {
     if (channels < 1 || options.window < 1) {
         throw std::invalid_argument("RangeGuard needs at least one channel and a window >= 1");
@@ -271,6 +342,9 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
     const auto width = std::size_t(channels);
     if (!limits.empty() && limits.size() != width) {
         throw std::invalid_argument("RangeGuard: limits need one entry per channel");
+    }
+    if (!context.empty() && context.size() != width) {
+        throw std::invalid_argument("RangeGuard: context flags need one entry per channel");
     }
     const std::size_t rowCount = rows.size() / width;
     const std::vector<double> features
@@ -371,6 +445,20 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
             channel.exclusionReason = reason.str();
         }
     }
+    for (std::size_t c = 0; c < context.size(); ++c) {
+        if (context[c] != 0) {
+            result[c] = GuardChannel{};
+            result[c].context = true;
+            result[c].excluded = true;
+            result[c].exclusionReason = "context channel";
+        }
+    }
+    for (std::size_t c = 0; c < width; ++c) {
+        if (!result[c].context) {
+            result[c].commandedBy
+                = commandingChannels(rows, width, c, context, features, options.window);
+        }
+    }
     return RangeGuard(options, std::move(result));
 }
 
@@ -405,6 +493,11 @@ std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &opti
                               + "noise, jump and trend bounds must be 0 or more (or infinite)");
             }
         }
+        for (const int k : channel.commandedBy) {
+            if (k < 0 || std::size_t(k) >= channels.size() || !channels[std::size_t(k)].context) {
+                return refuse(where + "commanded_by must name context channels");
+            }
+        }
         if (channel.settle < 0 || channel.settle > 1000000 || channel.stuckAfter < 0
             || channel.stuckAfter > 1000000) {
             return refuse(where + "settle and stuck_after must be 0 to 1000000 samples");
@@ -433,12 +526,22 @@ GuardState RangeGuard::check(std::span<const double> row)
     const bool windowFull = m_seen >= window;
     const auto ring = std::size_t(window);
     for (std::size_t c = 0; c < width; ++c) {
+        const bool changed
+            = std::isfinite(row[c]) && std::isfinite(m_previous[c]) && row[c] != m_previous[c];
+        m_sinceChange[c] = changed ? 0 : std::min(m_sinceChange[c] + 1, kNever);
+    }
+    for (std::size_t c = 0; c < width; ++c) {
         const GuardChannel &channel = m_channels[c];
         const double raw = row[c];
         const bool present = std::isfinite(raw);
         m_missingRun[c] = present ? 0 : m_missingRun[c] + 1;
         m_presentRun[c] = present ? m_presentRun[c] + 1 : 0;
         m_sameRun[c] = present && raw == m_previous[c] ? m_sameRun[c] + 1 : 1;
+        if (channel.context) {
+            m_previous[c] = raw;
+            m_flags[c] = GuardFlag::Within;
+            continue;
+        }
 
         // The slot of the oldest change and of the mean W samples ago, overwritten with now's.
         double *changes = m_changes.data() + c * ring;
@@ -476,12 +579,20 @@ GuardState RangeGuard::check(std::span<const double> row)
             }
             const bool outside = !channel.excluded && outOfRange(c, mean);
             flag = outside ? GuardFlag::OutOfNominalRange : motion;
-            // A level that holds, calm, for long enough becomes the channel's level.
+            // A level that holds, calm, for long enough becomes the channel's level; after a
+            // command it may, and the level change itself is expected.
+            const bool commanded = commandedNow(channel);
+            const int settle = commanded ? window : channel.settle;
             m_settleRun[c]
                 = outside && motion == GuardFlag::Within && allPresent ? m_settleRun[c] + 1 : 0;
-            if (channel.settle > 0 && m_settleRun[c] >= channel.settle) {
+            if (settle > 0 && m_settleRun[c] >= settle) {
                 m_offset[c] = mean - channel.center;
                 m_settleRun[c] = 0;
+                flag = GuardFlag::Within;
+            }
+            if (commanded
+                && (flag == GuardFlag::OutOfNominalRange || flag == GuardFlag::Jump
+                    || flag == GuardFlag::Trend)) {
                 flag = GuardFlag::Within;
             }
         }
@@ -494,6 +605,13 @@ GuardState RangeGuard::check(std::span<const double> row)
     m_ringAt = (m_ringAt + 1) % ring;
     state.flags = m_flags;
     return state;
+}
+
+bool RangeGuard::commandedNow(const GuardChannel &channel) const
+{
+    const int span = (kCommandWindows + 1) * m_options.window;
+    return std::any_of(channel.commandedBy.begin(), channel.commandedBy.end(),
+                       [&](int k) { return m_sinceChange[std::size_t(k)] < span; });
 }
 
 bool RangeGuard::outOfRange(std::size_t c, double mean)
@@ -523,7 +641,7 @@ GuardState RangeGuard::flagForecast(std::span<const std::uint8_t> forecast)
 {
     GuardState state;
     for (std::size_t c = 0; c < m_flags.size(); ++c) {
-        if (forecast[c] != 0 && m_flags[c] == GuardFlag::Within) {
+        if (forecast[c] != 0 && m_flags[c] == GuardFlag::Within && !m_channels[c].context) {
             m_flags[c] = GuardFlag::Forecast;
         }
         state.anyOutOfLimits = state.anyOutOfLimits || m_flags[c] == GuardFlag::OutOfLimits;
@@ -549,6 +667,7 @@ void RangeGuard::reset()
     std::fill(m_means.begin(), m_means.end(), 0.0);
     std::fill(m_offset.begin(), m_offset.end(), 0.0);
     std::fill(m_settleRun.begin(), m_settleRun.end(), 0);
+    std::fill(m_sinceChange.begin(), m_sinceChange.end(), kNever);
     m_ringAt = 0;
     m_seen = 0;
 }

@@ -64,6 +64,12 @@ struct GuardChannel
     // Samples a level outside the range must hold, with nothing else flagged on the channel,
     // before the guard takes it as the channel's new level; 0: never.
     int settle = 0;
+    // A context channel (a command, mode or gear): never flagged.
+    bool context = false;
+    // Context channels whose changes training saw this channel's level follow: within
+    // kCommandWindows windows of a change of one of them, a level change is expected (not
+    // flagged) and a new level held calmly for a window is the channel's level.
+    std::vector<int> commandedBy;
 };
 
 // Result of one check. flags points into the guard and stays valid until its next check().
@@ -111,6 +117,13 @@ struct GuardState
 // level, instead of holding an alarm for hours. A channel that moved in training keeps its range
 // as an absolute judgement.
 //
+// A profile's context channels (commands, modes, gears) are never flagged. Training learns which
+// of them a channel's level follows: a context channel whose changes were followed, within
+// kCommandWindows windows, by a change of the channel's level (of more than four times its
+// typical move in one window) at least half the time, and three times as often as at any
+// moment, commands it. After such a command the channel's level changes unflagged and settles at
+// its new level; the same change without one is flagged.
+//
 // A single missing value (NaN) never flags; a channel with no value for a whole window flags
 // Dropout, unless training had such gaps too. Stuck and Noisy need a window with every value.
 class RangeGuard
@@ -120,9 +133,11 @@ public:
 
     // rows × channels, row-major. limits is empty (no limits) or has one entry per channel.
     // Throws std::invalid_argument on channels < 1, window < 1 or a limits size mismatch.
+    // context is empty or has one entry per channel, non-zero for a context channel.
     [[nodiscard]] static RangeGuard
     fit(std::span<const double> rows, int channels, const RangeGuardOptions &options,
-        std::span<const std::optional<std::pair<double, double>>> limits = {});
+        std::span<const std::optional<std::pair<double, double>>> limits = {},
+        std::span<const std::uint8_t> context = {});
     // A guard from stored bounds (a model file). Returns nullopt with a message in *error when
     // the options or a channel's bounds are unusable.
     [[nodiscard]] static std::optional<RangeGuard> fromChannels(const RangeGuardOptions &options,
@@ -147,12 +162,15 @@ public:
     [[nodiscard]] double offset(int channel) const { return m_offset[std::size_t(channel)]; }
 
     static constexpr double kVarietyShare = 0.01;
+    static constexpr int kCommandWindows = 2;
 
 private:
     RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> channels);
     // Whether a rolling mean lies outside channel c's range, at its trained level or at the level
     // it settled at; back inside the trained range, the settled level is forgotten.
     [[nodiscard]] bool outOfRange(std::size_t c, double mean);
+    // Whether one of the context channels that command this channel changed lately.
+    [[nodiscard]] bool commandedNow(const GuardChannel &channel) const;
 
     RangeGuardOptions m_options;
     std::vector<GuardChannel> m_channels;
@@ -167,8 +185,9 @@ private:
     // and the rolling mean.
     std::vector<double> m_changes;
     std::vector<double> m_means;
-    std::vector<double> m_offset; // per channel: the adopted level minus the trained centre
-    std::vector<int> m_settleRun; // per channel: samples out of range with nothing else flagged
+    std::vector<double> m_offset;   // per channel: the adopted level minus the trained centre
+    std::vector<int> m_settleRun;   // per channel: samples out of range with nothing else flagged
+    std::vector<int> m_sinceChange; // per channel: samples since its value last changed
     std::size_t m_ringAt = 0;
     int m_seen = 0;
 };

@@ -23,6 +23,7 @@ trainOnRows(const Profile &profile, std::span<const double> rows, std::span<cons
         data.limits.push_back(
             channel.alarm ? std::optional(std::pair(channel.alarm->low, channel.alarm->high))
                           : std::nullopt);
+        data.context.push_back(channel.context ? 1 : 0);
     }
     // The file name, not the path: the same data trains the same bytes wherever it lies.
     data.provenance.source = QFileInfo(source).fileName().toStdString();

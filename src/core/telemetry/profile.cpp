@@ -98,8 +98,9 @@ bool readChannel(const QJsonValue &value, int index, Channel *channel, QString *
         return fail(error, QStringLiteral("channels[%1]: expected an object").arg(index));
     }
     const QJsonObject object = value.toObject();
-    const QStringList keys{QStringLiteral("id"), QStringLiteral("label"), QStringLiteral("unit"),
-                           QStringLiteral("column"), QStringLiteral("limits")};
+    const QStringList keys{QStringLiteral("id"),     QStringLiteral("label"),
+                           QStringLiteral("unit"),   QStringLiteral("column"),
+                           QStringLiteral("limits"), QStringLiteral("context")};
     if (!checkKeys(object, keys, where, error)
         || !readString(object, QStringLiteral("id"), where, true, &channel->id, error)
         || !readString(object, QStringLiteral("label"), where, false, &channel->label, error)
@@ -117,9 +118,19 @@ bool readChannel(const QJsonValue &value, int index, Channel *channel, QString *
     if (channel->column.isEmpty()) {
         channel->column = channel->id;
     }
+    const QJsonValue context = object.value(QStringLiteral("context"));
+    if (!context.isUndefined() && !context.isBool()) {
+        return fail(error, QStringLiteral("%1context: expected true or false").arg(where));
+    }
+    channel->context = context.toBool(false);
     const QJsonValue limits = object.value(QStringLiteral("limits"));
     if (limits.isUndefined()) {
         return true;
+    }
+    if (channel->context) {
+        return fail(error, QStringLiteral("%1limits: a context channel is never alarmed on, so it "
+                                          "takes no limits")
+                               .arg(where));
     }
     if (!limits.isObject()) {
         return fail(error, QStringLiteral("%1limits: expected an object").arg(where));

@@ -24,6 +24,9 @@ struct Channel
     QString column; // column name in csv input (defaults to id)
     std::optional<Range> warn;
     std::optional<Range> alarm;
+    // A command, mode or gear: read and recorded like any channel, never alarmed on itself, and
+    // what explains a level change of a channel that training saw follow it.
+    bool context = false;
 };
 
 // What a stream carries: its channels in order, plus the framing facts the decoders need.

@@ -160,7 +160,8 @@ bool sameGuard(const GuardChannel &a, const GuardChannel &b)
            && a.roughnessHigh == b.roughnessHigh && a.trendHigh == b.trendHigh
            && a.stuckCheck == b.stuckCheck && a.dropoutCheck == b.dropoutCheck
            && a.limits == b.limits && a.lowVariety == b.lowVariety && a.settle == b.settle
-           && a.stuckAfter == b.stuckAfter;
+           && a.stuckAfter == b.stuckAfter && a.context == b.context
+           && a.commandedBy == b.commandedBy;
 }
 
 bool sameForecasts(const DetectorModel &a, const DetectorModel &b)

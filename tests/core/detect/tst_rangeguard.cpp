@@ -51,6 +51,7 @@ private Q_SLOTS:
     void aFrozenValueIsStuck();
     void aStillChannelIsJudgedAtAFloorOfItsMagnitude();
     void aStillChannelSettlesAtANewLevel();
+    void aLevelChangeAfterACommandIsExpected();
     void quantizedChannelsAreStuckOnlyPastTwiceTheirLongestRun();
     void extraNoiseIsFlagged();
     void noiseIsFlaggedWhereStepsWidenTheDeviation();
@@ -283,6 +284,57 @@ void TestRangeGuard::aStillChannelSettlesAtANewLevel()
     }
     QCOMPARE(flags[399], GuardFlag::Within);
     QCOMPARE(guard.offset(0), 0.0);
+}
+
+void TestRangeGuard::aLevelChangeAfterACommandIsExpected()
+{
+    // Channel 0 sits at 10 × the mode (column 1, context) plus noise; column 2 is a command that
+    // fires now and then with no effect on channel 0.
+    std::mt19937_64 rng(31);
+    std::normal_distribution<double> noise(0.0, 0.1);
+    const auto rows = [&](int count, int firstMode, int modeChangeAt, int secondMode) {
+        std::vector<double> out;
+        for (int r = 0; r < count; ++r) {
+            const int mode = modeChangeAt >= 0 && r >= modeChangeAt ? secondMode : firstMode;
+            out.push_back(10.0 * mode + noise(rng));
+            out.push_back(mode);
+            out.push_back(r % 170 == 0 ? 1.0 : 0.0);
+        }
+        return out;
+    };
+    std::vector<double> training;
+    for (int block = 0; block < 12; ++block) {
+        const std::vector<double> part = rows(300, 1 + block % 2, -1, 0);
+        training.insert(training.end(), part.begin(), part.end());
+    }
+    const std::vector<std::uint8_t> context{0, 1, 1};
+    RangeGuard guard = RangeGuard::fit(training, 3, RangeGuardOptions{}, {}, context);
+    const auto &info = guard.channelInfo();
+    QVERIFY(info[1].context && info[2].context);
+    QCOMPARE(info[0].commandedBy, std::vector<int>{1});
+    QVERIFY(info[0].high < 30);
+
+    // The mode goes to 3, a level training never saw, and channel 0 follows: expected.
+    int contextFlags = 0;
+    const auto flagsOf = [&](const std::vector<double> &replay) {
+        guard.reset();
+        int flagged = 0;
+        for (std::size_t r = 0; r < replay.size() / 3; ++r) {
+            const GuardState state = guard.check(std::span(replay).subspan(3 * r, 3));
+            contextFlags
+                += state.flags[1] != GuardFlag::Within || state.flags[2] != GuardFlag::Within;
+            flagged += state.any() ? 1 : 0;
+        }
+        return flagged;
+    };
+    QCOMPARE(flagsOf(rows(600, 2, 200, 3)), 0);
+    QCOMPARE(contextFlags, 0); // context is never flagged
+    // The same move with the mode unchanged is flagged, and keeps being flagged.
+    std::vector<double> unexplained = rows(600, 2, -1, 0);
+    for (std::size_t r = 200; r < 600; ++r) {
+        unexplained[3 * r] += 10;
+    }
+    QVERIFY(flagsOf(unexplained) > 300);
 }
 
 void TestRangeGuard::quantizedChannelsAreStuckOnlyPastTwiceTheirLongestRun()

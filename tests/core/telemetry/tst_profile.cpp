@@ -91,6 +91,13 @@ void TestProfile::smallProfileGetsDefaults()
     QCOMPARE(profile->epoch, 0.0);
     QCOMPARE(profile->indexOf(u"b_2"), 1);
     QCOMPARE(profile->indexOf(u"c"), -1);
+    QVERIFY(!profile->channels[0].context);
+
+    const auto commanded = Profile::fromJson(
+        R"({"name":"bench","channels":[{"id":"a"},{"id":"gear","context":true}]})", &error);
+    QVERIFY2(commanded, qPrintable(error));
+    QVERIFY(!commanded->channels[0].context);
+    QVERIFY(commanded->channels[1].context);
 }
 
 void TestProfile::badProfileIsRefusedNamingTheField_data()
@@ -149,6 +156,11 @@ void TestProfile::badProfileIsRefusedNamingTheField_data()
         "epoch: expected a finite number");
     add("stale_after_s zero", R"({"name":"x","stale_after_s":0,)" + one + "}", "stale_after_s:");
     add("rate_hz negative", R"({"name":"x","rate_hz":-10,)" + one + "}", "rate_hz:");
+    add("context not a boolean", R"({"name":"x","channels":[{"id":"a","context":"yes"}]})",
+        "channels[0].context: expected true or false");
+    add("context with limits",
+        R"({"name":"x","channels":[{"id":"b"},{"id":"a","context":true,"limits":{"alarm":[0,1]}}]})",
+        "channels[1].limits: a context channel is never alarmed on");
 }
 
 void TestProfile::badProfileIsRefusedNamingTheField()
