@@ -15,7 +15,8 @@ const QStringList &names()
                                   QStringLiteral("extended"),
                                   QStringLiteral("window"),
                                   QStringLiteral("calibration-fraction"),
-                                  QStringLiteral("seed")};
+                                  QStringLiteral("seed"),
+                                  QStringLiteral("forest-alarms")};
     return list;
 }
 
@@ -41,6 +42,10 @@ QList<QCommandLineOption> trainOptions(const char *context)
                    "Random seed; the same data and seed give the same model "
                    "(default 0).",
                    "N"),
+        makeOption(context, "forest-alarms",
+                   "Let the forest's confidence alone raise alarms (3 of 5 s at the threshold), "
+                   "as older model files do. Off by default: the range, motion, "
+                   "forecast and relation checks raise, the forest names the channels."),
     };
 }
 
@@ -68,6 +73,7 @@ std::optional<detect::DetectorTrainOptions> readTrainOptions(const QCommandLineP
     options.forest.treeCount = int(*trees);
     options.forest.sampleSize = int(*sampleSize);
     options.forest.seed = *seed;
+    options.forestRaises = parser.isSet(QStringLiteral("forest-alarms"));
     if (parser.isSet(QStringLiteral("extended"))) {
         options.forest.splitKind = detect::SplitKind::Hyperplane;
     }

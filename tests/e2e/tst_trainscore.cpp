@@ -172,6 +172,22 @@ void TestTrainScore::trainPrintsASummaryAndWritesTheModel()
                   QStringLiteral("--output"), path("model2.json"), QStringLiteral("--seed"),
                   QStringLiteral("3")});
     QCOMPARE(lastJsonLine(again.out).value(QStringLiteral("sha256")).toString(), sha);
+
+    // The forest raises nothing alone unless asked to.
+    const auto forestRaises = [](const QString &file) {
+        QFile model(file);
+        return model.open(QIODevice::ReadOnly)
+               && QJsonDocument::fromJson(model.readAll())
+                      .object()[QStringLiteral("policy")]
+                      .toObject()[QStringLiteral("forest_raises")]
+                      .toBool(true);
+    };
+    QVERIFY(!forestRaises(path("model.json")));
+    const CliResult asked = runCli({QStringLiteral("train"), QStringLiteral("--input"),
+                                    path("nominal.csv"), QStringLiteral("--output"),
+                                    path("model3.json"), QStringLiteral("--forest-alarms")});
+    QVERIFY2(asked.finished && asked.exitCode == 0, asked.err.constData());
+    QVERIFY(forestRaises(path("model3.json")));
 }
 
 void TestTrainScore::scoreWithLabelsFileAgreesWithTheAlarmColumn()

@@ -44,7 +44,7 @@ Severity AlarmPolicy::evidence(double confidence, bool guardFlag, bool limitFlag
 AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitFlag,
                                   bool relationFlag)
 {
-    const bool hit = confidence >= m_options.threshold; // false for NaN
+    const bool hit = m_options.forestRaises && confidence >= m_options.threshold; // NaN: false
     if (m_hits[m_next]) {
         --m_hitCount;
     }

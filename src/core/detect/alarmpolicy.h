@@ -13,6 +13,9 @@ struct AlarmPolicyOptions
     int m = 5;                     // window of the k-of-m rule, and the clean run that clears
     double warningLevel = 0.999;   // confidence at or above: Warning
     double criticalLevel = 0.9999; // confidence at or above: Critical (as is any limit breach)
+    // Whether the forest's confidence alone raises an alarm (k of m). Off in models trained
+    // since the checks below it took over (see Detector); on in older model files.
+    bool forestRaises = true;
 };
 
 enum class Severity : std::uint8_t { None, Watch, Warning, Critical };
@@ -34,8 +37,8 @@ struct AlarmDecision
 // instead of one per noisy sample.
 //
 // - Raise: confidence ≥ threshold on k of the last m samples (k of those seen while fewer than m
-//   have been), or any guard flag (a channel outside its nominal range) or limit flag on this
-//   sample, whatever the forest says.
+//   have been; only when forestRaises), or any guard flag (a channel outside its nominal range) or
+//   limit flag on this sample, whatever the forest says.
 // - Clear: m consecutive samples below the threshold with no guard or limit flag. A hit or a flag
 //   restarts the count, so flapping input keeps one alarm raised instead of chattering.
 // - Severity of a sample's evidence: Critical for a limit breach or confidence ≥ criticalLevel,

@@ -117,10 +117,6 @@ Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest f
     m_forestRow.resize(std::size_t(m.channelCount()));
     m_anyLowVariety = std::any_of(m.guard.begin(), m.guard.end(),
                                   [](const GuardChannel &g) { return g.lowVariety || g.context; });
-    m_forestRaises
-        = std::count_if(m.guard.begin(), m.guard.end(),
-                        [](const GuardChannel &g) { return !g.lowVariety && !g.context; })
-          >= 2;
 }
 
 void Detector::reset()
@@ -194,10 +190,8 @@ void Detector::finishRow(std::span<const double> row, std::span<const double> fe
     if (relationOnly) {
         guard = m_guard.flagRelation(related);
     }
-    // On a single channel the forest's confidence is reported but raises nothing (see header).
-    const AlarmDecision decision
-        = m_policy.update(m_forestRaises ? confidence : kNaN, guard.anyOutOfNominalRange,
-                          guard.anyOutOfLimits, relationOnly);
+    const AlarmDecision decision = m_policy.update(confidence, guard.anyOutOfNominalRange,
+                                                   guard.anyOutOfLimits, relationOnly);
 
     out.score.push_back(score);
     out.confidence.push_back(confidence);

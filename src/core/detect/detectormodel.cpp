@@ -133,6 +133,7 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
     model.window = options.window;
     model.windowFlags = options.window > 0 ? (options.windowFlags & WindowFeatures::All) : 0;
     model.policy = options.policy;
+    model.policy.forestRaises = options.forestRaises;
     if (data.rateHz > 0 && std::isfinite(data.rateHz)) {
         const auto samples = [&](double seconds) {
             return int(std::clamp(std::lround(seconds * data.rateHz), 1L, long(kMaxPolicyWindow)));

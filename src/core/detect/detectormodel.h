@@ -70,6 +70,8 @@ struct DetectorTrainOptions
     // the policy's k and m are used as they are.
     double raiseS = 3;
     double windowS = 5;
+    // Whether the forest's confidence alone raises alarms (see Detector): off by default.
+    bool forestRaises = false;
     AlarmPolicyOptions policy;
     RangeGuardOptions guard;
 };

@@ -25,7 +25,8 @@
 //     } ]
 //   },
 //   "calibration": [..],                           held-out nominal scores, sorted ascending
-//   "policy": { "threshold": 0.995, "k": 3, "m": 5, "warning": 0.999, "critical": 0.9999 },
+//   "policy": { "threshold": 0.995, "k": 3, "m": 5, "warning": 0.999, "critical": 0.9999,
+//               "forest_raises": false },          absent (older files): true
 //   "guard": {
 //     "window": 30, "k": 8,
 //     "channels": [ { "center": .., "scale": .., "low": .. | null, "high": .. | null (no
@@ -330,6 +331,7 @@ QJsonObject contentObject(const DetectorModel &model)
                                               {QStringLiteral("m"), p.m},
                                               {QStringLiteral("warning"), number(p.warningLevel)},
                                               {QStringLiteral("critical"), number(p.criticalLevel)},
+                                              {QStringLiteral("forest_raises"), p.forestRaises},
                                           });
     root.insert(QStringLiteral("guard"), guardObject(model.guardOptions, model.guard));
     if (!model.relations.empty()) {

@@ -711,7 +711,10 @@ bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
         || !r.int32(policy, policyPath, QLatin1StringView("k"), 1, &p.k)
         || !r.int32(policy, policyPath, QLatin1StringView("m"), 1, &p.m)
         || !r.finite(policy, policyPath, QLatin1StringView("warning"), &p.warningLevel)
-        || !r.finite(policy, policyPath, QLatin1StringView("critical"), &p.criticalLevel)) {
+        || !r.finite(policy, policyPath, QLatin1StringView("critical"), &p.criticalLevel)
+        || (policy.contains(QLatin1StringView("forest_raises"))
+            && !r.boolean(policy, policyPath, QLatin1StringView("forest_raises"),
+                          &p.forestRaises))) {
         return false;
     }
     if (!readGuard(r, root, model) || !readRelations(r, root, model)

@@ -210,7 +210,8 @@ bool sameModel(const DetectorModel &a, const DetectorModel &b)
            && a.scaler.scales() == b.scaler.scales() && a.calibration == b.calibration
            && p.threshold == q.threshold && p.k == q.k && p.m == q.m
            && p.warningLevel == q.warningLevel && p.criticalLevel == q.criticalLevel
-           && a.guardOptions.window == b.guardOptions.window && a.guardOptions.k == b.guardOptions.k
+           && p.forestRaises == q.forestRaises && a.guardOptions.window == b.guardOptions.window
+           && a.guardOptions.k == b.guardOptions.k
            && std::equal(a.guard.begin(), a.guard.end(), b.guard.begin(), b.guard.end(), sameGuard)
            && sameRelations(a, b) && sameForecasts(a, b) && s.source == t.source && s.rows == t.rows
            && s.forestRows == t.forestRows && s.calibrationRows == t.calibrationRows
@@ -300,6 +301,7 @@ private Q_SLOTS:
     void negativeZeroIsWrittenAsZero();
     void disabledGuardChecksAreStoredAsNull();
     void guardBoundsAddedLaterAreOptional();
+    void membersAddedForUnseenTelemetryAreOptional();
     void relationsRoundTripAndAreChecked_data();
     void forecastsRoundTripAndAreChecked_data();
     void forecastsRoundTripAndAreChecked();
@@ -626,6 +628,43 @@ void TestModelFile::relationsRoundTripAndAreChecked_data()
     QTest::newRow("relations for fewer channels")
         << signedEdit(root, s("relations.channels"), channels)
         << s("relations have 3 channels, the model 4");
+}
+
+void TestModelFile::membersAddedForUnseenTelemetryAreOptional()
+{
+    // Written now: the forest raises nothing alone, and the guard says what it learnt.
+    DetectorModel model = axisModel();
+    QVERIFY(!model.policy.forestRaises);
+    model.guard[1].lowVariety = true;
+    model.guard[1].settle = 30;
+    model.guard[2].stuckAfter = 64;
+    const QJsonObject root = parsed(modelToJson(model));
+    QCOMPARE(at(root, QStringLiteral("policy.forest_raises")).toBool(true), false);
+    QString error;
+    std::optional<DetectorModel> loaded = modelFromJson(modelToJson(model), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(sameModel(*loaded, model));
+
+    // A file from before them: the forest raises as it did when that model was trained, no
+    // channel settles, and Stuck takes one window.
+    QJsonObject old = root;
+    for (const char *member : {"policy.forest_raises", "guard.channels.1.low_variety",
+                               "guard.channels.1.settle", "guard.channels.2.stuck_after"}) {
+        old = parsed(signedEdit(old, QString::fromUtf8(member), kRemove));
+    }
+    loaded = modelFromJson(resigned(old), &error);
+    QVERIFY2(loaded, qPrintable(error));
+    QVERIFY(loaded->policy.forestRaises);
+    QVERIFY(!loaded->guard[1].lowVariety);
+    QCOMPARE(loaded->guard[1].settle, 0);
+    QCOMPARE(loaded->guard[2].stuckAfter, 0);
+
+    // Present, they are checked.
+    QVERIFY(
+        !modelFromJson(signedEdit(root, QStringLiteral("guard.channels.1.settle"), -3), &error));
+    QVERIFY2(error.contains(QStringLiteral("guard.channels[1].settle")), qPrintable(error));
+    QVERIFY(!modelFromJson(signedEdit(root, QStringLiteral("policy.forest_raises"), 1), &error));
+    QVERIFY2(error.contains(QStringLiteral("policy.forest_raises")), qPrintable(error));
 }
 
 void TestModelFile::forecastsRoundTripAndAreChecked_data()
