@@ -173,6 +173,10 @@ bool MainWindow::start(const ConsoleOptions &options, QString *error)
     if (model.isEmpty()) {
         model = QSettings().value(QStringLiteral("model/path")).toString();
     }
+    if (model.isEmpty()) {
+        const Profile &current = m_pipeline->profile();
+        model = detect::bundledModelPath(current.name, current.channelIds());
+    }
     if (!model.isEmpty() && !openModel(model, &why)) {
         problems << why;
     }

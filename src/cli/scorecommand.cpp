@@ -117,10 +117,6 @@ int score(const QStringList &arguments)
         options.modelPath = parser.isSet(QStringLiteral("model"))
                                 ? parser.value(QStringLiteral("model"))
                                 : detect::defaultModelPath();
-        if (options.modelPath.isEmpty()) {
-            return usage(QStringLiteral("no model: give --model FILE or --train-rows N, or set "
-                                        "MODEL_PATH"));
-        }
     }
     if (parser.isSet(QStringLiteral("profile")) || training) {
         QString error;
@@ -133,6 +129,14 @@ int score(const QStringList &arguments)
         }
     }
 
+    if (!training && options.modelPath.isEmpty() && options.profile) {
+        options.modelPath
+            = detect::bundledModelPath(options.profile->name, options.profile->channelIds());
+    }
+    if (!training && options.modelPath.isEmpty()) {
+        return usage(QStringLiteral("no model: give --model FILE or --train-rows N, set "
+                                    "MODEL_PATH, or give a --profile that has a bundled model"));
+    }
     QString error;
     const auto summary = runScore(options, &error);
     if (!summary) {

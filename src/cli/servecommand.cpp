@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "detect/modelfile.h"
 #include "options.h"
 #include "service/endpoints.h"
 #include "service/pipeline.h"
@@ -114,11 +115,16 @@ int serve(const QStringList &arguments)
     http.insecure = parser.isSet(insecureOption);
 
     Pipeline pipeline(*profile);
-    const QString modelPath = parser.isSet(modelOption) ? parser.value(modelOption)
-                                                        : qEnvironmentVariable("MODEL_PATH");
+    QString modelPath = parser.isSet(modelOption) ? parser.value(modelOption)
+                                                  : qEnvironmentVariable("MODEL_PATH");
     if (modelPath.isEmpty()) {
-        log.write("warning", QStringLiteral("no model (--model or MODEL_PATH): samples are "
-                                            "counted but not scored, and /ready answers 503"));
+        modelPath = detect::bundledModelPath(profile->name, profile->channelIds());
+    }
+    if (modelPath.isEmpty()) {
+        log.write("warning", QStringLiteral("no model (--model or MODEL_PATH, and profile %1 has "
+                                            "no bundled model): samples are counted but not "
+                                            "scored, and /ready answers 503")
+                                 .arg(profile->name));
     } else if (!pipeline.loadModelFile(modelPath, &error)) {
         printError(command, error);
         return kExitFailure;

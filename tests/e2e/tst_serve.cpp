@@ -45,6 +45,29 @@ std::pair<int, QByteArray> get(quint16 port, const QByteArray &path)
     return {0, {}};
 }
 
+// One POST of a JSON body on loopback; status and body, or status 0.
+std::pair<int, QByteArray> post(quint16 port, const QByteArray &path, const QByteArray &body)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000)) {
+        return {0, {}};
+    }
+    socket.write("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close"
+                 + "\r\n\r\n" + body);
+    QByteArray data;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    const qsizetype end = data.indexOf("\r\n\r\n");
+    return end < 0 ? std::pair<int, QByteArray>{0, {}}
+                   : std::pair<int, QByteArray>{data.mid(9, 3).toInt(), data.mid(end + 4)};
+}
+
 double metricValue(const QByteArray &text, const QByteArray &name)
 {
     for (const QByteArray &line : text.split('\n')) {
@@ -66,6 +89,7 @@ private Q_SLOTS:
     void servesScrapesAndStopsCleanlyOnSigterm();
     void aLabeledReplayCountsWhatScoreCounts();
     void badOptionsAreRefused();
+    void aBuiltinProfileIsServedWithItsBundledModel();
 
 private:
     QTemporaryDir m_dir;
@@ -162,6 +186,46 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
 
 // serve's running precision and recall over a labeled replay are score's over the same file:
 // the same model over the same samples in the same order raises the same alarms.
+// No --model and no MODEL_PATH: the EV profile's bundled model answers /predict for the four
+// sensors, as a bench's request would need.
+void TestServe::aBuiltinProfileIsServedWithItsBundledModel()
+{
+    qunsetenv("MODEL_PATH");
+    auto serve
+        = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                    QStringLiteral("sim://ev?rate=200&seed=4"), QStringLiteral("--profile"),
+                    QStringLiteral("ev"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    quint16 port = 0;
+    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer started(10000);
+    while (port == 0 && !started.hasExpired() && serve->state() != QProcess::NotRunning) {
+        serve->waitForReadyRead(200);
+        log += serve->readAllStandardError();
+        const QRegularExpressionMatch match = url.match(QString::fromUtf8(log));
+        if (match.hasMatch()) {
+            port = quint16(match.captured(1).toUInt());
+        }
+    }
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY2(log.contains("model ev.json"), log.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
+    const auto [status, body]
+        = post(port, "/predict",
+               R"({"temperature": 28.0, "voltage": 395.4, "vibration": 0.45, "pressure": 135.5})");
+    QCOMPARE(status, 200);
+    const QJsonObject reply = QJsonDocument::fromJson(body).object();
+    QCOMPARE(reply[QStringLiteral("model")][QStringLiteral("name")].toString(),
+             QStringLiteral("ev.json"));
+    const QJsonObject result = reply[QStringLiteral("result")].toObject();
+    QVERIFY2(result[QStringLiteral("confidence")].isDouble(), body.constData());
+    QVERIFY2(result[QStringLiteral("severity")].toString() != u"critical", body.constData());
+    QVERIFY2(!body.contains("no model"), body.constData());
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+}
+
 void TestServe::aLabeledReplayCountsWhatScoreCounts()
 {
     const QString recording = m_dir.filePath(QStringLiteral("labeled.csv"));

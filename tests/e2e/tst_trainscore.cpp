@@ -100,6 +100,7 @@ private Q_SLOTS:
     void scoreWithLabelsFileAgreesWithTheAlarmColumn();
     void trainRowsAreScoredButNotCounted();
     void modelPathComesFromTheEnvironment();
+    void aBuiltinProfileScoresWithItsBundledModel();
     void badInputFailsWithAReason_data();
     void badInputFailsWithAReason();
 
@@ -287,6 +288,21 @@ void TestTrainScore::modelPathComesFromTheEnvironment()
     QVERIFY(!summary.contains(QStringLiteral("f1"))); // no labels, no metrics
     QCOMPARE(summary.value(QStringLiteral("model_sha256")),
              m_trainSummary.value(QStringLiteral("sha256")));
+}
+
+void TestTrainScore::aBuiltinProfileScoresWithItsBundledModel()
+{
+    // nominal.csv is spacecraft telemetry: the spacecraft profile's bundled model scores it.
+    const CliResult result
+        = runCli({QStringLiteral("score"), QStringLiteral("--input"), path("nominal.csv"),
+                  QStringLiteral("--profile"), QStringLiteral("spacecraft"),
+                  QStringLiteral("--output"), path("bundled.csv")});
+    QVERIFY2(result.finished && result.exitCode == 0, result.err.constData());
+    const QJsonObject summary = lastJsonLine(result.out);
+    QCOMPARE(count(summary, "rows"), kSamples);
+    QCOMPARE(summary.value(QStringLiteral("model_sha256")).toString().size(), 64);
+    QVERIFY(summary.value(QStringLiteral("model_sha256"))
+            != m_trainSummary.value(QStringLiteral("sha256"))); // not the model trained here
 }
 
 void TestTrainScore::badInputFailsWithAReason_data()

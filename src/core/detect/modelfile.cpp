@@ -544,4 +544,25 @@ QString defaultModelPath()
     return qEnvironmentVariable("MODEL_PATH");
 }
 
+QString bundledModelPath(const QString &profileName, const QStringList &channelIds)
+{
+    const QString path = QStringLiteral(":/models/%1.json").arg(profileName);
+    if (!QFile::exists(path)) {
+        return {};
+    }
+    // The bundled model reads the built-in profile's channels; the built-in profile of the same
+    // name lies beside it in the resources.
+    QFile profile(QStringLiteral(":/profiles/%1.json").arg(profileName));
+    if (!profile.open(QIODevice::ReadOnly)) {
+        return {};
+    }
+    QStringList builtinIds;
+    const QJsonArray channels
+        = QJsonDocument::fromJson(profile.readAll()).object().value(u"channels").toArray();
+    for (const QJsonValue &channel : channels) {
+        builtinIds << channel.toObject().value(u"id").toString();
+    }
+    return builtinIds == channelIds ? path : QString();
+}
+
 } // namespace fw::detect

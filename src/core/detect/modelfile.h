@@ -43,4 +43,8 @@ inline constexpr int kModelFormatVersion = 1;
 // The model path used when none is given: $MODEL_PATH, else empty.
 [[nodiscard]] QString defaultModelPath();
 
+// The model bundled for a built-in profile (":/models/NAME.json"), or empty: for a profile of
+// another name, or one that carries other channels than the built-in profile of its name.
+[[nodiscard]] QString bundledModelPath(const QString &profileName, const QStringList &channelIds);
+
 } // namespace fw::detect
