@@ -30,7 +30,15 @@ public:
     [[nodiscard]] const std::vector<double> &sortedScores() const { return m_sorted; }
 
 private:
+    [[nodiscard]] std::size_t bucketOf(double score) const;
+
     std::vector<double> m_sorted;
+    // m_bucketStart[b]: the first score at or above the low edge of bucket b of kBuckets equal
+    // buckets over [front, back]; narrows lower_bound to one bucket's scores.
+    std::vector<std::size_t> m_bucketStart;
+    double m_low = 0;
+    double m_bucketsPerUnit = 0;
+    static constexpr std::size_t kBuckets = 4096;
 };
 
 } // namespace fw::detect

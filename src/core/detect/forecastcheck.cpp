@@ -3,6 +3,7 @@
 #include "detect/regression.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 
 namespace fw::detect {
@@ -190,6 +191,7 @@ ForecastCheck::ForecastCheck(ForecastOptions options, std::vector<ForecastChanne
     for (const ForecastChannel &channel : m_channels) {
         m_ring = std::max(m_ring, std::size_t(m_options.memory(channel.season)) + 1);
     }
+    m_ring = std::bit_ceil(m_ring); // a lag is then a mask rather than a division
     m_history.assign(m_channels.size() * m_ring, kNaN);
 }
 
@@ -304,7 +306,7 @@ std::span<const std::uint8_t> ForecastCheck::check(std::span<const double> row)
 
 void ForecastCheck::endStep()
 {
-    m_at = (m_at + 1) % m_ring;
+    m_at = (m_at + 1) & (m_ring - 1);
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
         m_history[c * m_ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
         m_sum[c] = 0;
@@ -336,7 +338,7 @@ void ForecastCheck::endStep()
 
 double ForecastCheck::stepValue(std::size_t channel, int lag) const
 {
-    return m_history[channel * m_ring + (m_at + m_ring - std::size_t(lag)) % m_ring];
+    return m_history[channel * m_ring + ((m_at - std::size_t(lag)) & (m_ring - 1))];
 }
 
 double ForecastCheck::change(std::size_t channel, int lag) const

@@ -81,7 +81,7 @@ private:
 
     ForecastOptions m_options;
     std::vector<ForecastChannel> m_channels;
-    std::size_t m_ring = 1;    // history slots per channel
+    std::size_t m_ring = 1;    // history slots per channel: a power of two
     std::vector<double> m_sum; // per channel: sum and count of the step being filled
     std::vector<int> m_count;
     int m_filled = 0;

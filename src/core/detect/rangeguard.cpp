@@ -329,6 +329,8 @@ RangeGuard::RangeGuard(RangeGuardOptions options, std::vector<GuardChannel> chan
     , m_offset(m_channels.size(), 0.0)
     , m_settleRun(m_channels.size(), 0)
     , m_sinceChange(m_channels.size(), kNever)
+    , m_anyCommanded(std::any_of(m_channels.begin(), m_channels.end(),
+                                 [](const GuardChannel &c) { return !c.commandedBy.empty(); }))
 {}
 
 RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
@@ -525,7 +527,7 @@ GuardState RangeGuard::check(std::span<const double> row)
     }
     const bool windowFull = m_seen >= window;
     const auto ring = std::size_t(window);
-    for (std::size_t c = 0; c < width; ++c) {
+    for (std::size_t c = 0; c < width && m_anyCommanded; ++c) {
         const bool changed
             = std::isfinite(row[c]) && std::isfinite(m_previous[c]) && row[c] != m_previous[c];
         m_sinceChange[c] = changed ? 0 : std::min(m_sinceChange[c] + 1, kNever);

@@ -188,6 +188,7 @@ private:
     std::vector<double> m_offset;   // per channel: the adopted level minus the trained centre
     std::vector<int> m_settleRun;   // per channel: samples out of range with nothing else flagged
     std::vector<int> m_sinceChange; // per channel: samples since its value last changed
+    bool m_anyCommanded = false;    // some channel follows a context channel: track changes
     std::size_t m_ringAt = 0;
     int m_seen = 0;
 };

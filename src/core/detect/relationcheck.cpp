@@ -3,6 +3,7 @@
 #include "detect/regression.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -76,7 +77,9 @@ RelationCheck::RelationCheck(RelationOptions options, std::vector<RelationChanne
     , m_channels(std::move(channels))
     , m_sum(m_channels.size(), 0.0)
     , m_count(m_channels.size(), 0)
-    , m_history(m_channels.size() * std::size_t(m_options.memory() + 1), kNaN)
+    , m_ring(std::bit_ceil(std::size_t(m_options.memory()) + 1))
+    , m_history(m_channels.size() * m_ring, kNaN)
+    , m_lagged(m_channels.size() * m_options.lags.size(), kNaN)
     , m_residuals(m_channels.size() * std::size_t(m_options.smooth), kNaN)
     , m_validRun(m_channels.size(), 0)
     , m_smoothed(m_channels.size(), 0.0)
@@ -195,10 +198,9 @@ int RelationCheck::check(std::span<const double> row)
 
 void RelationCheck::endStep()
 {
-    const auto ring = std::size_t(m_options.memory()) + 1;
-    m_at = (m_at + 1) % ring;
+    m_at = (m_at + 1) & (m_ring - 1);
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        m_history[c * ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
+        m_history[c * m_ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
         m_sum[c] = 0;
         m_count[c] = 0;
     }
@@ -206,6 +208,13 @@ void RelationCheck::endStep()
     ++m_steps;
     if (m_steps <= m_options.memory()) {
         return;
+    }
+    // Each channel's lagged means once, for every prediction that reads them.
+    const std::size_t lags = m_options.lags.size();
+    for (std::size_t j = 0; j < m_channels.size(); ++j) {
+        for (std::size_t l = 0; l < lags; ++l) {
+            m_lagged[j * lags + l] = stepValue(j, m_options.lags[l]);
+        }
     }
     const auto smooth = std::size_t(m_options.smooth);
     const std::size_t slot = std::size_t(m_steps) % smooth;
@@ -236,21 +245,22 @@ void RelationCheck::endStep()
 
 double RelationCheck::stepValue(std::size_t channel, int lag) const
 {
-    const auto ring = std::size_t(m_options.memory()) + 1;
-    return m_history[channel * ring + (m_at + ring - std::size_t(lag)) % ring];
+    return m_history[channel * m_ring + ((m_at - std::size_t(lag)) & (m_ring - 1))];
 }
 
 double RelationCheck::residual(std::size_t channel) const
 {
     const std::vector<double> &w = m_channels[channel].coefficients;
+    const std::size_t lags = m_options.lags.size();
     double predicted = w[0];
     std::size_t i = 1;
     for (std::size_t j = 0; j < m_channels.size(); ++j) {
         if (j == channel) {
             continue;
         }
-        for (const int lag : m_options.lags) {
-            predicted += w[i++] * stepValue(j, lag);
+        const double *lagged = m_lagged.data() + j * lags;
+        for (std::size_t l = 0; l < lags; ++l) {
+            predicted += w[i++] * lagged[l];
         }
     }
     predicted += w[i] * stepValue(channel, m_options.selfLag);

@@ -77,8 +77,12 @@ private:
     std::vector<double> m_sum; // per channel: sum and count of the step being filled
     std::vector<int> m_count;
     int m_filled = 0;
-    std::vector<double> m_history; // per channel, a ring of memory() + 1 step means
-    std::size_t m_at = 0;          // history slot of the latest step
+    // Per channel, a ring of at least memory() + 1 step means; a power of two, so that a lag is
+    // a mask rather than a division.
+    std::size_t m_ring = 1;
+    std::vector<double> m_history;
+    std::vector<double> m_lagged; // scratch: per channel, its mean at each of the lags
+    std::size_t m_at = 0;         // history slot of the latest step
     long long m_steps = 0;
     std::vector<double> m_residuals; // per channel, a ring of smooth residuals
     std::vector<int> m_validRun;     // per channel: consecutive finite residuals

@@ -9,6 +9,8 @@
 #include <QSaveFile>
 
 #include <cmath>
+#include <deque>
+#include <future>
 
 namespace fw {
 
@@ -105,69 +107,132 @@ QString severityName(detect::Severity severity)
     return QStringLiteral("unknown");
 }
 
-bool writeResults(const QString &path, const SampleBlock &samples,
-                  const detect::DetectionResults &results, const std::vector<std::string> &channels,
-                  QString *error)
+namespace {
+
+// The results csv, written a block of results at a time, each block formatted on a thread of
+// its own while the detector goes on with the next one (on one core, formatting a row costs
+// about a third of scoring it).
+class ResultsFile
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
+public:
+    ResultsFile(const QString &path, const std::vector<std::string> &channels)
+        : m_file(path)
+        , m_width(channels.size())
+    {
+        for (int s = 0; s <= int(detect::Severity::Critical); ++s) {
+            m_severities.push_back(severityName(detect::Severity(s)).toStdString());
+        }
+        for (int r = 0; r <= int(detect::AlarmReason::Relation); ++r) {
+            m_reasons.push_back(reasonText(detect::AlarmReason(r)).toStdString());
+        }
+        m_ok = m_file.open(QIODevice::WriteOnly);
+        std::string header = "t,score,confidence,alarm,severity";
+        for (const std::string &channel : channels) {
+            header += ",attribution_" + channel;
+        }
+        // Why the alarm is up, and the strongest finding of the checks on this row, so a row
+        // can be traced to what raised it.
+        header += ",reason,finding\n";
+        write(header);
     }
-    std::string text = "t,score,confidence,alarm,severity";
-    for (const std::string &channel : channels) {
-        text += ",attribution_" + channel;
+
+    // Rows first, first + 1, ... of samples, whose results are `results`, formatted and written
+    // on another thread; the block stays untouched until the next call, or finish().
+    void appendAsync(const SampleBlock &samples, std::size_t first,
+                     const detect::DetectionResults &results)
+    {
+        waitForPending();
+        m_pending = std::async(std::launch::async, [this, &samples, first, &results] {
+            std::string text;
+            for (std::size_t row = 0; row < results.size(); ++row) {
+                appendRow(text, samples.t(first + row), results, row);
+                if (text.size() >= kWriteChunkBytes || row + 1 == results.size()) {
+                    write(text);
+                    text.clear();
+                }
+            }
+        });
     }
-    // Why the alarm is up, and the strongest finding of the checks on this row, so a row can be
-    // traced to what raised it.
-    text += ",reason,finding\n";
-    std::vector<std::string> severities;
-    for (int s = 0; s <= int(detect::Severity::Critical); ++s) {
-        severities.push_back(severityName(detect::Severity(s)).toStdString());
+
+    [[nodiscard]] bool finish(const QString &path, QString *error)
+    {
+        waitForPending();
+        if (!m_ok || !m_file.commit()) {
+            *error = QStringLiteral("%1: cannot write: %2").arg(path, m_file.errorString());
+            return false;
+        }
+        return true;
     }
-    const std::size_t width = channels.size();
-    for (std::size_t row = 0; row < results.size(); ++row) {
-        text::appendDouble(text, samples.t(row));
+
+private:
+    void waitForPending()
+    {
+        if (m_pending.valid()) {
+            m_pending.get();
+        }
+    }
+
+    void write(const std::string &text)
+    {
+        m_ok = m_ok && m_file.write(text.data(), qint64(text.size())) == qint64(text.size());
+    }
+
+    void appendRow(std::string &text, double t, const detect::DetectionResults &results,
+                   std::size_t row) const
+    {
+        text::appendDouble(text, t);
         text += ',';
         appendValue(text, results.score[row]);
         text += ',';
         appendValue(text, results.confidence[row]);
         text += results.alarm[row] ? ",1," : ",0,";
-        text += severities[std::size_t(results.severity[row])];
-        for (std::size_t c = 0; c < width; ++c) {
+        text += m_severities[std::size_t(results.severity[row])];
+        for (std::size_t c = 0; c < m_width; ++c) {
             text += ',';
-            appendValue(text, results.attribution[row * width + c]);
+            appendValue(text, results.attribution[row * m_width + c]);
         }
         text += ',';
-        text += reasonText(results.reason[row]).toStdString();
+        text += m_reasons[std::size_t(results.reason[row])];
         text += ',';
         auto finding = detect::GuardFlag::Within;
-        for (std::size_t c = 0; c < width && !results.guardFlags.empty(); ++c) {
-            finding = std::max(finding, results.guardFlags[row * width + c]);
+        for (std::size_t c = 0; c < m_width && !results.guardFlags.empty(); ++c) {
+            finding = std::max(finding, results.guardFlags[row * m_width + c]);
         }
         text += detect::guardFlagName(finding);
         text += '\n';
-        if (text.size() >= kWriteChunkBytes || row + 1 == results.size()) {
-            if (file.write(text.data(), qint64(text.size())) != qint64(text.size())) {
-                break;
-            }
-            text.clear();
-        }
     }
-    if (!file.commit()) {
-        *error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+
+    QSaveFile m_file;
+    std::size_t m_width = 0;
+    std::vector<std::string> m_severities;
+    std::vector<std::string> m_reasons;
+    bool m_ok = false; // written only by the thread that holds the file at the time
+    std::future<void> m_pending;
+};
+
+// Rows scored in one block: enough to keep the formatting thread busy, few enough that the last
+// block, formatted after scoring ends, is short.
+constexpr std::size_t kBlockRows = 65536;
+
+} // namespace
+
+bool writeResults(const QString &path, const SampleBlock &samples,
+                  const detect::DetectionResults &results, const std::vector<std::string> &channels,
+                  QString *error)
+{
+    ResultsFile file(path, channels);
+    file.appendAsync(samples, 0, results);
+    return file.finish(path, error);
 }
 
 Confusion confusionOf(const detect::DetectionResults &results, const std::vector<double> &labels,
-                      std::size_t first)
+                      std::size_t first, std::size_t offset)
 {
     Confusion confusion;
-    for (std::size_t row = first; row < results.size() && row < labels.size(); ++row) {
-        if (!std::isnan(labels[row])) {
-            confusion.add(results.alarm[row] != 0, labels[row] != 0);
+    for (std::size_t row = first > offset ? first - offset : 0;
+         row < results.size() && offset + row < labels.size(); ++row) {
+        if (!std::isnan(labels[offset + row])) {
+            confusion.add(results.alarm[row] != 0, labels[offset + row] != 0);
         }
     }
     return confusion;
@@ -217,24 +282,40 @@ std::optional<ScoreSummary> runScore(const ScoreOptions &options, QString *error
                        .arg(options.trainRows > 0 ? options.input : options.modelPath,
                             QString::fromStdString(message)));
     }
-    detect::DetectionResults results;
-    results.reserve(recording->samples.size());
-    detector->process(recording->samples.values(), results);
-    if (!writeResults(options.output, recording->samples, results, channels, error)) {
+    // Scored a block at a time; each block's results are written while the next is scored.
+    const SampleBlock &samples = recording->samples;
+    const auto width = std::size_t(samples.channelCount());
+    std::deque<detect::DetectionResults> blocks;
+    ResultsFile file(options.output, channels);
+    for (std::size_t first = 0; first < samples.size(); first += kBlockRows) {
+        const std::size_t count = std::min(kBlockRows, samples.size() - first);
+        detect::DetectionResults &block = blocks.emplace_back();
+        block.reserve(count);
+        detector->process(std::span(samples.values()).subspan(first * width, count * width), block);
+        file.appendAsync(samples, first, block);
+    }
+    if (!file.finish(options.output, error)) {
         return std::nullopt;
     }
 
-    summary.rows = results.size();
+    summary.rows = samples.size();
     summary.trainRows = options.trainRows;
     summary.scoredRows = summary.rows - summary.trainRows;
     summary.errors = recording->errors;
-    for (std::size_t row = summary.trainRows; row < summary.rows; ++row) {
-        summary.alarmRows += results.alarm[row];
-        summary.alarmsRaised += results.raisedNow[row];
-    }
     summary.labeled = !recording->labels.empty();
+    std::size_t offset = 0;
+    for (const detect::DetectionResults &block : blocks) {
+        for (std::size_t row = 0; row < block.size(); ++row) {
+            const bool scored = offset + row >= summary.trainRows;
+            summary.alarmRows += scored ? block.alarm[row] : 0;
+            summary.alarmsRaised += scored ? block.raisedNow[row] : 0;
+        }
+        if (summary.labeled) {
+            summary.confusion += confusionOf(block, recording->labels, summary.trainRows, offset);
+        }
+        offset += block.size();
+    }
     if (summary.labeled) {
-        summary.confusion = confusionOf(results, recording->labels, summary.trainRows);
         summary.unlabeledRows = summary.scoredRows - summary.confusion.total();
     }
     return summary;

@@ -58,9 +58,11 @@ struct ScoreSummary
                                 const std::vector<std::string> &channels, QString *error);
 
 // Point-wise confusion of the alarm column against labels (NaN = unlabeled, skipped; non-zero is
-// anomalous) over rows [first, end).
+// anomalous) over rows [first, end). results may be a block of them whose first row is row
+// `offset` of the labels.
 [[nodiscard]] Confusion confusionOf(const detect::DetectionResults &results,
-                                    const std::vector<double> &labels, std::size_t first);
+                                    const std::vector<double> &labels, std::size_t first,
+                                    std::size_t offset = 0);
 
 // `faultwatch-cli score`: reads the recording, trains on its first rows or loads the model,
 // runs the detector over every row in order (training rows too, so that OUT lines up with the

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void confidenceIsCappedByTheCalibrationSize();
     void nominalDataExceedsAThresholdAtMostAlphaOfTheTime();
     void nanScoreHasNoConfidence();
+    void largeCalibrationCountsExactlyAsABinarySearch();
 };
 
 void TestCalibration::pValueCountsScoresAtLeastAsHigh_data()
@@ -74,6 +75,43 @@ void TestCalibration::nanScoreHasNoConfidence()
 {
     const Calibration calibration({0.1, 0.2});
     QCOMPARE(calibration.confidence(std::nan("")), 0.0);
+}
+
+void TestCalibration::largeCalibrationCountsExactlyAsABinarySearch()
+{
+    // Enough scores for the bucket index, with ties, a cluster at one end and the extremes as
+    // queries: every p-value equals the plain count.
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> uniform(0.3, 0.8);
+    std::vector<double> scores;
+    for (int i = 0; i < 20000; ++i) {
+        scores.push_back(i % 7 == 0 ? 0.5 : uniform(rng));
+    }
+    for (int i = 0; i < 3000; ++i) {
+        scores.push_back(0.8 - 1e-12 * i);
+    }
+    const Calibration calibration(scores);
+    std::vector<double> sorted = scores;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<double> queries{0.0,
+                                0.3,
+                                0.5,
+                                0.8,
+                                1.0,
+                                sorted.front(),
+                                sorted.back(),
+                                std::nextafter(0.5, 0.0),
+                                std::nextafter(0.5, 1.0),
+                                -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::infinity()};
+    for (int i = 0; i < 20000; ++i) {
+        queries.push_back(i % 2 == 0 ? sorted[std::size_t(i)] : uniform(rng));
+    }
+    for (const double q : queries) {
+        const auto atLeast
+            = std::size_t(sorted.end() - std::lower_bound(sorted.begin(), sorted.end(), q));
+        QCOMPARE(calibration.pValue(q), double(1 + atLeast) / double(sorted.size() + 1));
+    }
 }
 
 QTEST_APPLESS_MAIN(TestCalibration)
