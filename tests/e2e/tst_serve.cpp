@@ -68,6 +68,23 @@ std::pair<int, QByteArray> post(quint16 port, const QByteArray &path, const QByt
                    : std::pair<int, QByteArray>{data.mid(9, 3).toInt(), data.mid(end + 4)};
 }
 
+// The port serve announces on stderr ("http://127.0.0.1:PORT"), or 0 within 10 s; what it
+// logged until then is appended to *log.
+quint16 announcedPort(QProcess &serve, QByteArray *log)
+{
+    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer started(10000);
+    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
+        serve.waitForReadyRead(200);
+        *log += serve.readAllStandardError();
+        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
+        if (match.hasMatch()) {
+            return quint16(match.captured(1).toUInt());
+        }
+    }
+    return 0;
+}
+
 double metricValue(const QByteArray &text, const QByteArray &name)
 {
     for (const QByteArray &line : text.split('\n')) {
@@ -112,17 +129,7 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
                            recording, QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
     serve->setReadChannel(QProcess::StandardError);
     QByteArray log;
-    quint16 port = 0;
-    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
-    QDeadlineTimer started(10000);
-    while (port == 0 && !started.hasExpired() && serve->state() != QProcess::NotRunning) {
-        serve->waitForReadyRead(200);
-        log += serve->readAllStandardError();
-        const QRegularExpressionMatch match = url.match(QString::fromUtf8(log));
-        if (match.hasMatch()) {
-            port = quint16(match.captured(1).toUInt());
-        }
-    }
+    const quint16 port = announcedPort(*serve, &log);
     QVERIFY2(port != 0, log.constData());
 
     QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
@@ -196,17 +203,7 @@ void TestServe::aBuiltinProfileIsServedWithItsBundledModel()
                     QStringLiteral("sim://ev?rate=200&seed=4"), QStringLiteral("--profile"),
                     QStringLiteral("ev"), QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
     QByteArray log;
-    quint16 port = 0;
-    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
-    QDeadlineTimer started(10000);
-    while (port == 0 && !started.hasExpired() && serve->state() != QProcess::NotRunning) {
-        serve->waitForReadyRead(200);
-        log += serve->readAllStandardError();
-        const QRegularExpressionMatch match = url.match(QString::fromUtf8(log));
-        if (match.hasMatch()) {
-            port = quint16(match.captured(1).toUInt());
-        }
-    }
+    const quint16 port = announcedPort(*serve, &log);
     QVERIFY2(port != 0, log.constData());
     QVERIFY2(log.contains("model ev.json"), log.constData());
     QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);

@@ -3,7 +3,6 @@
 #include "detect/regression.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 
 namespace fw::detect {
@@ -181,18 +180,16 @@ int ForecastOptions::memory(int season) const
 ForecastCheck::ForecastCheck(ForecastOptions options, std::vector<ForecastChannel> channels)
     : m_options(std::move(options))
     , m_channels(std::move(channels))
-    , m_sum(m_channels.size(), 0.0)
-    , m_count(m_channels.size(), 0)
     , m_errors(m_channels.size() * std::size_t(m_options.smooth), kNaN)
     , m_validRun(m_channels.size(), 0)
     , m_ratio(m_channels.size(), 0.0)
     , m_flags(m_channels.size(), 0)
 {
+    std::size_t depth = 0;
     for (const ForecastChannel &channel : m_channels) {
-        m_ring = std::max(m_ring, std::size_t(m_options.memory(channel.season)) + 1);
+        depth = std::max(depth, std::size_t(m_options.memory(channel.season)));
     }
-    m_ring = std::bit_ceil(m_ring); // a lag is then a mask rather than a division
-    m_history.assign(m_channels.size() * m_ring, kNaN);
+    m_history = StepHistory(m_channels.size(), m_options.block, depth);
 }
 
 std::optional<ForecastCheck> ForecastCheck::fit(std::span<const double> rows, int channels,
@@ -292,13 +289,7 @@ std::optional<ForecastCheck> ForecastCheck::fromStored(ForecastOptions options,
 
 std::span<const std::uint8_t> ForecastCheck::check(std::span<const double> row)
 {
-    for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        if (std::isfinite(row[c])) {
-            m_sum[c] += row[c];
-            ++m_count[c];
-        }
-    }
-    if (++m_filled == m_options.block) {
+    if (m_history.add(row)) {
         endStep();
     }
     return m_flags;
@@ -306,18 +297,11 @@ std::span<const std::uint8_t> ForecastCheck::check(std::span<const double> row)
 
 void ForecastCheck::endStep()
 {
-    m_at = (m_at + 1) & (m_ring - 1);
-    for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        m_history[c * m_ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
-        m_sum[c] = 0;
-        m_count[c] = 0;
-    }
-    m_filled = 0;
-    ++m_steps;
+    const long long steps = m_history.steps();
     const auto smooth = std::size_t(m_options.smooth);
-    const std::size_t slot = std::size_t(m_steps) % smooth;
+    const std::size_t slot = std::size_t(steps) % smooth;
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        if (m_steps <= m_options.memory(m_channels[c].season)) {
+        if (steps <= m_options.memory(m_channels[c].season)) {
             continue;
         }
         const double e = error(c);
@@ -338,7 +322,7 @@ void ForecastCheck::endStep()
 
 double ForecastCheck::stepValue(std::size_t channel, int lag) const
 {
-    return m_history[channel * m_ring + ((m_at - std::size_t(lag)) & (m_ring - 1))];
+    return m_history.at(channel, lag);
 }
 
 double ForecastCheck::change(std::size_t channel, int lag) const
@@ -365,12 +349,7 @@ double ForecastCheck::error(std::size_t channel) const
 
 void ForecastCheck::reset()
 {
-    std::fill(m_sum.begin(), m_sum.end(), 0.0);
-    std::fill(m_count.begin(), m_count.end(), 0);
-    m_filled = 0;
-    std::fill(m_history.begin(), m_history.end(), kNaN);
-    m_at = 0;
-    m_steps = 0;
+    m_history.reset();
     std::fill(m_errors.begin(), m_errors.end(), kNaN);
     std::fill(m_validRun.begin(), m_validRun.end(), 0);
     std::fill(m_ratio.begin(), m_ratio.end(), 0.0);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "detect/stephistory.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -81,13 +83,7 @@ private:
 
     ForecastOptions m_options;
     std::vector<ForecastChannel> m_channels;
-    std::size_t m_ring = 1;    // history slots per channel: a power of two
-    std::vector<double> m_sum; // per channel: sum and count of the step being filled
-    std::vector<int> m_count;
-    int m_filled = 0;
-    std::vector<double> m_history; // per channel, a ring of m_ring step means
-    std::size_t m_at = 0;          // history slot of the latest step
-    long long m_steps = 0;
+    StepHistory m_history;
     std::vector<double> m_errors; // per channel, a ring of smooth absolute errors
     std::vector<int> m_validRun;  // per channel: consecutive finite errors
     std::vector<double> m_ratio;

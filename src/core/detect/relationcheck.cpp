@@ -3,7 +3,6 @@
 #include "detect/regression.h"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -75,10 +74,7 @@ std::size_t RelationOptions::coefficientCount(int channels) const
 RelationCheck::RelationCheck(RelationOptions options, std::vector<RelationChannel> channels)
     : m_options(std::move(options))
     , m_channels(std::move(channels))
-    , m_sum(m_channels.size(), 0.0)
-    , m_count(m_channels.size(), 0)
-    , m_ring(std::bit_ceil(std::size_t(m_options.memory()) + 1))
-    , m_history(m_channels.size() * m_ring, kNaN)
+    , m_history(m_channels.size(), m_options.block, std::size_t(m_options.memory()))
     , m_lagged(m_channels.size() * m_options.lags.size(), kNaN)
     , m_residuals(m_channels.size() * std::size_t(m_options.smooth), kNaN)
     , m_validRun(m_channels.size(), 0)
@@ -184,13 +180,7 @@ std::optional<RelationCheck> RelationCheck::fromStored(RelationOptions options,
 
 int RelationCheck::check(std::span<const double> row)
 {
-    for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        if (std::isfinite(row[c])) {
-            m_sum[c] += row[c];
-            ++m_count[c];
-        }
-    }
-    if (++m_filled == m_options.block) {
+    if (m_history.add(row)) {
         endStep();
     }
     return m_flagged;
@@ -198,15 +188,8 @@ int RelationCheck::check(std::span<const double> row)
 
 void RelationCheck::endStep()
 {
-    m_at = (m_at + 1) & (m_ring - 1);
-    for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        m_history[c * m_ring + m_at] = m_count[c] > 0 ? m_sum[c] / m_count[c] : kNaN;
-        m_sum[c] = 0;
-        m_count[c] = 0;
-    }
-    m_filled = 0;
-    ++m_steps;
-    if (m_steps <= m_options.memory()) {
+    const long long steps = m_history.steps();
+    if (steps <= m_options.memory()) {
         return;
     }
     // Each channel's lagged means once, for every prediction that reads them.
@@ -217,7 +200,7 @@ void RelationCheck::endStep()
         }
     }
     const auto smooth = std::size_t(m_options.smooth);
-    const std::size_t slot = std::size_t(m_steps) % smooth;
+    const std::size_t slot = std::size_t(steps) % smooth;
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
         const double r = residual(c);
         double *residuals = m_residuals.data() + c * smooth;
@@ -245,7 +228,7 @@ void RelationCheck::endStep()
 
 double RelationCheck::stepValue(std::size_t channel, int lag) const
 {
-    return m_history[channel * m_ring + ((m_at - std::size_t(lag)) & (m_ring - 1))];
+    return m_history.at(channel, lag);
 }
 
 double RelationCheck::residual(std::size_t channel) const
@@ -269,12 +252,7 @@ double RelationCheck::residual(std::size_t channel) const
 
 void RelationCheck::reset()
 {
-    std::fill(m_sum.begin(), m_sum.end(), 0.0);
-    std::fill(m_count.begin(), m_count.end(), 0);
-    m_filled = 0;
-    std::fill(m_history.begin(), m_history.end(), kNaN);
-    m_at = 0;
-    m_steps = 0;
+    m_history.reset();
     std::fill(m_residuals.begin(), m_residuals.end(), kNaN);
     std::fill(m_validRun.begin(), m_validRun.end(), 0);
     std::fill(m_smoothed.begin(), m_smoothed.end(), 0.0);

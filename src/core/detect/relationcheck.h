@@ -1,5 +1,7 @@
 #pragma once
 
+#include "detect/stephistory.h"
+
 #include <cstddef>
 #include <optional>
 #include <span>
@@ -74,16 +76,8 @@ private:
 
     RelationOptions m_options;
     std::vector<RelationChannel> m_channels;
-    std::vector<double> m_sum; // per channel: sum and count of the step being filled
-    std::vector<int> m_count;
-    int m_filled = 0;
-    // Per channel, a ring of at least memory() + 1 step means; a power of two, so that a lag is
-    // a mask rather than a division.
-    std::size_t m_ring = 1;
-    std::vector<double> m_history;
-    std::vector<double> m_lagged; // scratch: per channel, its mean at each of the lags
-    std::size_t m_at = 0;         // history slot of the latest step
-    long long m_steps = 0;
+    StepHistory m_history;
+    std::vector<double> m_lagged;    // scratch: per channel, its mean at each of the lags
     std::vector<double> m_residuals; // per channel, a ring of smooth residuals
     std::vector<int> m_validRun;     // per channel: consecutive finite residuals
     std::vector<double> m_smoothed;  // per channel: the smoothed residual, or 0
