@@ -10,9 +10,7 @@ namespace fw::detect {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kStepS = 0.2;     // one step, as the relation check's
-constexpr int kMaxSteps = 1000000; // largest block, lag or smoothing a stored check may ask for
-constexpr double kRidge = 1e-6;    // as the relation check's, on standardized regressors
+constexpr double kRidge = 1e-6; // as the relation check's, on standardized regressors
 // Fewest training steps a forecast is fitted on: enough for its handful of weights many times
 // over, and short enough for a bench recorded for a few minutes.
 constexpr std::size_t kMinSteps = 200;
@@ -199,12 +197,13 @@ std::optional<ForecastCheck> ForecastCheck::fit(std::span<const double> rows, in
         fail(why, "no channels");
         return std::nullopt;
     }
-    if (!(rateHz > 0) || !std::isfinite(rateHz)) {
+    const int block = stepBlock(rateHz);
+    if (block == 0) {
         fail(why, "need the sample rate");
         return std::nullopt;
     }
     ForecastOptions options;
-    options.block = int(std::clamp(std::lround(kStepS * rateHz), 1L, long(kMaxSteps)));
+    options.block = block;
     const auto width = std::size_t(channels);
     const std::vector<double> steps = stepMeans(rows, width, options.block);
     if (steps.size() / width < kMinSteps) {
@@ -247,9 +246,7 @@ std::optional<ForecastCheck> ForecastCheck::fromStored(ForecastOptions options,
         fail(error, "block and smoothing must be 1 to " + std::to_string(kMaxSteps));
         return std::nullopt;
     }
-    if (options.lags.empty() || !std::is_sorted(options.lags.begin(), options.lags.end())
-        || std::adjacent_find(options.lags.begin(), options.lags.end()) != options.lags.end()
-        || !inSteps(options.lags.front(), 1) || !inSteps(options.lags.back(), 1)) {
+    if (!validLags(options.lags, 1)) {
         fail(error, "lags must be distinct, ascending and 1 to " + std::to_string(kMaxSteps));
         return std::nullopt;
     }

@@ -1,9 +1,25 @@
 #include "detect/regression.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace fw::detect {
+
+int stepBlock(double rateHz)
+{
+    if (!(rateHz > 0) || !std::isfinite(rateHz)) {
+        return 0;
+    }
+    return int(std::clamp(std::lround(kStepSeconds * rateHz), 1L, long(kMaxSteps)));
+}
+
+bool validLags(const std::vector<int> &lags, int min)
+{
+    return !lags.empty() && std::is_sorted(lags.begin(), lags.end())
+           && std::adjacent_find(lags.begin(), lags.end()) == lags.end() && lags.front() >= min
+           && lags.back() <= kMaxSteps;
+}
 
 std::vector<double> stepMeans(std::span<const double> rows, std::size_t width, int block)
 {

@@ -6,6 +6,18 @@
 
 namespace fw::detect {
 
+// One step of the relation and forecast checks: 0.2 s, short next to any drift, or one sample
+// when samples are further apart.
+constexpr double kStepSeconds = 0.2;
+// The largest block, lag or smoothing, in steps, a stored check may ask for.
+constexpr int kMaxSteps = 1000000;
+
+// Samples per step at rateHz (at least 1); 0 when the rate is not a positive finite number.
+[[nodiscard]] int stepBlock(double rateHz);
+
+// Lags in steps, as stored checks keep them: at least one, ascending, distinct, min to kMaxSteps.
+[[nodiscard]] bool validLags(const std::vector<int> &lags, int min);
+
 // Means of consecutive blocks of `block` rows of rows × width (row-major), steps × width: a
 // channel without a value in a block is NaN there. Trailing rows short of a block are left out.
 [[nodiscard]] std::vector<double> stepMeans(std::span<const double> rows, std::size_t width,

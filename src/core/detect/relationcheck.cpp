@@ -11,8 +11,6 @@ namespace fw::detect {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kStepS = 0.2;     // one step of the relations: short next to any drift
-constexpr int kMaxSteps = 1000000; // largest block, lag or smoothing a stored check may ask for
 // Ridge on the standardized regressors, per training step: neighbouring lags of a smooth channel
 // are nearly collinear, and this keeps their weights from cancelling in huge opposite pairs.
 constexpr double kRidge = 1e-6;
@@ -89,12 +87,13 @@ std::optional<RelationCheck> RelationCheck::fit(std::span<const double> rows, in
         fail(why, "need at least two channels to relate");
         return std::nullopt;
     }
-    if (!(rateHz > 0) || !std::isfinite(rateHz)) {
+    const int block = stepBlock(rateHz);
+    if (block == 0) {
         fail(why, "need the sample rate");
         return std::nullopt;
     }
     RelationOptions options;
-    options.block = int(std::clamp(std::lround(kStepS * rateHz), 1L, long(kMaxSteps)));
+    options.block = block;
     const auto width = std::size_t(channels);
     const std::vector<double> steps = stepMeans(rows, width, options.block);
     const std::size_t needed = std::size_t(kMinMemories) * std::size_t(options.memory() + 1);
@@ -142,9 +141,7 @@ std::optional<RelationCheck> RelationCheck::fromStored(RelationOptions options,
         fail(error, "block, self lag and smoothing must be 1 to " + std::to_string(kMaxSteps));
         return std::nullopt;
     }
-    if (options.lags.empty() || !std::is_sorted(options.lags.begin(), options.lags.end())
-        || std::adjacent_find(options.lags.begin(), options.lags.end()) != options.lags.end()
-        || !inSteps(options.lags.front(), 0) || !inSteps(options.lags.back(), 0)) {
+    if (!validLags(options.lags, 0)) {
         fail(error, "lags must be distinct, ascending and 0 to " + std::to_string(kMaxSteps));
         return std::nullopt;
     }
