@@ -218,7 +218,7 @@ std::optional<DetectorModel> trainDetector(const TrainingData &data,
 
     // A forecast needs a few hundred steps; a recording shorter than that goes without.
     if (std::optional<ForecastCheck> forecast
-        = ForecastCheck::fit(data.rows, channels, data.rateHz, nullptr)) {
+        = ForecastCheck::fit(data.rows, channels, data.rateHz, nullptr, data.context)) {
         model.forecastOptions = forecast->options();
         model.forecasts = forecast->channels();
     }

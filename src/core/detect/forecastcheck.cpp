@@ -1,6 +1,7 @@
 #include "detect/forecastcheck.h"
 
 #include "detect/regression.h"
+#include "detect/robustscaler.h"
 
 #include <algorithm>
 #include <cmath>
@@ -150,24 +151,6 @@ std::vector<double> fitChannel(const std::vector<double> &values, const Forecast
     return coefficients;
 }
 
-// The channel's magnitude: the 95th percentile of its absolute step values, or 1 when that is 0.
-double magnitude(const std::vector<double> &values)
-{
-    std::vector<double> absolute;
-    absolute.reserve(values.size());
-    for (const double v : values) {
-        if (std::isfinite(v)) {
-            absolute.push_back(std::abs(v));
-        }
-    }
-    if (absolute.empty()) {
-        return 1.0;
-    }
-    const auto at = absolute.begin() + std::ptrdiff_t(0.95 * double(absolute.size() - 1));
-    std::nth_element(absolute.begin(), at, absolute.end());
-    return *at > 0 ? *at : 1.0;
-}
-
 } // namespace
 
 int ForecastOptions::memory(int season) const
@@ -191,7 +174,8 @@ ForecastCheck::ForecastCheck(ForecastOptions options, std::vector<ForecastChanne
 }
 
 std::optional<ForecastCheck> ForecastCheck::fit(std::span<const double> rows, int channels,
-                                                double rateHz, std::string *why)
+                                                double rateHz, std::string *why,
+                                                std::span<const std::uint8_t> context)
 {
     if (channels < 1) {
         fail(why, "no channels");
@@ -213,11 +197,19 @@ std::optional<ForecastCheck> ForecastCheck::fit(std::span<const double> rows, in
     }
     std::vector<ForecastChannel> fitted(width);
     std::vector<double> floors(width);
+    const auto watched = [&](std::size_t c) {
+        return context.empty() || context[c] == 0;
+    };
     for (std::size_t c = 0; c < width; ++c) {
+        if (!watched(c)) {
+            // A context channel: no forecast, and no work for one at run time.
+            fitted[c].coefficients.assign(1 + options.lags.size() + 3, 0.0);
+            continue;
+        }
         const std::vector<double> values = channelSteps(steps, width, c);
         fitted[c].season = findSeason(values, 2 * options.lags.back());
         fitted[c].coefficients = fitChannel(values, options, fitted[c].season);
-        floors[c] = kFloorShare * magnitude(values);
+        floors[c] = kFloorShare * magnitudeOf(values);
         fitted[c].bound = 1;
     }
     // The bounds: the largest smoothed errors the check itself sees over the training rows.
@@ -230,7 +222,9 @@ std::optional<ForecastCheck> ForecastCheck::fit(std::span<const double> rows, in
         }
     }
     for (std::size_t c = 0; c < width; ++c) {
-        fitted[c].bound = std::max(options.k * largest[c], floors[c]);
+        if (watched(c)) {
+            fitted[c].bound = std::max(options.k * largest[c], floors[c]);
+        }
     }
     return ForecastCheck(std::move(options), std::move(fitted));
 }
@@ -298,7 +292,8 @@ void ForecastCheck::endStep()
     const auto smooth = std::size_t(m_options.smooth);
     const std::size_t slot = std::size_t(steps) % smooth;
     for (std::size_t c = 0; c < m_channels.size(); ++c) {
-        if (steps <= m_options.memory(m_channels[c].season)) {
+        if (!std::isfinite(m_channels[c].bound)
+            || steps <= m_options.memory(m_channels[c].season)) {
             continue;
         }
         const double e = error(c);

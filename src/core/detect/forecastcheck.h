@@ -33,7 +33,7 @@ struct ForecastChannel
     std::vector<double> coefficients;
     // A smoothed absolute error above this flags: k times the largest in training, at least
     // kFloorShare of the channel's magnitude (its 95th-percentile absolute value, 1 when that
-    // is 0).
+    // is 0). +inf: the channel is not forecast (a context channel).
     double bound = std::numeric_limits<double>::infinity();
 };
 
@@ -55,8 +55,10 @@ public:
     // Fits one forecast per channel on rows × channels (row-major, NaN missing) sampled at
     // rateHz. Returns nullopt, with the reason in *why, without a rate or with fewer than 200
     // steps (a step is 0.2 s, or one sample when samples are further apart).
+    // context is empty or has one entry per channel; channels marked non-zero get no forecast.
     [[nodiscard]] static std::optional<ForecastCheck>
-    fit(std::span<const double> rows, int channels, double rateHz, std::string *why);
+    fit(std::span<const double> rows, int channels, double rateHz, std::string *why,
+        std::span<const std::uint8_t> context = {});
     // A check from stored forecasts (a model file); nullopt with a message when unusable.
     [[nodiscard]] static std::optional<ForecastCheck>
     fromStored(ForecastOptions options, std::vector<ForecastChannel> channels, std::string *error);

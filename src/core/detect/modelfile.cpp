@@ -58,7 +58,8 @@
 //     "block": 1, "lags": [1, 2, 3, 5, 10], "smooth": 10,
 //     "channels": [ { "season": 98,                steps in the channel's cycle, 0: none
 //                     "coefficients": [..],        intercept, own changes at lags, 3 seasonal
-//                     "bound": .. } ]              smoothed absolute error that flags
+//                     "bound": .. | null } ]       smoothed absolute error that flags; null:
+//                                                  not forecast (a context channel)
 //   },
 //   "provenance": { "source": "train.csv", "rows": 10000, "forest_rows": 5000,
 //                   "calibration_rows": 5000, "first_time": .., "last_time": ..,
@@ -281,7 +282,7 @@ QJsonObject forecastObject(const ForecastOptions &options,
     for (const ForecastChannel &c : forecasts) {
         channels.append(QJsonObject{{QStringLiteral("season"), c.season},
                                     {QStringLiteral("coefficients"), doubleArray(c.coefficients)},
-                                    {QStringLiteral("bound"), number(c.bound)}});
+                                    {QStringLiteral("bound"), bound(c.bound)}});
     }
     QJsonArray lags;
     for (const int lag : options.lags) {

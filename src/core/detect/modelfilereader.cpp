@@ -649,7 +649,7 @@ bool readForecast(Reader &r, const QJsonObject &root, DetectorModel *model)
         if (!r.int32(value.toObject(), where, QLatin1StringView("season"), 0, &c.season)
             || !r.doubles(value.toObject(), where, QLatin1StringView("coefficients"),
                           &c.coefficients)
-            || !r.finite(value.toObject(), where, QLatin1StringView("bound"), &c.bound)) {
+            || !r.bound(value.toObject(), where, QLatin1StringView("bound"), &c.bound)) {
             return false;
         }
     }

@@ -43,21 +43,6 @@ constexpr double kExtremeMargin = 0.3;
 // (SKAB's 400 rows) keeps median ± K robust scales.
 constexpr std::size_t kMinExtremeWindows = 20;
 
-// The 95th percentile of a channel's absolute values, or 1 when that is 0: what a share of the
-// channel's size is taken of.
-double magnitudeOf(std::vector<double> values)
-{
-    for (double &v : values) {
-        v = std::abs(v);
-    }
-    if (values.empty()) {
-        return 1.0;
-    }
-    const auto at = values.begin() + std::ptrdiff_t(0.95 * double(values.size() - 1));
-    std::nth_element(values.begin(), at, values.end());
-    return *at > 0 ? *at : 1.0;
-}
-
 // Raises the bounds of a channel training saw barely move to a floor of kVarietyShare of its
 // magnitude, and lets it settle at a new level.
 void applyVarietyFloor(GuardChannel &channel, double floor, int window)
@@ -218,10 +203,12 @@ Motion widestMotion(std::span<const double> rows, std::size_t channels, std::siz
 }
 
 // The context channels a channel's level follows in training (see RangeGuard). features are
-// WindowFeatures' raw, mean and deviation blocks of the training rows.
+// WindowFeatures' raw, mean and deviation blocks of the training rows; magnitude is the
+// channel's (magnitudeOf).
 std::vector<int> commandingChannels(std::span<const double> rows, std::size_t width,
                                     std::size_t channel, std::span<const std::uint8_t> context,
-                                    const std::vector<double> &features, int window)
+                                    const std::vector<double> &features, int window,
+                                    double magnitude)
 {
     std::vector<int> commanding;
     const std::size_t rowCount = rows.size() / width;
@@ -236,8 +223,7 @@ std::vector<int> commandingChannels(std::span<const double> rows, std::size_t wi
     };
     // The channel's typical move of its level over one window, with a floor of kVarietyShare of
     // its magnitude, so that a still channel's tiny moves do not count.
-    const double floor
-        = RangeGuard::kVarietyShare * magnitudeOf(presentValues(rows, width, channel, 0, rowCount));
+    const double floor = RangeGuard::kVarietyShare * magnitude;
     std::vector<double> moves;
     for (std::size_t r = 2 * w; r < rowCount; ++r) {
         const double move = std::abs(mean(r) - mean(r - w));
@@ -360,6 +346,7 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
     const std::size_t quarter = rowCount / 4;
 
     std::vector<GuardChannel> result(width);
+    std::vector<double> magnitudes(width, 1.0);
     for (std::size_t c = 0; c < width; ++c) {
         GuardChannel &channel = result[c];
         if (!limits.empty()) {
@@ -412,6 +399,7 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
         channel.high = channel.center + options.k * channel.scale;
         const std::vector<double> values = presentValues(rows, width, c, 0, rowCount);
         const double magnitude = magnitudeOf(values);
+        magnitudes[c] = magnitude;
         if (longTraining) {
             const double margin = std::max({kExtremeMargin * (highestMean - lowestMean),
                                             channel.scale, kVarietyShare * magnitude});
@@ -457,8 +445,8 @@ RangeGuard RangeGuard::fit(std::span<const double> rows, int channels,
     }
     for (std::size_t c = 0; c < width; ++c) {
         if (!result[c].context) {
-            result[c].commandedBy
-                = commandingChannels(rows, width, c, context, features, options.window);
+            result[c].commandedBy = commandingChannels(rows, width, c, context, features,
+                                                       options.window, magnitudes[c]);
         }
     }
     return RangeGuard(options, std::move(result));
@@ -515,9 +503,8 @@ std::optional<RangeGuard> RangeGuard::fromChannels(const RangeGuardOptions &opti
 
 GuardState RangeGuard::check(std::span<const double> row)
 {
-    GuardState state;
     if (!m_window) {
-        return state;
+        return {};
     }
     const std::size_t width = m_channels.size();
     const auto window = m_options.window;
@@ -598,13 +585,21 @@ GuardState RangeGuard::check(std::span<const double> row)
                 flag = GuardFlag::Within;
             }
         }
+        m_flags[c] = flag;
+    }
+    m_ringAt = (m_ringAt + 1) % ring;
+    return stateOfFlags();
+}
+
+GuardState RangeGuard::stateOfFlags() const
+{
+    GuardState state;
+    for (const GuardFlag flag : m_flags) {
         state.anyOutOfLimits = state.anyOutOfLimits || flag == GuardFlag::OutOfLimits;
         state.anyOutOfNominalRange
             = state.anyOutOfNominalRange
               || (flag != GuardFlag::Within && flag != GuardFlag::OutOfLimits);
-        m_flags[c] = flag;
     }
-    m_ringAt = (m_ringAt + 1) % ring;
     state.flags = m_flags;
     return state;
 }
@@ -633,26 +628,17 @@ bool RangeGuard::outOfRange(std::size_t c, double mean)
 GuardState RangeGuard::flagRelation(int channel)
 {
     m_flags[std::size_t(channel)] = GuardFlag::Relation;
-    GuardState state;
-    state.flags = m_flags;
-    state.anyOutOfNominalRange = true;
-    return state;
+    return stateOfFlags();
 }
 
 GuardState RangeGuard::flagForecast(std::span<const std::uint8_t> forecast)
 {
-    GuardState state;
     for (std::size_t c = 0; c < m_flags.size(); ++c) {
         if (forecast[c] != 0 && m_flags[c] == GuardFlag::Within && !m_channels[c].context) {
             m_flags[c] = GuardFlag::Forecast;
         }
-        state.anyOutOfLimits = state.anyOutOfLimits || m_flags[c] == GuardFlag::OutOfLimits;
-        state.anyOutOfNominalRange
-            = state.anyOutOfNominalRange
-              || (m_flags[c] != GuardFlag::Within && m_flags[c] != GuardFlag::OutOfLimits);
     }
-    state.flags = m_flags;
-    return state;
+    return stateOfFlags();
 }
 
 void RangeGuard::reset()

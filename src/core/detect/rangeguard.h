@@ -169,6 +169,8 @@ private:
     // Whether a rolling mean lies outside channel c's range, at its trained level or at the level
     // it settled at; back inside the trained range, the settled level is forgotten.
     [[nodiscard]] bool outOfRange(std::size_t c, double mean);
+    // The summary of the latest flags.
+    [[nodiscard]] GuardState stateOfFlags() const;
     // Whether one of the context channels that command this channel changed lately.
     [[nodiscard]] bool commandedNow(const GuardChannel &channel) const;
 

@@ -16,6 +16,23 @@ double sortedQuantile(const std::vector<double> &sorted, double q)
     return sorted[below] + (position - double(below)) * (sorted[above] - sorted[below]);
 }
 
+double magnitudeOf(std::span<const double> values)
+{
+    std::vector<double> absolute;
+    absolute.reserve(values.size());
+    for (const double v : values) {
+        if (std::isfinite(v)) {
+            absolute.push_back(std::abs(v));
+        }
+    }
+    if (absolute.empty()) {
+        return 1.0;
+    }
+    const auto at = absolute.begin() + std::ptrdiff_t(0.95 * double(absolute.size() - 1));
+    std::nth_element(absolute.begin(), at, absolute.end());
+    return *at > 0 ? *at : 1.0;
+}
+
 double robustSpread(const std::vector<double> &sorted)
 {
     if (sorted.empty()) {

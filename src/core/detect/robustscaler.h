@@ -15,6 +15,10 @@ namespace fw::detect {
 // floor for that case.
 [[nodiscard]] double robustSpread(const std::vector<double> &sorted);
 
+// A channel's size, which shares of it (floors, resolutions) are taken of: the 95th percentile of
+// the absolute finite values, or 1 when that is 0 or there are none.
+[[nodiscard]] double magnitudeOf(std::span<const double> values);
+
 // Centres each feature on its training median and divides by robustSpread(), so one outlier in
 // the training rows does not set the scale; a feature that never moved gets scale 1. Missing
 // values (NaN) are left out of the statistics and stay missing.

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void tooLittleTrainingFitsNoCheck();
     void resetForgetsTheHistory();
     void storedForecastsAreValidated();
+    void contextChannelsAreNotForecast();
 };
 
 void TestForecastCheck::theCycleIsFoundInTraining()
@@ -197,6 +198,35 @@ void TestForecastCheck::storedForecastsAreValidated()
     options.lags = {3, 1};
     QVERIFY(!ForecastCheck::fromStored(options, check.channels(), &error));
     QVERIFY2(error.find("ascending") != std::string::npos, error.c_str());
+}
+
+void TestForecastCheck::contextChannelsAreNotForecast()
+{
+    // Channel 0 a pulse train, channel 1 a command column: fitted without a forecast, never
+    // flagged, however it moves; channel 0 is judged as on its own.
+    const std::vector<double> train = pulses(3000, 13);
+    std::vector<double> rows;
+    for (std::size_t r = 0; r < train.size(); ++r) {
+        rows.push_back(train[r]);
+        rows.push_back(r % 97 == 0 ? 1.0 : 0.0);
+    }
+    const std::vector<std::uint8_t> context{0, 1};
+    std::string why;
+    std::optional<ForecastCheck> check = ForecastCheck::fit(rows, 2, kRateHz, &why, context);
+    QVERIFY2(check, why.c_str());
+    QVERIFY(std::isinf(check->channels()[1].bound));
+    QCOMPARE(check->channels()[0].season, kPeriod);
+    const std::vector<double> replay = pulses(6000, 14, 40 * kPeriod);
+    int contextFlags = 0;
+    int pulseFlags = 0;
+    for (std::size_t r = 0; r < replay.size(); ++r) {
+        const std::vector<double> row{replay[r], r % 13 == 0 ? 50.0 : -50.0};
+        const std::span<const std::uint8_t> flags = check->check(row);
+        pulseFlags += flags[0];
+        contextFlags += flags[1];
+    }
+    QCOMPARE(contextFlags, 0);
+    QVERIFY(pulseFlags > 0); // the missed pulse
 }
 
 QTEST_APPLESS_MAIN(TestForecastCheck)
