@@ -9,7 +9,7 @@
 # precision, recall, F1 and false-alarm rate FP/(FP+TN), the event recall (share of labelled
 # sequences with at least one alarmed row), the event precision (share of alarm episodes, maximal
 # runs of alarmed rows, that touch a labelled sequence) and false-alarm episodes per 1000 nominal
-# rows. Skipped with a message when DIR is absent: the data is not part of the project.
+# rows, and the alarm episodes per found sequence (1 is one alarm per fault). Skipped with a message when DIR is absent: the data is not part of the project.
 set -euo pipefail
 if [ $# -lt 1 ]; then
     echo "usage: smap.sh DIR [BUILD_DIR]" >&2
@@ -119,5 +119,6 @@ print(json.dumps({"channels": len(open(os.path.join(out, "channels.txt")).read()
                   "event_precision": ratio(t["true_episodes"], t["episodes"]),
                   "false_episodes_per_1000": ratio(1000 * (t["episodes"] - t["true_episodes"]),
                                                    nominal),
+                  "episodes_per_found_sequence": ratio(t["true_episodes"], t["found"]),
                   "sequences": t["sequences"], "episodes": t["episodes"]}))
 PY

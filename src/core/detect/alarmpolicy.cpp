@@ -1,6 +1,8 @@
 #include "alarmpolicy.h"
 
 #include <algorithm>
+#include <climits>
+#include <limits>
 #include <stdexcept>
 
 namespace fw::detect {
@@ -10,6 +12,10 @@ AlarmPolicy::AlarmPolicy(AlarmPolicyOptions options)
 {
     if (options.m < 1 || options.k < 1 || options.k > options.m) {
         throw std::invalid_argument("AlarmPolicy needs 1 <= k <= m");
+    }
+    if (options.chatterDoublings < 0 || options.chatterDoublings > kMaxChatterDoublings) {
+        throw std::invalid_argument(
+            "AlarmPolicy needs 0 <= chatterDoublings <= kMaxChatterDoublings");
     }
     reset();
 }
@@ -21,6 +27,8 @@ void AlarmPolicy::reset()
     m_next = 0;
     m_hitCount = 0;
     m_cleanRun = 0;
+    m_doublings = 0;
+    m_sinceClear = std::numeric_limits<long long>::max();
     m_active = false;
     m_severity = Severity::None;
     m_reason = AlarmReason::None;
@@ -41,6 +49,11 @@ Severity AlarmPolicy::evidence(double confidence, bool guardFlag, bool limitFlag
     return Severity::None;
 }
 
+void AlarmPolicy::chatter()
+{
+    m_doublings = std::min(m_doublings + 1, m_options.chatterDoublings);
+}
+
 AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitFlag,
                                   bool relationFlag)
 {
@@ -57,12 +70,25 @@ AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitF
     m_next = (m_next + 1) % m_recent.size();
 
     const bool flagged = guardFlag || limitFlag;
-    m_cleanRun = (hit || flagged) ? 0 : m_cleanRun + 1;
+    const int m = m_options.m;
+    if (m_active && (hit || flagged) && m_cleanRun >= m) {
+        chatter(); // it would have cleared, were it not waiting longer already
+    }
+    // Saturates: a quiet stream of years must not overflow it.
+    m_cleanRun = (hit || flagged) ? 0 : std::min(m_cleanRun, INT_MAX - 1) + 1;
+    if (!m_active && m_sinceClear < std::numeric_limits<long long>::max()) {
+        ++m_sinceClear;
+    }
 
     AlarmDecision decision;
     if (!m_active) {
         const bool forestRaise = m_hitCount >= m_options.k;
         if (forestRaise || flagged) {
+            if (m_sinceClear <= 2LL * m) {
+                chatter();
+            } else {
+                m_doublings = 0;
+            }
             m_active = true;
             decision.raisedNow = true;
             m_severity = *std::max_element(m_recent.begin(), m_recent.end());
@@ -76,8 +102,9 @@ AlarmDecision AlarmPolicy::update(double confidence, bool guardFlag, bool limitF
         }
     } else {
         m_severity = std::max(m_severity, current);
-        if (m_cleanRun >= m_options.m) {
+        if (m_cleanRun >= (static_cast<long long>(m) << m_doublings)) {
             m_active = false;
+            m_sinceClear = 0;
             decision.clearedNow = true;
             m_severity = Severity::None;
             m_reason = AlarmReason::None;

@@ -16,6 +16,9 @@ struct AlarmPolicyOptions
     // Whether the forest's confidence alone raises an alarm (k of m). Off in models trained
     // since the checks below it took over (see Detector); on in older model files.
     bool forestRaises = true;
+    // How many times a chattering alarm's clearing run may double (m, 2m, 4m, ...); 0 keeps it
+    // at m. Old model files have no such member and read as 0.
+    int chatterDoublings = 2;
 };
 
 enum class Severity : std::uint8_t { None, Watch, Warning, Critical };
@@ -41,6 +44,11 @@ struct AlarmDecision
 //   limit flag on this sample, whatever the forest says.
 // - Clear: m consecutive samples below the threshold with no guard or limit flag. A hit or a flag
 //   restarts the count, so flapping input keeps one alarm raised instead of chattering.
+// - Chatter (ISA-18.2's remedy, an off-delay applied where chattering is seen): an alarm raised
+//   again within 2m samples of clearing, or whose evidence returns after m clean samples while
+//   it waits to clear, doubles the clean run it needs to clear, up to chatterDoublings times. A
+//   raise more than 2m samples after the last clear starts again from m. An isolated alarm
+//   clears as fast as before; a noisy fault shows as fewer, longer alarms.
 // - Severity of a sample's evidence: Critical for a limit breach or confidence ≥ criticalLevel,
 //   Warning for confidence ≥ warningLevel or a guard flag, Watch for a forest hit. The alarm takes
 //   the highest evidence among the last m samples when it is raised and only escalates while it
@@ -49,7 +57,9 @@ struct AlarmDecision
 class AlarmPolicy
 {
 public:
-    // Throws std::invalid_argument unless 1 ≤ k ≤ m.
+    static constexpr int kMaxChatterDoublings = 8;
+
+    // Throws std::invalid_argument unless 1 ≤ k ≤ m and 0 ≤ chatterDoublings ≤ 8.
     explicit AlarmPolicy(AlarmPolicyOptions options = {});
 
     // relationFlag: the guard flag came from the relation check alone; it names the reason.
@@ -61,6 +71,7 @@ public:
     [[nodiscard]] bool active() const { return m_active; }
 
 private:
+    void chatter(); // one more doubling, up to the options' limit
     [[nodiscard]] Severity evidence(double confidence, bool guardFlag, bool limitFlag) const;
 
     AlarmPolicyOptions m_options;
@@ -69,6 +80,8 @@ private:
     std::size_t m_next = 0;
     int m_hitCount = 0;
     int m_cleanRun = 0;
+    int m_doublings = 0;        // of the clean run the active alarm needs to clear
+    long long m_sinceClear = 0; // samples since the last clear, saturating
     bool m_active = false;
     Severity m_severity = Severity::None;
     AlarmReason m_reason = AlarmReason::None;

@@ -285,6 +285,10 @@ bool validateDetectorModel(const DetectorModel &model, std::string *error)
         return fail(error, "policy: threshold and levels must be in (0, 1] and 1 <= k <= m <= "
                                + std::to_string(kMaxPolicyWindow));
     }
+    if (p.chatterDoublings < 0 || p.chatterDoublings > AlarmPolicy::kMaxChatterDoublings) {
+        return fail(error, "policy: chatter_doublings must be 0 to "
+                               + std::to_string(AlarmPolicy::kMaxChatterDoublings));
+    }
     if (model.guard.size() != std::size_t(channels)) {
         return fail(error, "guard has " + std::to_string(model.guard.size())
                                + " channels, the model " + std::to_string(channels));

@@ -326,14 +326,16 @@ QJsonObject contentObject(const DetectorModel &model)
     root.insert(QStringLiteral("calibration"), doubleArray(model.calibration));
 
     const AlarmPolicyOptions &p = model.policy;
-    root.insert(QStringLiteral("policy"), QJsonObject{
-                                              {QStringLiteral("threshold"), number(p.threshold)},
-                                              {QStringLiteral("k"), p.k},
-                                              {QStringLiteral("m"), p.m},
-                                              {QStringLiteral("warning"), number(p.warningLevel)},
-                                              {QStringLiteral("critical"), number(p.criticalLevel)},
-                                              {QStringLiteral("forest_raises"), p.forestRaises},
-                                          });
+    root.insert(QStringLiteral("policy"),
+                QJsonObject{
+                    {QStringLiteral("threshold"), number(p.threshold)},
+                    {QStringLiteral("k"), p.k},
+                    {QStringLiteral("m"), p.m},
+                    {QStringLiteral("warning"), number(p.warningLevel)},
+                    {QStringLiteral("critical"), number(p.criticalLevel)},
+                    {QStringLiteral("forest_raises"), p.forestRaises},
+                    {QStringLiteral("chatter_doublings"), p.chatterDoublings},
+                });
     root.insert(QStringLiteral("guard"), guardObject(model.guardOptions, model.guard));
     if (!model.relations.empty()) {
         root.insert(QStringLiteral("relations"),

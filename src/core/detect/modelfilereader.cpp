@@ -717,6 +717,13 @@ bool readContent(Reader &r, const QJsonObject &root, DetectorModel *model)
                           &p.forestRaises))) {
         return false;
     }
+    // Files from before the chatter rule clear after m clean samples, as they always did.
+    p.chatterDoublings = 0;
+    if (policy.contains(QLatin1StringView("chatter_doublings"))
+        && !r.int32(policy, policyPath, QLatin1StringView("chatter_doublings"), 0,
+                    &p.chatterDoublings)) {
+        return false;
+    }
     if (!readGuard(r, root, model) || !readRelations(r, root, model)
         || !readForecast(r, root, model)) {
         return false;

@@ -4,6 +4,7 @@
 
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 using fw::detect::AlarmDecision;
 using fw::detect::AlarmPolicy;
@@ -42,6 +43,9 @@ private Q_SLOTS:
     void severityOnlyEscalatesWhileRaised();
     void aFlagHoldsTheAlarmUntilMCleanSamples();
     void nanConfidenceCountsAsBelow();
+    void aChatteringAlarmWaitsLongerToClear();
+    void evidenceWhileWaitingToClearCountsAsChatter();
+    void withoutChatterDoublingsItClearsAfterM();
     void resetForgetsTheHistory();
     void invalidOptionsAreRefused();
 };
@@ -215,6 +219,59 @@ void TestAlarmPolicy::nanConfidenceCountsAsBelow()
     QVERIFY(policy.update(kNaN, false, false).clearedNow);
 }
 
+namespace {
+
+// Feeds flagged samples at `flags` (ascending sample indices) and quiet ones elsewhere up to
+// `samples`; returns the indices of the samples that raised and that cleared.
+std::pair<QList<int>, QList<int>> raisesAndClears(AlarmPolicy &policy, const QList<int> &flags,
+                                                  int samples)
+{
+    QList<int> raised;
+    QList<int> cleared;
+    for (int i = 0; i < samples; ++i) {
+        const AlarmDecision d = policy.update(kQuiet, flags.contains(i), false);
+        if (d.raisedNow) {
+            raised.append(i);
+        }
+        if (d.clearedNow) {
+            cleared.append(i);
+        }
+    }
+    return {raised, cleared};
+}
+
+} // namespace
+
+void TestAlarmPolicy::aChatteringAlarmWaitsLongerToClear()
+{
+    AlarmPolicy policy; // m = 5, two doublings
+    // An isolated alarm clears after 5 clean samples; raised again 4 samples later it needs 10,
+    // then 20, and no more; a raise 35 samples after the last clear is isolated again.
+    const auto [raised, cleared] = raisesAndClears(policy, {0, 9, 22, 45, 100}, 120);
+    QCOMPARE(raised, (QList<int>{0, 9, 22, 45, 100}));
+    QCOMPARE(cleared, (QList<int>{5, 19, 42, 65, 105}));
+}
+
+void TestAlarmPolicy::evidenceWhileWaitingToClearCountsAsChatter()
+{
+    AlarmPolicy policy;
+    // Raised again at 9 it waits for 10 clean samples; the flag at 16 (6 clean) would have
+    // cleared it under m alone, so the wait doubles again: 20 clean samples from 17.
+    const auto [raised, cleared] = raisesAndClears(policy, {0, 9, 16}, 60);
+    QCOMPARE(raised, (QList<int>{0, 9}));
+    QCOMPARE(cleared, (QList<int>{5, 36}));
+}
+
+void TestAlarmPolicy::withoutChatterDoublingsItClearsAfterM()
+{
+    AlarmPolicyOptions options;
+    options.chatterDoublings = 0; // as model files from before the rule read
+    AlarmPolicy policy(options);
+    const auto [raised, cleared] = raisesAndClears(policy, {0, 9, 16, 22}, 40);
+    QCOMPARE(raised, (QList<int>{0, 9, 16, 22}));
+    QCOMPARE(cleared, (QList<int>{5, 14, 21, 27}));
+}
+
 void TestAlarmPolicy::resetForgetsTheHistory()
 {
     AlarmPolicy policy;
@@ -234,6 +291,11 @@ void TestAlarmPolicy::invalidOptionsAreRefused()
     options.k = 6;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, AlarmPolicy{options});
     options.k = 0;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, AlarmPolicy{options});
+    options.k = 3;
+    options.chatterDoublings = -1;
+    QVERIFY_THROWS_EXCEPTION(std::invalid_argument, AlarmPolicy{options});
+    options.chatterDoublings = AlarmPolicy::kMaxChatterDoublings + 1;
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, AlarmPolicy{options});
 }
 

@@ -210,8 +210,8 @@ bool sameModel(const DetectorModel &a, const DetectorModel &b)
            && a.scaler.scales() == b.scaler.scales() && a.calibration == b.calibration
            && p.threshold == q.threshold && p.k == q.k && p.m == q.m
            && p.warningLevel == q.warningLevel && p.criticalLevel == q.criticalLevel
-           && p.forestRaises == q.forestRaises && a.guardOptions.window == b.guardOptions.window
-           && a.guardOptions.k == b.guardOptions.k
+           && p.forestRaises == q.forestRaises && p.chatterDoublings == q.chatterDoublings
+           && a.guardOptions.window == b.guardOptions.window && a.guardOptions.k == b.guardOptions.k
            && std::equal(a.guard.begin(), a.guard.end(), b.guard.begin(), b.guard.end(), sameGuard)
            && sameRelations(a, b) && sameForecasts(a, b) && s.source == t.source && s.rows == t.rows
            && s.forestRows == t.forestRows && s.calibrationRows == t.calibrationRows
@@ -640,6 +640,8 @@ void TestModelFile::membersAddedForUnseenTelemetryAreOptional()
     model.guard[2].stuckAfter = 64;
     const QJsonObject root = parsed(modelToJson(model));
     QCOMPARE(at(root, QStringLiteral("policy.forest_raises")).toBool(true), false);
+    QCOMPARE(at(root, QStringLiteral("policy.chatter_doublings")).toInt(-1),
+             model.policy.chatterDoublings);
     QString error;
     std::optional<DetectorModel> loaded = modelFromJson(modelToJson(model), &error);
     QVERIFY2(loaded, qPrintable(error));
@@ -648,13 +650,15 @@ void TestModelFile::membersAddedForUnseenTelemetryAreOptional()
     // A file from before them: the forest raises as it did when that model was trained, no
     // channel settles, and Stuck takes one window.
     QJsonObject old = root;
-    for (const char *member : {"policy.forest_raises", "guard.channels.1.low_variety",
-                               "guard.channels.1.settle", "guard.channels.2.stuck_after"}) {
+    for (const char *member :
+         {"policy.forest_raises", "policy.chatter_doublings", "guard.channels.1.low_variety",
+          "guard.channels.1.settle", "guard.channels.2.stuck_after"}) {
         old = parsed(signedEdit(old, QString::fromUtf8(member), kRemove));
     }
     loaded = modelFromJson(resigned(old), &error);
     QVERIFY2(loaded, qPrintable(error));
     QVERIFY(loaded->policy.forestRaises);
+    QCOMPARE(loaded->policy.chatterDoublings, 0);
     QVERIFY(!loaded->guard[1].lowVariety);
     QCOMPARE(loaded->guard[1].settle, 0);
     QCOMPARE(loaded->guard[2].stuckAfter, 0);
@@ -665,6 +669,12 @@ void TestModelFile::membersAddedForUnseenTelemetryAreOptional()
     QVERIFY2(error.contains(QStringLiteral("guard.channels[1].settle")), qPrintable(error));
     QVERIFY(!modelFromJson(signedEdit(root, QStringLiteral("policy.forest_raises"), 1), &error));
     QVERIFY2(error.contains(QStringLiteral("policy.forest_raises")), qPrintable(error));
+    QVERIFY(
+        !modelFromJson(signedEdit(root, QStringLiteral("policy.chatter_doublings"), 9), &error));
+    QVERIFY2(error.contains(QStringLiteral("chatter_doublings")), qPrintable(error));
+    QVERIFY(
+        !modelFromJson(signedEdit(root, QStringLiteral("policy.chatter_doublings"), -1), &error));
+    QVERIFY2(error.contains(QStringLiteral("chatter_doublings")), qPrintable(error));
 }
 
 void TestModelFile::forecastsRoundTripAndAreChecked_data()
