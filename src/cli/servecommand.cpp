@@ -2,6 +2,7 @@
 #include "detect/modelfile.h"
 #include "options.h"
 #include "service/endpoints.h"
+#include "service/learner.h"
 #include "service/pipeline.h"
 #include "service/pipelinemetrics.h"
 #include "service/recorder.h"
@@ -83,8 +84,16 @@ int serve(const QStringList &arguments)
         "FILE");
     const QCommandLineOption durationOption
         = makeOption("serve", "duration", "Stop after S seconds.", "S");
+    const QCommandLineOption learnOption = makeOption(
+        "serve", "learn",
+        "Learn the model from the stream's first N samples, then score the rest (a bench whose "
+        "levels change from session to session). Not with --model.",
+        "N");
+    const QCommandLineOption learnOutputOption
+        = makeOption("serve", "learn-output", "Also save the learned model to FILE.", "FILE");
     parser.addOptions({sourceOption, profileOption, modelOption, recordOption, httpOption,
-                       tokenOption, insecureOption, logOption, labelsOption, durationOption});
+                       tokenOption, insecureOption, logOption, labelsOption, durationOption,
+                       learnOption, learnOutputOption});
     if (const std::optional<int> exit = parseArguments(parser, arguments, command)) {
         return *exit;
     }
@@ -96,6 +105,23 @@ int serve(const QStringList &arguments)
     const Log log(logFormat == u"json");
     const auto duration = numberOption(parser, durationOption.names().constFirst(), 0, 0, 1e9);
     if (!duration) {
+        return kExitUsage;
+    }
+    const auto learnRows = integerOption(parser, learnOption.names().constFirst(), 0);
+    if (!learnRows) {
+        return kExitUsage;
+    }
+    const bool learn = parser.isSet(learnOption);
+    if (learn && *learnRows < 2) {
+        printError(command, QStringLiteral("--learn: expected at least 2 samples"));
+        return kExitUsage;
+    }
+    if (learn && parser.isSet(modelOption)) {
+        printError(command, QStringLiteral("--learn and --model: give one"));
+        return kExitUsage;
+    }
+    if (parser.isSet(learnOutputOption) && !learn) {
+        printError(command, QStringLiteral("--learn-output needs --learn"));
         return kExitUsage;
     }
     QString error;
@@ -117,10 +143,21 @@ int serve(const QStringList &arguments)
     Pipeline pipeline(*profile);
     QString modelPath = parser.isSet(modelOption) ? parser.value(modelOption)
                                                   : qEnvironmentVariable("MODEL_PATH");
-    if (modelPath.isEmpty()) {
+    if (modelPath.isEmpty() && !learn) {
         modelPath = detect::bundledModelPath(profile->name, profile->channelIds());
     }
-    if (modelPath.isEmpty()) {
+    Learner learner(&pipeline, std::size_t(*learnRows), parser.value(learnOutputOption));
+    if (learn) {
+        log.write("info", QStringLiteral("learning the model from the first %1 samples; they "
+                                         "are not scored")
+                              .arg(std::size_t(*learnRows)));
+        QObject::connect(&learner, &Learner::learned, &learner,
+                         [&log](const QString &message) { log.write("info", message); });
+        QObject::connect(&learner, &Learner::failed, &learner, [&log](const QString &message) {
+            log.write("error", message + QStringLiteral("; samples are counted but not scored"));
+        });
+        learner.start();
+    } else if (modelPath.isEmpty()) {
         log.write("warning", QStringLiteral("no model (--model or MODEL_PATH, and profile %1 has "
                                             "no bundled model): samples are counted but not "
                                             "scored, and /ready answers 503")

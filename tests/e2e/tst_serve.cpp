@@ -1,4 +1,5 @@
 #include "clirunner.h"
+#include "detect/modelfile.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -107,6 +108,7 @@ private Q_SLOTS:
     void aLabeledReplayCountsWhatScoreCounts();
     void badOptionsAreRefused();
     void aBuiltinProfileIsServedWithItsBundledModel();
+    void aModelIsLearnedFromTheFirstSamples();
 
 private:
     QTemporaryDir m_dir;
@@ -195,6 +197,44 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
 // the same model over the same samples in the same order raises the same alarms.
 // No --model and no MODEL_PATH: the EV profile's bundled model answers /predict for the four
 // sensors, as a bench's request would need.
+void TestServe::aModelIsLearnedFromTheFirstSamples()
+{
+    // A stream with no model: the first 2000 samples teach one, the rest are scored with it.
+    qunsetenv("MODEL_PATH");
+    const QString saved = m_dir.filePath(QStringLiteral("learned.json"));
+    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                           QStringLiteral("sim://ev?rate=500&seed=5"), QStringLiteral("--profile"),
+                           QStringLiteral("ev"), QStringLiteral("--learn"), QStringLiteral("2000"),
+                           QStringLiteral("--learn-output"), saved, QStringLiteral("--http"),
+                           QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY2(log.contains("model none"), log.constData()); // not the bundled ev.json
+    QCOMPARE(get(port, "/ready").first, 503);
+    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total") > 0, 10000);
+    const auto [status, body]
+        = post(port, "/predict",
+               R"({"temperature": 28.0, "voltage": 395.4, "vibration": 0.45, "pressure": 135.5})");
+    QCOMPARE(status, 200);
+    const QJsonObject reply = QJsonDocument::fromJson(body).object();
+    QCOMPARE(reply[QStringLiteral("model")][QStringLiteral("name")].toString(),
+             QStringLiteral("learned from the first 2000 samples"));
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+    log += serve->readAllStandardError();
+    QVERIFY2(log.contains("model learned from the first 2000 samples, saved to"), log.constData());
+
+    QString error;
+    const std::optional<fw::detect::DetectorModel> model = fw::detect::loadModel(saved, &error);
+    QVERIFY2(model, qPrintable(error));
+    QCOMPARE(model->provenance.rows, std::size_t(2000));
+    QCOMPARE(model->profile, std::string("ev"));
+}
+
 void TestServe::aBuiltinProfileIsServedWithItsBundledModel()
 {
     qunsetenv("MODEL_PATH");
@@ -299,6 +339,20 @@ void TestServe::badOptionsAreRefused()
                 QStringLiteral("sim://spacecraft"), QStringLiteral("--log-format"),
                 QStringLiteral("xml")});
     QCOMPARE(r.exitCode, 2);
+    for (const QStringList &learn :
+         {QStringList{QStringLiteral("--learn"), QStringLiteral("400"), QStringLiteral("--model"),
+                      m_model},
+          QStringList{QStringLiteral("--learn"), QStringLiteral("1")},
+          QStringList{QStringLiteral("--learn"), QStringLiteral("many")},
+          QStringList{QStringLiteral("--learn-output"), QStringLiteral("x.json")}}) {
+        r = runCli(QStringList{QStringLiteral("serve"), QStringLiteral("--source"),
+                               QStringLiteral("sim://spacecraft"), QStringLiteral("--http"),
+                               QStringLiteral("127.0.0.1:0")}
+                   + learn);
+        QVERIFY2(r.exitCode == 2,
+                 qPrintable(learn.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
+        QVERIFY2(r.err.contains("--learn"), r.err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestServe)
