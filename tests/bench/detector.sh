@@ -4,7 +4,7 @@
 # the same rows and model size, in the same run.
 #   tests/bench/detector.sh [BUILD_DIR]
 # Prints both programs' JSON, then, last, one JSON line:
-#   {"batch_samples_per_s": x, "single_median_ns": x, "single_p99_ns": x,
+#   {"batch_samples_per_s": x (best of 3 rounds), "batch_mean_samples_per_s": x, "single_median_ns": x, "single_p99_ns": x,
 #    "train_calibrate_ms": x, "model_load_ms": x, "sklearn_batch_samples_per_s": y}
 # sklearn_batch_samples_per_s is null when /usr/bin/python3 has no scikit-learn.
 set -euo pipefail
@@ -35,10 +35,13 @@ import json, sys
 d, s, m = (json.loads(a) for a in sys.argv[1:4])
 print(json.dumps({
     "batch_samples_per_s": round(d["batch_samples_per_s"]),
+    "batch_mean_samples_per_s": round(d["batch_mean_samples_per_s"]),
     "single_median_ns": d["single_median_ns"],
     "single_p99_ns": d["single_p99_ns"],
     "train_calibrate_ms": d["train_calibrate_ms"],
     "model_load_ms": m["load_ms_median"],
     "sklearn_batch_samples_per_s": s["sklearn_batch_samples_per_s"],
+    "ratio": (round(d["batch_samples_per_s"] / s["sklearn_batch_samples_per_s"], 1)
+              if s["sklearn_batch_samples_per_s"] else None),
 }))
 PY

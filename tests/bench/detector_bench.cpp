@@ -193,20 +193,30 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    // (2) Batch throughput: whole passes over the 10^5 test rows until at least 1 s has passed,
-    // after one untimed warm-up pass.
+    // (2) Batch throughput: three rounds of whole passes over the 10^5 test rows, each round at
+    // least 0.4 s, after one untimed warm-up pass. The figure is the best round, as
+    // sklearn_score_bench.py takes the best of three calls over the same rows: the same statistic
+    // on both sides (the mean over all rounds is printed too).
     std::vector<double> scores(kTestRows);
     forest->scoreBatch(test, scores);
     std::size_t passes = 0;
-    const Clock::time_point batchStart = Clock::now();
+    double batchPerSecond = 0;
     double batchSeconds = 0;
-    do {
-        forest->scoreBatch(test, scores);
-        g_sink = g_sink + scores[passes % kTestRows];
-        ++passes;
-        batchSeconds = secondsSince(batchStart);
-    } while (batchSeconds < 1.0);
-    const double batchPerSecond = double(passes * kTestRows) / batchSeconds;
+    for (int round = 0; round < 3; ++round) {
+        const Clock::time_point roundStart = Clock::now();
+        std::size_t roundPasses = 0;
+        double roundSeconds = 0;
+        do {
+            forest->scoreBatch(test, scores);
+            g_sink = g_sink + scores[passes % kTestRows];
+            ++passes;
+            ++roundPasses;
+            roundSeconds = secondsSince(roundStart);
+        } while (roundSeconds < 0.4);
+        batchPerSecond = std::max(batchPerSecond, double(roundPasses * kTestRows) / roundSeconds);
+        batchSeconds += roundSeconds;
+    }
+    const double batchMeanPerSecond = double(passes * kTestRows) / batchSeconds;
 
     // (3) Single-sample latency: each score() call timed on its own with steady_clock, one call
     // per test row (warm-up over the first 1000 rows untimed). Includes the clock's own cost,
@@ -234,13 +244,14 @@ int main(int argc, char **argv)
         ns = std::chrono::duration<double, std::nano>(end - start).count();
     }
 
-    std::printf("{\"batch_samples_per_s\": %.0f, \"single_median_ns\": %.1f, "
+    std::printf("{\"batch_samples_per_s\": %.0f, \"batch_mean_samples_per_s\": %.0f, "
+                "\"single_median_ns\": %.1f, "
                 "\"single_p99_ns\": %.1f, \"train_calibrate_ms\": %.3f, "
                 "\"single_timing\": \"each call timed with steady_clock\", "
                 "\"clock_overhead_ns\": %.1f, \"features\": %d, \"trees\": %d, \"psi\": %d, "
                 "\"train_rows\": %zu, \"test_rows\": %zu, \"batch_passes\": %zu}\n",
-                batchPerSecond, percentile(singleNs, 50), percentile(singleNs, 99), median(trainMs),
-                median(clockNs), kFeatures, forest->treeCount(), forest->sampleSize(), kTrainRows,
-                kTestRows, passes);
+                batchPerSecond, batchMeanPerSecond, percentile(singleNs, 50),
+                percentile(singleNs, 99), median(trainMs), median(clockNs), kFeatures,
+                forest->treeCount(), forest->sampleSize(), kTrainRows, kTestRows, passes);
     return 0;
 }

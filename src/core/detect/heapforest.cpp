@@ -363,9 +363,14 @@ FW_AVX512 void sumBlockAvx512(const HeapView &forest, const double *block, std::
     constexpr auto unrolled = std::make_integer_sequence<int, kGatherLevel + 1>{};
     static constexpr auto wide = treeWalks<kVectors, Rows>(unrolled);
     static constexpr auto narrow = treeWalks<1, Rows>(unrolled);
-    // Zeroed, as the permutes read the padding rows (and ignore them).
-    std::vector<float> floats(kBlock * std::max(Rows, forest.features));
-    roundBlock(block, forest.features, padded, floats.data());
+    // On the stack up to 8 features (allocating it cost ~1 % of the walk); the padding rows are
+    // zeroed, as featureValues() loads them (and ignores them).
+    alignas(64) std::array<float, kBlock *(Rows == 0 ? 1 : Rows)> rowsUpTo8;
+    std::vector<float> manyRows(Rows == 0 ? kBlock * forest.features : 0);
+    float *floats = Rows == 0 ? manyRows.data() : rowsUpTo8.data();
+    std::fill(floats + kBlock * forest.features, floats + kBlock * std::max(Rows, forest.features),
+              0.0F);
+    roundBlock(block, forest.features, padded, floats);
     const std::size_t most = padded / kWideGroup * kWideGroup;
     for (std::size_t t = 0; t < forest.trees; ++t) {
         const HeapTree tree{.value = forest.value + forest.offset[t],
@@ -373,8 +378,8 @@ FW_AVX512 void sumBlockAvx512(const HeapView &forest, const double *block, std::
                             .feature = forest.feature + forest.offset[t],
                             .depth = forest.depth[t]};
         const auto unrolledLevels = std::size_t(std::min(tree.depth, kGatherLevel));
-        wide[unrolledLevels](tree, block, floats.data(), 0, most, sums);
-        narrow[unrolledLevels](tree, block, floats.data(), most, padded, sums);
+        wide[unrolledLevels](tree, block, floats, 0, most, sums);
+        narrow[unrolledLevels](tree, block, floats, most, padded, sums);
     }
 }
 #if defined(__GNUC__) && !defined(__clang__)

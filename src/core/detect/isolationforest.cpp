@@ -40,6 +40,16 @@ bool hasMissing(const double *x, int featureCount)
     return missing;
 }
 
+// Whether any of the n values is NaN; written to vectorize (no early exit).
+bool anyNaN(const double *x, std::size_t n)
+{
+    bool nan = false;
+    for (std::size_t i = 0; i < n; ++i) {
+        nan |= x[i] != x[i];
+    }
+    return nan;
+}
+
 } // namespace
 
 std::optional<IsolationForest> IsolationForest::train(std::span<const double> rows,
@@ -293,6 +303,24 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
     double sums[kBlock];
     for (std::size_t start = 0; start < count; start += kBlock) {
         const std::size_t end = std::min(count, start + kBlock);
+        if (!m_float32 && !anyNaN(rows.data() + start * d, (end - start) * d)) {
+            // The common case, a block with nothing missing: no per-sample bookkeeping.
+            for (std::size_t i = start; i < end; ++i) {
+                const double *x = rows.data() + i * d;
+                for (std::size_t f = 0; f < d; ++f) {
+                    block[f * kBlock + (i - start)] = x[f];
+                }
+            }
+            if (m_heap) {
+                m_heap->sumBlock(block.data(), end - start, sums);
+            } else {
+                batchBlock(block.data(), end - start, sums);
+            }
+            for (std::size_t i = start; i < end; ++i) {
+                scores[i] = scoreFromSum(sums[i - start]);
+            }
+            continue;
+        }
         complete.clear();
         for (std::size_t i = start; i < end; ++i) {
             const double *x = rows.data() + i * d;
