@@ -31,6 +31,8 @@ QJsonObject statsJson(const SourceStats &stats)
         {QStringLiteral("lost"), qint64(stats.lost)},
         {QStringLiteral("duplicates"), qint64(stats.duplicates)},
         {QStringLiteral("out_of_order"), qint64(stats.outOfOrder)},
+        {QStringLiteral("sequence_resets"), qint64(stats.sequenceResets)},
+        {QStringLiteral("sequence_strays"), qint64(stats.sequenceStrays)},
         {QStringLiteral("bytes"), qint64(stats.bytes)},
         {QStringLiteral("reconnects"), qint64(stats.reconnects)},
     };

@@ -1,5 +1,8 @@
 #include "clirunner.h"
 #include "detect/modelfile.h"
+#include "telemetry/encoder.h"
+#include "telemetry/profile.h"
+#include "telemetry/sampleblock.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -9,6 +12,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QUdpSocket>
 
 using namespace fw::test;
 
@@ -86,6 +90,13 @@ quint16 announcedPort(QProcess &serve, QByteArray *log)
     return 0;
 }
 
+// True once somebody (serve's source) holds the UDP port: an exclusive bind then fails.
+bool udpPortTaken(quint16 port)
+{
+    QUdpSocket probe;
+    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
+}
+
 double metricValue(const QByteArray &text, const QByteArray &name)
 {
     for (const QByteArray &line : text.split('\n')) {
@@ -109,6 +120,7 @@ private Q_SLOTS:
     void badOptionsAreRefused();
     void aBuiltinProfileIsServedWithItsBundledModel();
     void aModelIsLearnedFromTheFirstSamples();
+    void aCcsdsGapOfMoreThanHalfTheCountIsLost();
 
 private:
     QTemporaryDir m_dir;
@@ -233,6 +245,56 @@ void TestServe::aModelIsLearnedFromTheFirstSamples()
     QVERIFY2(model, qPrintable(error));
     QCOMPARE(model->provenance.rows, std::size_t(2000));
     QCOMPARE(model->profile, std::string("ev"));
+}
+
+void TestServe::aCcsdsGapOfMoreThanHalfTheCountIsLost()
+{
+    // 14-bit counts: 10 000 packets lost in a burst wrap the count more than halfway, which the
+    // counts alone read as a restart. The packets' time says 10 000 were due.
+    const quint16 udp = freeUdpPort();
+    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                           QStringLiteral("udp://127.0.0.1:%1?format=ccsds").arg(udp),
+                           QStringLiteral("--profile"), QStringLiteral("spacecraft"),
+                           QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    QTRY_VERIFY_WITH_TIMEOUT(udpPortTaken(udp), 10000);
+
+    QString error;
+    const std::optional<fw::Profile> profile
+        = fw::Profile::load(QStringLiteral("spacecraft"), &error);
+    QVERIFY2(profile, qPrintable(error));
+    const auto encoder = fw::makeEncoder(fw::WireFormat::Ccsds, *profile);
+    fw::SampleBlock block(4);
+    const auto add = [&block](std::int64_t n) {
+        const double values[] = {20.0, 28.0, 0.1, 15.0};
+        block.append(1'700'000'000.0 + double(n) / 100.0, n, values);
+    };
+    for (std::int64_t n = 0; n < 300; ++n) {
+        add(n); // 3 s at 100 packets/s: the rate is known
+    }
+    for (std::int64_t n = 10'300; n < 10'320; ++n) {
+        add(n); // after 10 000 that never came
+    }
+    QUdpSocket sender;
+    std::string wire;
+    for (std::size_t row = 0; row < block.size(); ++row) {
+        encoder->encode(block, row, wire);
+        if ((row + 1) % 20 == 0) {
+            sender.writeDatagram(wire.data(), qint64(wire.size()), QHostAddress::LocalHost, udp);
+            wire.clear();
+            QTest::qWait(1); // paced, so the kernel's buffer never drops one
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
+                              320.0, 10000);
+    const QByteArray metrics = get(port, "/metrics").second;
+    QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 10000.0);
+    QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
 }
 
 void TestServe::aBuiltinProfileIsServedWithItsBundledModel()

@@ -29,6 +29,8 @@ SourceStats SourceCounters::snapshot() const
     stats.lost = lost.load(std::memory_order_relaxed);
     stats.duplicates = duplicates.load(std::memory_order_relaxed);
     stats.outOfOrder = outOfOrder.load(std::memory_order_relaxed);
+    stats.sequenceResets = sequenceResets.load(std::memory_order_relaxed);
+    stats.sequenceStrays = sequenceStrays.load(std::memory_order_relaxed);
     stats.reconnects = reconnects.load(std::memory_order_relaxed);
     stats.connections = connections.load(std::memory_order_relaxed);
     for (int i = 0; i < kDecodeErrorCount; ++i) {

@@ -28,6 +28,8 @@ struct SourceStats
     std::uint64_t lost = 0;
     std::uint64_t duplicates = 0;
     std::uint64_t outOfOrder = 0;
+    std::uint64_t sequenceResets = 0; // the sender's numbering restarted (see SequenceTracker)
+    std::uint64_t sequenceStrays = 0; // single corrupt sequence numbers, not counted as lost
     std::uint64_t reconnects = 0;
     std::uint64_t connections = 0; // tcp-listen: clients connected now
     DecodeCounts decodeErrors;
@@ -62,6 +64,8 @@ struct SourceCounters
     std::atomic<std::uint64_t> lost{0};
     std::atomic<std::uint64_t> duplicates{0};
     std::atomic<std::uint64_t> outOfOrder{0};
+    std::atomic<std::uint64_t> sequenceResets{0};
+    std::atomic<std::uint64_t> sequenceStrays{0};
     std::atomic<std::uint64_t> reconnects{0};
     std::atomic<std::uint64_t> connections{0};
     std::array<std::atomic<std::uint64_t>, kDecodeErrorCount> decodeErrors{};

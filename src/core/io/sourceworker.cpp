@@ -18,6 +18,19 @@ void addDelta(std::atomic<std::uint64_t> &counter, std::uint64_t now, std::uint6
     }
 }
 
+// Decode errors that refuse a record which may have carried one of the stream's sequence numbers:
+// not an unknown APID or channel (another stream's), not a non-finite value (the sample is kept).
+std::uint64_t refusedRecords(const DecodeCounts &now, const DecodeCounts &before)
+{
+    std::uint64_t refused = 0;
+    for (DecodeError e : {DecodeError::Malformed, DecodeError::LineTooLong,
+                          DecodeError::MissingTime, DecodeError::BadTime, DecodeError::BadLength,
+                          DecodeError::BadHeader, DecodeError::Truncated}) {
+        refused += now.count(e) - before.count(e);
+    }
+    return refused;
+}
+
 } // namespace
 
 SourceWorker::SourceWorker(Profile profile, WireFormat format,
@@ -120,7 +133,7 @@ void SourceWorker::ingestRows(InputStream &stream, const SampleBlock &block, std
     for (std::size_t row = first; row < last; ++row) {
         const std::int64_t seq = block.seq(row);
         if (seq != SampleBlock::kNoSeq) {
-            stream.tracker.observe(seq);
+            stream.tracker.observe(seq, block.t(row));
         }
         m_pending->append(block, row);
         if (m_pending->size() >= kMaxBlockRows) {
@@ -141,6 +154,8 @@ void SourceWorker::fail(const QString &message)
 void SourceWorker::publishErrors(InputStream &stream)
 {
     const DecodeCounts &errors = stream.decoder->errors();
+    // Before the deltas are published: the records refused in the bytes just decoded.
+    stream.tracker.refused(refusedRecords(errors, stream.published));
     for (int i = 0; i < kDecodeErrorCount; ++i) {
         addDelta(m_counters->decodeErrors[std::size_t(i)], errors.byReason[std::size_t(i)],
                  stream.published.byReason[std::size_t(i)]);
@@ -152,6 +167,8 @@ void SourceWorker::publishSequence(InputStream &stream)
     addDelta(m_counters->lost, stream.tracker.lost(), stream.publishedLost);
     addDelta(m_counters->duplicates, stream.tracker.duplicates(), stream.publishedDuplicates);
     addDelta(m_counters->outOfOrder, stream.tracker.outOfOrder(), stream.publishedOutOfOrder);
+    addDelta(m_counters->sequenceResets, stream.tracker.resets(), stream.publishedResets);
+    addDelta(m_counters->sequenceStrays, stream.tracker.strays(), stream.publishedStrays);
 }
 
 void SourceWorker::account(InputStream &stream, std::size_t firstRow)
@@ -164,7 +181,7 @@ void SourceWorker::account(InputStream &stream, std::size_t firstRow)
     for (std::size_t row = firstRow; row < rows; ++row) {
         const std::int64_t seq = m_pending->seq(row);
         if (seq != SampleBlock::kNoSeq) {
-            stream.tracker.observe(seq);
+            stream.tracker.observe(seq, m_pending->t(row));
         }
     }
     publishSequence(stream);

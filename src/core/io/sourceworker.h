@@ -25,6 +25,8 @@ struct InputStream
     std::uint64_t publishedLost = 0;
     std::uint64_t publishedDuplicates = 0;
     std::uint64_t publishedOutOfOrder = 0;
+    std::uint64_t publishedResets = 0;
+    std::uint64_t publishedStrays = 0;
 };
 
 // Base of the objects that do a source's work. Lives on the source thread (see Source): it is

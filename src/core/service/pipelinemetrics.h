@@ -57,6 +57,7 @@ private:
     metrics::Family<metrics::Counter> &m_dropped;
     metrics::Family<metrics::Counter> &m_decodeErrors;
     metrics::Counter &m_lost;
+    metrics::Counter &m_sequenceResets;
     metrics::Counter &m_reconnects;
     metrics::Gauge &m_up;
     metrics::Histogram &m_latency;

@@ -3,6 +3,8 @@
 #include <QList>
 #include <QTest>
 
+#include <cmath>
+
 using fw::SequenceTracker;
 
 class TestSequenceTracker : public QObject
@@ -13,6 +15,9 @@ private Q_SLOTS:
     void countsLossDuplicatesAndReordering_data();
     void countsLossDuplicatesAndReordering();
     void resetStartsOver();
+    void timeSettlesWrapsJumpsAndStrays_data();
+    void timeSettlesWrapsJumpsAndStrays();
+    void refusedRecordsAreNotAlsoLost();
 };
 
 namespace {
@@ -56,6 +61,8 @@ void TestSequenceTracker::countsLossDuplicatesAndReordering_data()
     add("older than the first seen is not taken from lost", plain, {5, 7, 4}, 1, 0, 1);
     add("oldest number still in the window", plain, {2000, 977}, 0, 0, 1);
     add("a jump back beyond the window is a restart", plain, {5000, 5001, 3, 4, 5}, 0, 0, 0);
+    add("an absurd jump without time is a stray", plain, {1, 2, 4'611'686'018'427'387'904, 3}, 0, 0,
+        0);
     add("a jump back of exactly the window is a restart", plain, {2000, 976, 977}, 0, 0, 0);
     add("a gap wider than the window", plain, {1, 3000, 2999, 3001}, 2997, 0, 1);
     add("a restart after a gap", plain, {1, 3000, 2}, 2998, 0, 0);
@@ -118,6 +125,102 @@ void TestSequenceTracker::resetStartsOver()
     }
     QCOMPARE(tracker.lost(), quint64(1));
     QCOMPARE(tracker.duplicates(), quint64(0));
+}
+
+namespace {
+
+// Numbers 0 .. count-1 at `rate` per second from t = 0: enough for the tracker to learn the rate.
+void feedSteady(SequenceTracker &tracker, qint64 count, double rate, quint64 modulus)
+{
+    for (qint64 n = 0; n < count; ++n) {
+        tracker.observe(modulus != 0 ? n % qint64(modulus) : n, double(n) / rate);
+    }
+}
+
+} // namespace
+
+void TestSequenceTracker::timeSettlesWrapsJumpsAndStrays_data()
+{
+    QTest::addColumn<quint64>("modulus");
+    QTest::addColumn<QList<qint64>>("next"); // numbers after 0..1999 at 1000/s, one per ms on
+    QTest::addColumn<qint64>("skipped");     // numbers the sender sent that never arrived
+    QTest::addColumn<quint64>("lost");
+    QTest::addColumn<quint64>("resets");
+    QTest::addColumn<quint64>("strays");
+    const quint64 ccsds = 16384;
+    const qint64 huge = 4'611'686'018'427'387'904;
+    // Numbers as the sender would put them after `skipped` were lost in transit.
+    const auto after = [](qint64 skipped, quint64 modulus, int count) {
+        QList<qint64> out;
+        for (qint64 n = 2000 + skipped; n < 2000 + skipped + count; ++n) {
+            out << (modulus != 0 ? n % qint64(modulus) : n);
+        }
+        return out;
+    };
+    QTest::newRow("ccsds: a gap of 10 000 is lost, not a restart")
+        << ccsds << after(10'000, ccsds, 5) << qint64(10'000) << quint64(10'000) << quint64(0)
+        << quint64(0);
+    QTest::newRow("ccsds: a gap of 40 000 spans two wraps")
+        << ccsds << after(40'000, ccsds, 5) << qint64(40'000) << quint64(40'000) << quint64(0)
+        << quint64(0);
+    QTest::newRow("ccsds: a gap of 16 384 is one whole wrap")
+        << ccsds << after(16'384, ccsds, 5) << qint64(16'384) << quint64(16'384) << quint64(0)
+        << quint64(0);
+    QTest::newRow("ccsds: one corrupt count is a stray, nothing lost")
+        << ccsds << (QList<qint64>{9000} + after(1, ccsds, 5)) << qint64(0) << quint64(0)
+        << quint64(0) << quint64(1);
+    QTest::newRow("jsonl: an absurd seq is a stray, nothing lost")
+        << quint64(0) << (QList<qint64>{huge} + after(1, 0, 5)) << qint64(0) << quint64(0)
+        << quint64(0) << quint64(1);
+    QTest::newRow("jsonl: numbering that carries on from the jump is a reset")
+        << quint64(0) << QList<qint64>{huge, huge + 1, huge + 2} << qint64(0) << quint64(0)
+        << quint64(1) << quint64(0);
+    QTest::newRow("jsonl: a real gap stays a gap") << quint64(0) << after(500, 0, 5) << qint64(500)
+                                                   << quint64(500) << quint64(0) << quint64(0);
+}
+
+void TestSequenceTracker::timeSettlesWrapsJumpsAndStrays()
+{
+    QFETCH(quint64, modulus);
+    QFETCH(QList<qint64>, next);
+    QFETCH(qint64, skipped);
+    QFETCH(quint64, lost);
+    QFETCH(quint64, resets);
+    QFETCH(quint64, strays);
+
+    SequenceTracker tracker(modulus);
+    feedSteady(tracker, 2000, 1000.0, modulus);
+    QCOMPARE(tracker.lost(), quint64(0));
+    QVERIFY2(std::abs(tracker.rate() - 1000.0) < 1.0, qPrintable(QString::number(tracker.rate())));
+    // The sender's clock runs on through the skipped numbers; a stray takes no time slot.
+    qint64 slot = 2000 + skipped;
+    for (qint64 seq : next) {
+        tracker.observe(seq, double(slot) / 1000.0);
+        ++slot;
+    }
+    QCOMPARE(tracker.lost(), lost);
+    QCOMPARE(tracker.resets(), resets);
+    QCOMPARE(tracker.strays(), strays);
+    QCOMPARE(tracker.duplicates(), quint64(0));
+}
+
+void TestSequenceTracker::refusedRecordsAreNotAlsoLost()
+{
+    SequenceTracker tracker;
+    tracker.observe(1);
+    tracker.observe(2);
+    tracker.refused(1); // number 3 was refused by the decoder: counted there
+    tracker.observe(4);
+    QCOMPARE(tracker.lost(), quint64(0));
+    tracker.refused(1);
+    tracker.observe(7); // one refused, one more never came
+    QCOMPARE(tracker.lost(), quint64(1));
+    tracker.refused(1); // refused, but the numbers follow on for 256 samples: not one of ours
+    for (qint64 n = 8; n < 8 + 256; ++n) {
+        tracker.observe(n);
+    }
+    tracker.observe(8 + 257);
+    QCOMPARE(tracker.lost(), quint64(2));
 }
 
 QTEST_GUILESS_MAIN(TestSequenceTracker)
