@@ -4,6 +4,7 @@
 #include "telemetry/profile.h"
 #include "telemetry/sampleblock.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -121,6 +122,7 @@ private Q_SLOTS:
     void aBuiltinProfileIsServedWithItsBundledModel();
     void aModelIsLearnedFromTheFirstSamples();
     void aCcsdsGapOfMoreThanHalfTheCountIsLost();
+    void slowlorisDoesNotLockOutAScrape();
 
 private:
     QTemporaryDir m_dir;
@@ -292,6 +294,43 @@ void TestServe::aCcsdsGapOfMoreThanHalfTheCountIsLost()
     const QByteArray metrics = get(port, "/metrics").second;
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 10000.0);
     QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+}
+
+void TestServe::slowlorisDoesNotLockOutAScrape()
+{
+    // 64 connections (every slot) that each trickle a request head, a byte at a time.
+    auto serve = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                           QStringLiteral("sim://spacecraft?rate=100"), QStringLiteral("--http"),
+                           QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    std::vector<std::unique_ptr<QTcpSocket>> slow;
+    for (int i = 0; i < 64; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, port);
+        QVERIFY(socket->waitForConnected(3000));
+        socket->write("G");
+        slow.push_back(std::move(socket));
+    }
+    const QByteArray rest = "ET /metrics HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+    for (int step = 0; step < 6; ++step) { // 1.5 s of trickling: every slot stays busy
+        for (auto &socket : slow) {
+            socket->write(rest.mid(step, 1));
+            socket->flush();
+        }
+        QTest::qWait(250);
+    }
+    // A scrape still gets through, in the place of a connection stuck in its head.
+    QElapsedTimer clock;
+    clock.start();
+    const auto [status, body] = get(port, "/metrics");
+    QCOMPARE(status, 200);
+    QVERIFY(body.contains("faultwatch_samples_total"));
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
     serve->terminate();
     QVERIFY(serve->waitForFinished(10000));
     QCOMPARE(serve->exitCode(), 0);

@@ -1,21 +1,33 @@
 #pragma once
 
 #include <QByteArray>
+#include <QList>
+#include <QPointer>
 #include <QTcpServer>
 
 class QTcpSocket;
 
 namespace fw {
 
+class GuardedSocket;
+
 // The listening socket HttpService hands to QHttpServer (bound to a QTcpServer we own, since
-// QHttpServer::listen() is gone from Qt 6.8). It enforces what QHttpServer does not:
-// - at most maxConnections at once: one more is answered 503 and closed;
-// - a connection with nothing received or sent for idleTimeoutMs is closed;
-// - a request whose Content-Length exceeds maxBodyBytes is answered 413 and its body never
-//   reaches QHttpServer (nor memory); a head over kMaxHeadBytes gets 431; a chunked body 411;
-// - `Expect: 100-continue` gets its interim "100 Continue" once the head passed these checks.
-// It watches each connection's bytes before QHttpServer reads them (its readyRead handler is
-// connected first) and keeps only the current request head. Lives on the HTTP thread.
+// QHttpServer::listen() is gone from Qt 6.8). It enforces what QHttpServer does not, on each
+// connection's bytes in both directions (see GuardedSocket):
+// - at most maxConnections at once. One more takes the place of a connection that has sent an
+//   incomplete request head for evictAfterMs, or sat idle between requests that long (the head
+//   is answered 408); with no such connection it is answered 503 and closed;
+// - a request head must be complete within headTimeoutMs of its first byte and its body within
+//   bodyTimeoutMs of the head (else 408), however steadily it trickles in; a connection with
+//   nothing received or sent for idleTimeoutMs is closed;
+// - a request line that is not `METHOD TARGET HTTP/1.x` gets 400 (505 for another version),
+//   two different Content-Lengths 400, a Content-Length over maxBodyBytes 413 (the body never
+//   reaches QHttpServer nor memory), a head over kMaxHeadBytes 431, a chunked body 411;
+// - `Expect: 100-continue` gets its interim "100 Continue" once the head passed these checks;
+// - answers to HEAD requests go out without their body; after the answer to a request that
+//   asked to close (or an HTTP/1.0 one without keep-alive) the connection closes, and answers
+//   to requests pipelined after it are not sent.
+// Lives on the HTTP thread.
 class GuardedTcpServer : public QTcpServer
 {
     Q_OBJECT
@@ -28,6 +40,9 @@ public:
     {
         int maxConnections = 64;
         int idleTimeoutMs = 10000;
+        int headTimeoutMs = 10000;
+        int bodyTimeoutMs = 30000;
+        int evictAfterMs = 1000;
         qint64 maxBodyBytes = 1024 * 1024;
     };
 
@@ -38,15 +53,21 @@ public:
     [[nodiscard]] const Limits &limits() const { return m_limits; }
 
 Q_SIGNALS:
-    // A request refused before QHttpServer saw it (status 411, 413, 431 or 503).
+    // A request or connection refused before QHttpServer saw it (status 400, 408, 411, 413, 431,
+    // 503 or 505).
     void refused(int status);
 
 protected:
     void incomingConnection(qintptr descriptor) override;
 
 private:
+    // Closes the connection longest stuck in a request head or idle, if one has been so for
+    // evictAfterMs; false when none has.
+    bool evictOne();
+
     Limits m_limits;
     int m_active = 0;
+    QList<QPointer<GuardedSocket>> m_sockets;
 };
 
 // Writes a complete response that closes the connection: status line, a plain-text reason.

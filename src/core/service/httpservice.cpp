@@ -150,7 +150,8 @@ private:
     {
         if (!m_token.isEmpty()) {
             const QByteArray given = requestHeader(request, "Authorization");
-            if (!given.startsWith("Bearer ")
+            // The scheme is case-insensitive (RFC 9110 11.1), the token is compared exactly.
+            if (given.left(7).toLower() != "bearer "
                 || !constantTimeEqual(given.mid(7).trimmed(), m_token)) {
                 QHttpServerResponse response = errorReply(
                     Status::Unauthorized, QStringLiteral("missing or wrong bearer token"));

@@ -102,6 +102,12 @@ private Q_SLOTS:
     void idleConnectionsAreClosed();
     void connectionCloseIsHonoured();
     void connectionsAreBoundedAndTheServerStaysUp();
+    void aTricklingHeadIsCutOffAtItsDeadline();
+    void aFullServerEvictsStuckConnectionsForNewOnes();
+    void pipelinedRequestsEndAtTheOneThatCloses();
+    void headAnswersCarryNoBody();
+    void badRequestLinesAndLengthsAreRefused_data();
+    void badRequestLinesAndLengthsAreRefused();
 
 private:
     Reply call(const QByteArray &request);
@@ -349,6 +355,13 @@ void TestHttpService::tokenIsRequiredWhenSet()
     QCOMPARE(
         call(requestText("GET", "/metrics", {}, {"Authorization: Bearer s3cret-token"})).status,
         200);
+    // The scheme is case-insensitive (RFC 9110 11.1); the token is not.
+    QCOMPARE(
+        call(requestText("GET", "/metrics", {}, {"authorization: bearer s3cret-token"})).status,
+        200);
+    QCOMPARE(
+        call(requestText("GET", "/metrics", {}, {"Authorization: BEARER S3CRET-TOKEN"})).status,
+        401);
 }
 
 void TestHttpService::nonLoopbackBindNeedsATokenOrInsecure()
@@ -406,7 +419,9 @@ void TestHttpService::connectionCloseIsHonoured()
 
 void TestHttpService::connectionsAreBoundedAndTheServerStaysUp()
 {
-    startService();
+    HttpOptions options;
+    options.limits.evictAfterMs = 60000; // no idle connection gives way during the test
+    startService(options);
     constexpr int kClients = 200;
     std::vector<std::unique_ptr<QTcpSocket>> sockets;
     for (int i = 0; i < kClients; ++i) {
@@ -427,6 +442,184 @@ void TestHttpService::connectionsAreBoundedAndTheServerStaysUp()
     QCOMPARE(ok, 64); // keep-alive clients hold their slots
     sockets.clear();
     QTRY_COMPARE_WITH_TIMEOUT(call(requestText("GET", "/health")).status, 200, 5000);
+}
+
+namespace {
+
+// Every whole response on the socket until the server closes it (or timeoutMs): their status
+// codes, and the bytes left over after the last one.
+QList<int> statusesUntilClosed(QTcpSocket &socket, QByteArray *rest, int timeoutMs = 5000)
+{
+    QByteArray data;
+    QDeadlineTimer deadline(timeoutMs);
+    while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    QList<int> statuses;
+    while (data.startsWith("HTTP/1.1 ")) {
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end < 0) {
+            break;
+        }
+        Reply reply;
+        reply.head = data.left(end);
+        const qsizetype length = reply.header("Content-Length").toLongLong();
+        statuses.append(data.mid(9, 3).toInt());
+        data.remove(0, end + 4 + length);
+    }
+    *rest = data;
+    return statuses;
+}
+
+} // namespace
+
+void TestHttpService::aTricklingHeadIsCutOffAtItsDeadline()
+{
+    // Slowloris: one byte every 50 ms keeps the idle timer happy, never the head's deadline.
+    HttpOptions options;
+    options.limits.headTimeoutMs = 400;
+    startService(options);
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+    QVERIFY(socket.waitForConnected(3000));
+    const QByteArray head = requestText("GET", "/health");
+    QElapsedTimer clock;
+    clock.start();
+    QByteArray received;
+    for (qsizetype i = 0; i + 1 < head.size() && clock.elapsed() < 3000; ++i) {
+        socket.write(head.mid(i, 1));
+        socket.waitForBytesWritten(100);
+        socket.waitForReadyRead(50);
+        received += socket.readAll();
+        if (received.contains("\r\n\r\n")) {
+            break;
+        }
+    }
+    QVERIFY2(received.startsWith("HTTP/1.1 408"), received.constData());
+    QVERIFY2(clock.elapsed() >= 350 && clock.elapsed() < 2000,
+             qPrintable(QString::number(clock.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(socket.state(), QAbstractSocket::UnconnectedState, 3000);
+    const QByteArray metrics = call(requestText("GET", "/metrics")).body;
+    QVERIFY2(metrics.contains("faultwatch_http_refused_total{code=\"408\"} 1"),
+             metrics.constData());
+}
+
+void TestHttpService::aFullServerEvictsStuckConnectionsForNewOnes()
+{
+    HttpOptions options;
+    options.limits.maxConnections = 4;
+    options.limits.evictAfterMs = 200;
+    startService(options);
+    // Four connections hold every slot with a head that never ends.
+    std::vector<std::unique_ptr<QTcpSocket>> stuck;
+    for (int i = 0; i < 4; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QHostAddress::LocalHost, m_service->port());
+        QVERIFY(socket->waitForConnected(3000));
+        socket->write("GET /health HTTP/1.1\r\nHost: x\r\n");
+        QVERIFY(socket->waitForBytesWritten(1000));
+        stuck.push_back(std::move(socket));
+    }
+    QTest::qWait(100);
+    // Too soon: they have not been stuck long, so a newcomer is turned away.
+    QCOMPARE(call(requestText("GET", "/health")).status, 503);
+    QTest::qWait(300);
+    // Now a newcomer takes the place of the one stuck longest, which gets 408.
+    QCOMPARE(call(requestText("GET", "/health")).status, 200);
+    int timedOut = 0;
+    for (auto &socket : stuck) {
+        socket->waitForReadyRead(200);
+        timedOut += socket->readAll().startsWith("HTTP/1.1 408") ? 1 : 0;
+    }
+    QVERIFY(timedOut >= 1);
+}
+
+void TestHttpService::pipelinedRequestsEndAtTheOneThatCloses()
+{
+    startService();
+    const QByteArray get = requestText("GET", "/health");
+    const QByteArray close = requestText("GET", "/health", {}, {"Connection: close"});
+    {
+        // The last of four asks to close: all four are answered, then the connection closes.
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write(get + get + get + close);
+        QByteArray rest;
+        QCOMPARE(statusesUntilClosed(socket, &rest), (QList<int>{200, 200, 200, 200}));
+        QVERIFY2(rest.isEmpty(), rest.constData());
+        QCOMPARE(socket.state(), QAbstractSocket::UnconnectedState);
+    }
+    {
+        // The first asks to close: it alone is answered (RFC 9112 9.6).
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+        QVERIFY(socket.waitForConnected(3000));
+        socket.write(close + get + get + get);
+        QByteArray rest;
+        QCOMPARE(statusesUntilClosed(socket, &rest), (QList<int>{200}));
+        QVERIFY2(rest.isEmpty(), rest.constData());
+    }
+}
+
+void TestHttpService::headAnswersCarryNoBody()
+{
+    startService();
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_service->port());
+    QVERIFY(socket.waitForConnected(3000));
+    // HEAD, then GET on the same connection: had the HEAD answer a body, the GET answer would
+    // not start where the HEAD answer's head ends.
+    socket.write(requestText("HEAD", "/metrics")
+                 + requestText("GET", "/health", {}, {"Connection: close"}));
+    QByteArray data;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
+        socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
+        data += socket.readAll();
+    }
+    data += socket.readAll();
+    QVERIFY2(data.startsWith("HTTP/1.1 200"), data.constData());
+    const qsizetype end = data.indexOf("\r\n\r\n");
+    QVERIFY(end > 0);
+    Reply head;
+    head.head = data.left(end);
+    QVERIFY(head.header("Content-Length").toLongLong() > 0); // the size a GET would get
+    const QByteArray after = data.mid(end + 4);
+    QVERIFY2(after.startsWith("HTTP/1.1 200"), after.left(200).constData());
+    QVERIFY(!after.contains("# HELP"));
+}
+
+void TestHttpService::badRequestLinesAndLengthsAreRefused_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    QTest::newRow("garbage") << QByteArray("HELLO THERE\r\n\r\n") << 400;
+    QTest::newRow("no version") << QByteArray("GET /health\r\nHost: x\r\n\r\n") << 400;
+    QTest::newRow("a space in the method")
+        << QByteArray("G(T /health HTTP/1.1\r\nHost: x\r\n\r\n") << 400;
+    QTest::newRow("HTTP/9.9") << QByteArray("GET /health HTTP/9.9\r\nHost: x\r\n\r\n") << 505;
+    QTest::newRow("HTTP/2.0") << QByteArray("GET /health HTTP/2.0\r\nHost: x\r\n\r\n") << 505;
+    QTest::newRow("two different lengths")
+        << QByteArray("POST /predict HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                      "Content-Length: 3\r\n\r\n{}")
+        << 400;
+}
+
+void TestHttpService::badRequestLinesAndLengthsAreRefused()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    startService();
+    QCOMPARE(call(request).status, status);
+    const QByteArray metrics = call(requestText("GET", "/metrics")).body;
+    const QByteArray line
+        = "faultwatch_http_refused_total{code=\"" + QByteArray::number(status) + "\"} 1";
+    QVERIFY2(metrics.contains(line), metrics.constData());
+    // The server goes on.
+    QCOMPARE(call(requestText("GET", "/health")).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestHttpService)
