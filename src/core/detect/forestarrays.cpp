@@ -1,5 +1,6 @@
 #include "detect/forestarrays.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -27,14 +28,18 @@ bool validateShape(const ForestArrays &a, std::string *error)
     if (a.featureCount < 1) {
         return fail(error, "feature count must be at least 1");
     }
-    if (a.sampleSize < 1) {
-        return fail(error, "sample size must be at least 1");
+    if (a.sampleSize < 1 || a.sampleSize > kMaxSampleSize) {
+        return fail(error, "sample size must be 1 to " + std::to_string(kMaxSampleSize));
     }
     if (a.splitKind == SplitKind::Hyperplane && a.precision == InputPrecision::Float32) {
         return fail(error, "float32 inputs are only for axis-parallel (scikit-learn) forests");
     }
     if (a.treeOffsets.size() < 2) {
         return fail(error, "forest has no trees");
+    }
+    if (a.treeCount() > kMaxTrees) {
+        return fail(error, "forest has " + std::to_string(a.treeCount()) + " trees, more than "
+                               + std::to_string(kMaxTrees));
     }
     const std::size_t n = a.childLeft.size();
     if (n > std::size_t(std::numeric_limits<std::int32_t>::max())) {
@@ -56,6 +61,12 @@ bool validateShape(const ForestArrays &a, std::string *error)
     for (std::size_t t = 0; t + 1 < a.treeOffsets.size(); ++t) {
         if (a.treeOffsets[t + 1] <= a.treeOffsets[t]) {
             return fail(error, "tree " + std::to_string(t) + " has no nodes");
+        }
+        const std::int64_t nodes = std::int64_t(a.treeOffsets[t + 1]) - a.treeOffsets[t];
+        if (nodes > 2 * std::int64_t(a.sampleSize) - 1) {
+            return fail(error, "tree " + std::to_string(t) + " has " + std::to_string(nodes)
+                                   + " nodes; a tree grown from " + std::to_string(a.sampleSize)
+                                   + " rows has at most " + std::to_string(2 * a.sampleSize - 1));
         }
     }
     return true;
@@ -139,9 +150,12 @@ bool validateStructure(const ForestArrays &a, int tree, std::string *error)
             return fail(error, where(tree, top.node) + ": child " + std::to_string(child)
                                    + " already has another parent");
         }
-        if (int(stack.size()) > kMaxTreeDepth) {
-            return fail(error, "tree " + std::to_string(tree) + " is deeper than "
-                                   + std::to_string(kMaxTreeDepth) + " levels");
+        if (int(stack.size()) > std::min(kMaxTreeDepth, heightLimit(a.sampleSize))) {
+            return fail(error,
+                        "tree " + std::to_string(tree) + " is deeper than "
+                            + std::to_string(std::min(kMaxTreeDepth, heightLimit(a.sampleSize)))
+                            + " levels, the height limit of sample size "
+                            + std::to_string(a.sampleSize));
         }
         state[std::size_t(child)] = OnPath;
         stack.push_back({child, 0});
@@ -165,6 +179,15 @@ bool toInt32(std::int64_t v, std::int32_t *out)
 }
 
 } // namespace
+
+int heightLimit(int sampleSize)
+{
+    int height = 0;
+    while (height < 31 && (std::int64_t(1) << height) < sampleSize) {
+        ++height;
+    }
+    return std::max(height, 1);
+}
 
 bool validateForestArrays(const ForestArrays &arrays, std::string *error)
 {

@@ -46,6 +46,13 @@ struct ForestArrays
 
 // Deepest tree accepted from outside; scoring walks recurse this deep for missing values.
 inline constexpr int kMaxTreeDepth = 64;
+// The largest forests `train` makes (its --trees and --sample-size caps); a model file beyond
+// them was not made by FaultWatch or scikit-learn's defaults and is refused.
+inline constexpr int kMaxTrees = 100000;
+inline constexpr int kMaxSampleSize = 1 << 24;
+// The height limit a forest of sample size psi is grown to: ceil(log2 psi), at least 1, as the
+// trainer and scikit-learn both grow it. A tree holds at most 2 psi - 1 nodes.
+[[nodiscard]] int heightLimit(int sampleSize);
 
 // normal . x over the non-zero components in feature order. Training and scoring share it, so a
 // training row always goes the way it went when the split was made.
@@ -61,9 +68,10 @@ inline constexpr int kMaxTreeDepth = 64;
 }
 
 // Checks everything scoring relies on: array sizes, child indices in range, every node reached
-// exactly once from its root (no cycles, no shared or orphaned nodes), depth at most
-// kMaxTreeDepth, features in range, finite thresholds and normals, non-negative sizes. On failure
-// returns false and sets *error to a message naming the tree and node.
+// exactly once from its root (no cycles, no shared or orphaned nodes), at most kMaxTrees trees of
+// at most 2 psi - 1 nodes and heightLimit(psi) levels, features in range, finite thresholds and
+// normals, non-negative sizes. On failure returns false and sets *error to a message naming the
+// tree and node.
 [[nodiscard]] bool validateForestArrays(const ForestArrays &arrays, std::string *error);
 
 // One tree of a fitted sklearn.ensemble.IsolationForest: estimators_[t].tree_ arrays plus

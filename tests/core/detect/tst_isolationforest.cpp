@@ -407,6 +407,14 @@ void TestIsolationForest::corruptArraysAreRefusedWithAMessage_data()
         << 5 << QStringLiteral("tree 0 node 0: threshold is not finite");
     QTest::newRow("float32 hyperplanes")
         << 6 << QStringLiteral("float32 inputs are only for axis-parallel (scikit-learn) forests");
+    // Bounds from what training makes: a tree of psi rows has at most 2 psi - 1 nodes and
+    // ceil(log2 psi) levels (a hostile file had one tree of 2 000 001 nodes).
+    QTest::newRow("more nodes than the sample size allows")
+        << 7 << QStringLiteral("tree 0 has 5 nodes; a tree grown from 2 rows has at most 3");
+    QTest::newRow("deeper than the height limit")
+        << 8 << QStringLiteral("tree 0 is deeper than 2 levels, the height limit of sample size 4");
+    QTest::newRow("a sample size train cannot make")
+        << 9 << QStringLiteral("sample size must be 1 to 16777216");
 }
 
 void TestIsolationForest::corruptArraysAreRefusedWithAMessage()
@@ -439,6 +447,22 @@ void TestIsolationForest::corruptArraysAreRefusedWithAMessage()
     case 6:
         a.splitKind = SplitKind::Hyperplane;
         a.precision = InputPrecision::Float32;
+        break;
+    case 7:
+        a.sampleSize = 2;
+        break;
+    case 8:
+        // A chain three levels deep: root -> node 2 -> node 4 -> two leaves, from 4 rows.
+        a.sampleSize = 4;
+        a.treeOffsets = {0, 7};
+        a.childLeft = {1, -1, 3, -1, 5, -1, -1};
+        a.childRight = {2, -1, 4, -1, 6, -1, -1};
+        a.feature = {0, -1, 1, -1, 0, -1, -1};
+        a.threshold = {0.0, 0.0, 2.0, 0.0, 1.0, 0.0, 0.0};
+        a.nodeSize = {4, 1, 3, 1, 2, 1, 1};
+        break;
+    case 9:
+        a.sampleSize = (1 << 24) + 1;
         break;
     default:
         QFAIL("unknown defect");
