@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void aModelIsLearnedFromTheFirstSamples();
     void aCcsdsGapOfMoreThanHalfTheCountIsLost();
     void slowlorisDoesNotLockOutAScrape();
+    void aSilentTcpPeerIsDroppedAndReconnected();
 
 private:
     QTemporaryDir m_dir;
@@ -334,6 +336,61 @@ void TestServe::slowlorisDoesNotLockOutAScrape()
     serve->terminate();
     QVERIFY(serve->waitForFinished(10000));
     QCOMPARE(serve->exitCode(), 0);
+}
+
+void TestServe::aSilentTcpPeerIsDroppedAndReconnected()
+{
+    // A bench that stays connected but stops sending (hung, or a half-open link): serve drops
+    // it after three stale periods and connects anew.
+    const QString profilePath = m_dir.filePath(QStringLiteral("quick-stale.json"));
+    QFile profileFile(profilePath);
+    QVERIFY(profileFile.open(QIODevice::WriteOnly));
+    profileFile.write(R"({"name": "bench", "stale_after_s": 0.4,
+                          "channels": [{"id": "a"}, {"id": "b"}]})");
+    profileFile.close();
+    QTcpServer bench;
+    QVERIFY(bench.listen(QHostAddress::LocalHost, 0));
+    auto serve
+        = startCli({QStringLiteral("serve"), QStringLiteral("--source"),
+                    QStringLiteral("tcp://127.0.0.1:%1?format=jsonl").arg(bench.serverPort()),
+                    QStringLiteral("--profile"), profilePath, QStringLiteral("--http"),
+                    QStringLiteral("127.0.0.1:0")});
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY(bench.waitForNewConnection(10000));
+    QTcpSocket *first = bench.nextPendingConnection();
+    const auto send = [](QTcpSocket *peer, int from, int to) {
+        QByteArray lines;
+        for (int i = from; i < to; ++i) {
+            lines += QStringLiteral(R"({"t": %1, "seq": %2, "a": 1.0, "b": 2.0})")
+                         .arg(1'700'000'000 + i)
+                         .arg(i)
+                         .toUtf8()
+                     + '\n';
+        }
+        peer->write(lines);
+        peer->flush();
+    };
+    send(first, 0, 5);
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
+                              5.0, 10000);
+    // Silent from here, connection kept open: a new connection comes within 1.2 s + backoff.
+    QVERIFY(bench.waitForNewConnection(10000));
+    QTcpSocket *second = bench.nextPendingConnection();
+    send(second, 5, 10);
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
+                              10.0, 10000);
+    const QByteArray metrics = get(port, "/metrics").second;
+    QCOMPARE(metricValue(metrics, "faultwatch_source_reconnects_total"), 1.0);
+    QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 0.0);
+    QCOMPARE(metricValue(metrics, "faultwatch_source_up"), 1.0);
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+    serve->setReadChannel(QProcess::StandardError);
+    log += serve->readAllStandardError();
+    QVERIFY2(log.contains("nothing received for 1200 ms; reconnecting"), log.constData());
 }
 
 void TestServe::aBuiltinProfileIsServedWithItsBundledModel()

@@ -41,7 +41,21 @@ void TcpSourceWorker::open()
         qCDebug(lcTcpSource) << m_uri.toString() << "connect timed out";
         m_socket->abort(); // → UnconnectedState → scheduleReconnect()
     });
+    m_silenceTimer = new QTimer(this);
+    m_silenceTimer->setSingleShot(true);
+    m_silenceTimer->setInterval(silentAfterMs());
+    connect(m_silenceTimer, &QTimer::timeout, this, [this] {
+        qCWarning(lcTcpSource).nospace() << m_uri.toString() << ": nothing received for "
+                                         << silentAfterMs() << " ms; reconnecting";
+        m_socket->abort(); // → UnconnectedState → scheduleReconnect()
+    });
     connectToPeer();
+}
+
+int TcpSourceWorker::silentAfterMs() const
+{
+    const double ms = kSilentStalePeriods * profile().staleAfterS * 1000;
+    return int(std::clamp(ms, double(kMinSilentMs), 3600.0 * 1000));
 }
 
 void TcpSourceWorker::connectToPeer()
@@ -64,12 +78,17 @@ void TcpSourceWorker::onConnected()
     }
     m_everConnected = true;
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);
+    m_silenceTimer->start();
     qCDebug(lcTcpSource) << m_uri.toString() << "connected";
     // Live comes with the first data; until then the source is still Connecting.
 }
 
 void TcpSourceWorker::onReadyRead()
 {
+    if (m_connected) {
+        m_silenceTimer->start();
+    }
     while (m_socket->bytesAvailable() > 0) {
         const qint64 n = m_socket->read(m_readBuffer.data(), m_readBuffer.size());
         if (n <= 0) {
@@ -85,6 +104,7 @@ void TcpSourceWorker::onSocketStateChanged(QAbstractSocket::SocketState socketSt
         return;
     }
     m_connectTimer->stop();
+    m_silenceTimer->stop();
     if (m_connected) {
         m_connected = false;
         // Whatever is still buffered belongs to the connection that ended.
@@ -115,6 +135,9 @@ void TcpSourceWorker::close()
     }
     if (m_connectTimer) {
         m_connectTimer->stop();
+    }
+    if (m_silenceTimer) {
+        m_silenceTimer->stop();
     }
     if (m_socket) {
         m_socket->abort();

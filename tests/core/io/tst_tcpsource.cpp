@@ -22,6 +22,7 @@ private Q_SLOTS:
     void recordSplitAcrossWritesDecodes_data();
     void recordSplitAcrossWritesDecodes();
     void tcpReconnectsAfterPeerComesBack();
+    void aSilentPeerIsDroppedAndReconnected();
     void stopDuringBackoffIsPrompt();
     void connectsByHostName();
 };
@@ -126,6 +127,32 @@ void TstTcpSource::tcpReconnectsAfterPeerComesBack()
     const std::vector<SourceState> states{SourceState::Connecting, SourceState::Live,
                                           SourceState::Connecting, SourceState::Live};
     QCOMPARE(h.stateHistory(), states);
+}
+
+void TstTcpSource::aSilentPeerIsDroppedAndReconnected()
+{
+    // A hung bench: connected, sends, then nothing, and the connection never closes.
+    const Profile profile = benchProfile(0.2); // stale after 0.2 s; dropped after 1 s silent
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+    Harness h(u"tcp://127.0.0.1:%1"_s.arg(server.serverPort()), profile);
+    QTcpSocket *peer = acceptPeer(server);
+    QVERIFY(peer);
+    writeAll(peer, encodeStream(WireFormat::Jsonl, profile, makeSamples(range(0, 10))));
+    QTRY_COMPARE_WITH_TIMEOUT(h.source->state(), SourceState::Live, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(h.source->state(), SourceState::Stale, kTimeoutMs);
+    QElapsedTimer silent;
+    silent.start();
+    // The source gives up on it and connects anew; the old connection is closed.
+    QTcpSocket *second = acceptPeer(server);
+    QVERIFY(second);
+    QVERIFY2(silent.elapsed() < 3000, qPrintable(QString::number(silent.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(peer->state(), QAbstractSocket::UnconnectedState, kTimeoutMs);
+    writeAll(second, encodeStream(WireFormat::Jsonl, profile, makeSamples(range(10, 20))));
+    QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), 20u, kTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(h.source->state(), SourceState::Live, kTimeoutMs);
+    QCOMPARE(h.source->stats().reconnects, 1u);
+    QCOMPARE(h.source->stats().lost, 0u);
 }
 
 void TstTcpSource::stopDuringBackoffIsPrompt()
