@@ -42,7 +42,8 @@ void CcsdsDecoder::feed(std::string_view data, SampleBlock &out)
 
 void CcsdsDecoder::finish(SampleBlock &)
 {
-    if (!m_pending.empty() && !m_resyncing) {
+    // A partial packet of ours, or an idle one (a foreign one was counted at its header).
+    if ((!m_pending.empty() && !m_resyncing && m_skip == 0) || (m_skip > 0 && !m_skipCounted)) {
         m_errors.add(DecodeError::Truncated);
     }
     reset();
@@ -67,7 +68,28 @@ std::size_t CcsdsDecoder::process(std::string_view data, SampleBlock &out)
     std::size_t pos = 0;
     for (;;) {
         if (m_skip > 0) {
-            const std::size_t n = std::min(m_skip, size - pos);
+            // A header of ours inside what its length says to skip means that length was
+            // corrupt: stop there rather than swallow our packets (up to 64 KiB of them).
+            const std::size_t end = pos + std::min(m_skip, size - pos);
+            std::size_t at = pos;
+            while (at < end && at + ccsds::kPrimaryHeaderBytes <= size
+                   && !isOurHeader(bytes + at)) {
+                ++at;
+            }
+            if (at < end && at + ccsds::kPrimaryHeaderBytes <= size) {
+                if (!m_skipCounted) {
+                    m_errors.add(DecodeError::BadLength); // an idle packet's length
+                }
+                m_skip = 0;
+                pos = at;
+                continue;
+            }
+            // The packet goes on past these bytes: keep the last few, which may begin a header
+            // of ours, to look again with the next.
+            const std::size_t available = end - pos;
+            const std::size_t keep
+                = m_skip > available ? std::min(ccsds::kPrimaryHeaderBytes - 1, available) : 0;
+            const std::size_t n = available - keep;
             pos += n;
             m_skip -= n;
             if (m_skip > 0) {
@@ -102,11 +124,13 @@ std::size_t CcsdsDecoder::process(std::string_view data, SampleBlock &out)
         DecodeError error = DecodeError::BadLength;
         if (version == 0 && apid == ccsds::kIdleApid) {
             m_skip = totalBytes;
+            m_skipCounted = false;
             continue;
         }
         if (version == 0 && apid != m_apid) {
             m_errors.add(DecodeError::UnknownApid);
             m_skip = totalBytes;
+            m_skipCounted = true;
             continue;
         }
         if (version != 0 || (word0 & ccsds::kTypeTelecommand) != 0

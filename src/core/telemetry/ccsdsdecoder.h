@@ -20,9 +20,14 @@ namespace fw {
 // Values: NaN is how the encoder writes a missing value, so it is read as missing without being
 // counted; an infinite value is missing and counted NonFinite.
 //
+// An idle or foreign packet is skipped by its length unless a header of ours turns up inside:
+// then that length was corrupt, and decoding goes on from our header (an idle packet's corrupt
+// length counts BadLength; a foreign one was counted UnknownApid already). So a corrupt length
+// never swallows our packets.
+//
 // At most one packet's worth of bytes is held between feeds, also while scanning garbage. At
-// finish() a partial header or packet of ours counts as Truncated; the rest of a skipped packet
-// is dropped without counting (its header was counted already).
+// finish() a partial header or packet of ours, or a partial idle packet, counts as Truncated;
+// the rest of a foreign packet is dropped without counting (its header was counted already).
 class CcsdsDecoder final : public Decoder
 {
 public:
@@ -47,10 +52,11 @@ private:
     std::size_t m_packetBytes; // size of our packets
     int m_apid;
     double m_epoch;
-    std::vector<double> m_row; // reused for every packet
-    std::string m_pending;     // an unfinished header or packet from the previous feed
-    std::size_t m_skip = 0;    // bytes still to skip of an idle or foreign packet
-    bool m_resyncing = false;  // scanning for a plausible header; the run is counted already
+    std::vector<double> m_row;  // reused for every packet
+    std::string m_pending;      // an unfinished header or packet from the previous feed
+    std::size_t m_skip = 0;     // bytes still to skip of an idle or foreign packet
+    bool m_skipCounted = false; // the packet being skipped was counted (foreign, not idle)
+    bool m_resyncing = false;   // scanning for a plausible header; the run is counted already
 };
 
 } // namespace fw

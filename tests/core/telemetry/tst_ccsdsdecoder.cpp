@@ -145,6 +145,21 @@ void TestCcsdsDecoder::decodesPacketsWithExactSamplesAndErrors_data()
             "truncated=1");
     addCase("a skipped packet cut short at the end", ours(1, 1) + other(0x0800 | 43, 14).left(9),
             {row(1, 1)}, "unknown_apid=1");
+    // A corrupt length on an idle or foreign packet (60 000 bytes claimed, 7 or 14 there) must
+    // not swallow the packets of ours that follow.
+    const auto claiming = [](QByteArray p, std::uint16_t length) {
+        p[4] = char(length >> 8);
+        p[5] = char(length & 0xFF);
+        return p;
+    };
+    addCase("an idle packet's corrupt length does not swallow ours",
+            ours(1, 1) + claiming(other(0x07FF, 7), 59999) + ours(2, 2) + ours(3, 3),
+            {row(1, 1), row(2, 2), row(3, 3)}, "bad_length=1");
+    addCase("another APID's corrupt length does not swallow ours",
+            claiming(other(0x0800 | 43, 14), 59999) + ours(2, 2) + ours(3, 3),
+            {row(2, 2), row(3, 3)}, "unknown_apid=1");
+    addCase("an idle packet cut short at the end is truncated",
+            ours(1, 1) + other(0x07FF, 5000).left(100), {row(1, 1)}, "truncated=1");
     addCase("nothing", QByteArray(), {}, "none");
 }
 
