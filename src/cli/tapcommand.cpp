@@ -33,6 +33,7 @@ QJsonObject statsJson(const SourceStats &stats)
         {QStringLiteral("out_of_order"), qint64(stats.outOfOrder)},
         {QStringLiteral("sequence_resets"), qint64(stats.sequenceResets)},
         {QStringLiteral("sequence_strays"), qint64(stats.sequenceStrays)},
+        {QStringLiteral("kernel_drops"), qint64(stats.kernelDrops)},
         {QStringLiteral("bytes"), qint64(stats.bytes)},
         {QStringLiteral("reconnects"), qint64(stats.reconnects)},
     };

@@ -30,6 +30,7 @@ SourceStats SourceCounters::snapshot() const
     stats.duplicates = duplicates.load(std::memory_order_relaxed);
     stats.outOfOrder = outOfOrder.load(std::memory_order_relaxed);
     stats.sequenceResets = sequenceResets.load(std::memory_order_relaxed);
+    stats.kernelDrops = kernelDrops.load(std::memory_order_relaxed);
     stats.sequenceStrays = sequenceStrays.load(std::memory_order_relaxed);
     stats.reconnects = reconnects.load(std::memory_order_relaxed);
     stats.connections = connections.load(std::memory_order_relaxed);

@@ -31,6 +31,7 @@ struct SourceStats
     std::uint64_t sequenceResets = 0; // the sender's numbering restarted (see SequenceTracker)
     std::uint64_t sequenceStrays = 0; // single corrupt sequence numbers, not counted as lost
     std::uint64_t reconnects = 0;
+    std::uint64_t kernelDrops = 0; // udp: datagrams the kernel dropped on a full buffer
     std::uint64_t connections = 0; // tcp-listen: clients connected now
     DecodeCounts decodeErrors;
 };
@@ -67,6 +68,7 @@ struct SourceCounters
     std::atomic<std::uint64_t> sequenceResets{0};
     std::atomic<std::uint64_t> sequenceStrays{0};
     std::atomic<std::uint64_t> reconnects{0};
+    std::atomic<std::uint64_t> kernelDrops{0};
     std::atomic<std::uint64_t> connections{0};
     std::array<std::atomic<std::uint64_t>, kDecodeErrorCount> decodeErrors{};
     std::atomic<int> state{int(SourceState::Disconnected)};

@@ -38,6 +38,7 @@ QStringList allowedOptions(Scheme scheme)
 {
     switch (scheme) {
     case Scheme::Udp:
+        return {QStringLiteral("format"), QStringLiteral("rcvbuf")};
     case Scheme::Tcp:
     case Scheme::TcpListen:
         return {QStringLiteral("format")};
@@ -166,6 +167,15 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
                                    .arg(value));
         }
         uri->format = *format;
+    } else if (key == u"rcvbuf") {
+        bool ok = false;
+        const int bytes = value.toInt(&ok);
+        if (!ok || bytes < 1024 || bytes > (1 << 30)) {
+            return fail(error, QStringLiteral("rcvbuf: expected a receive buffer size in bytes "
+                                              "from 1024 to 1073741824, got '%1'")
+                                   .arg(value));
+        }
+        uri->receiveBufferBytes = bytes;
     } else if (key == u"speed") {
         if (!parseNonNegative(value, &uri->speed)) {
             return fail(error, QStringLiteral("speed: expected a number >= 0 (0 = as fast as "
@@ -364,6 +374,9 @@ QString SourceUri::toString() const
         text += u':' + QString::number(port);
         if (format != WireFormat::Jsonl) {
             options.append(QStringLiteral("format=") + wireFormatName(format));
+        }
+        if (receiveBufferBytes != 0) {
+            options.append(QStringLiteral("rcvbuf=") + QString::number(receiveBufferBytes));
         }
         break;
     case Scheme::File:

@@ -10,7 +10,8 @@
 namespace fw {
 
 // Where telemetry comes from, as the operator types it:
-//   udp://HOST:PORT?format=F          bind; joins the group when HOST is multicast
+//   udp://HOST:PORT?format=F&rcvbuf=BYTES  bind; joins the group when HOST is multicast;
+//                                     rcvbuf sets the kernel's receive buffer (default 8 MiB)
 //   tcp://HOST:PORT?format=F          connect; reconnects with capped exponential backoff
 //   tcp-listen://HOST:PORT?format=F   accept any number of benches
 //   file://PATH?speed=1&loop=0&paused=0&format=F  replay a recording (format from the
@@ -30,14 +31,15 @@ struct SourceUri
     QString host;
     std::uint16_t port = 0;
     WireFormat format = WireFormat::Jsonl;
-    QString path;           // file
-    double speed = 1;       // file: replay speed factor, 0 = as fast as possible
-    bool loop = false;      // file
-    bool paused = false;    // file: open paused, for the replay bar or a step-by-step look
-    QString profile;        // sim: the profile to simulate
-    double rateHz = 0;      // sim: 0 = the profile's rate
-    QString scenario;       // sim: "nominal" when empty
-    std::uint64_t seed = 1; // sim
+    QString path;               // file
+    double speed = 1;           // file: replay speed factor, 0 = as fast as possible
+    bool loop = false;          // file
+    bool paused = false;        // file: open paused, for the replay bar or a step-by-step look
+    QString profile;            // sim: the profile to simulate
+    double rateHz = 0;          // sim: 0 = the profile's rate
+    QString scenario;           // sim: "nominal" when empty
+    std::uint64_t seed = 1;     // sim
+    int receiveBufferBytes = 0; // udp: the kernel receive buffer asked for; 0 = the default
 
     [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
     [[nodiscard]] QString toString() const;

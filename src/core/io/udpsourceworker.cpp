@@ -110,13 +110,17 @@ void UdpSourceWorker::bindTo(const QHostAddress &address)
     }
     // A large buffer rides out the moments this thread is busy decoding. The kernel caps
     // SO_RCVBUF at net.core.rmem_max; SO_RCVBUFFORCE goes past it when we are allowed to.
-    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &kReceiveBufferBytes, sizeof(kReceiveBufferBytes));
+    const int wanted
+        = m_uri.receiveBufferBytes > 0 ? m_uri.receiveBufferBytes : kReceiveBufferBytes;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &wanted, sizeof(wanted));
     m_receiveBufferBytes = grantedReceiveBuffer(m_fd);
-    if (m_receiveBufferBytes < kReceiveBufferBytes) {
-        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUFFORCE, &kReceiveBufferBytes,
-                     sizeof(kReceiveBufferBytes));
+    if (m_receiveBufferBytes < wanted) {
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUFFORCE, &wanted, sizeof(wanted));
         m_receiveBufferBytes = grantedReceiveBuffer(m_fd);
     }
+    // The kernel's count of datagrams dropped on a full buffer, with each datagram received.
+    const int on = 1;
+    ::setsockopt(m_fd, SOL_SOCKET, SO_RXQ_OVFL, &on, sizeof(on));
     qCDebug(lcUdpSource) << m_uri.toString() << "receive buffer" << m_receiveBufferBytes << "bytes";
 
     sockaddr_storage storage{};
@@ -143,6 +147,8 @@ void UdpSourceWorker::bindTo(const QHostAddress &address)
     m_buffers.assign(std::size_t(kBatch) * kDatagramBytes, 0);
     m_iovecs.assign(kBatch, iovec{});
     m_headers.assign(kBatch, mmsghdr{});
+    m_controls.assign(std::size_t(kBatch) * kControlWords, 0);
+    m_kernelDropsSeen = 0;
     for (std::size_t i = 0; i < std::size_t(kBatch); ++i) {
         m_iovecs[i].iov_base = m_buffers.data() + i * kDatagramBytes;
         m_iovecs[i].iov_len = kDatagramBytes;
@@ -180,6 +186,11 @@ bool UdpSourceWorker::joinGroup(const QHostAddress &group, QString *error)
 void UdpSourceWorker::drain()
 {
     for (int batch = 0; batch < kMaxBatchesPerWake; ++batch) {
+        for (std::size_t i = 0; i < std::size_t(kBatch); ++i) {
+            // The kernel shortens msg_controllen to what it wrote: set it again every time.
+            m_headers[i].msg_hdr.msg_control = m_controls.data() + i * kControlWords;
+            m_headers[i].msg_hdr.msg_controllen = kControlWords * sizeof(std::uint64_t);
+        }
         const int received = ::recvmmsg(m_fd, m_headers.data(), kBatch, MSG_DONTWAIT, nullptr);
         if (received < 0) {
             if (errno == EINTR) {
@@ -194,7 +205,8 @@ void UdpSourceWorker::drain()
             return;
         }
         for (int i = 0; i < received; ++i) {
-            const auto &header = m_headers[std::size_t(i)];
+            auto &header = m_headers[std::size_t(i)];
+            countKernelDrops(header.msg_hdr);
             const auto *data = static_cast<const char *>(header.msg_hdr.msg_iov->iov_base);
             ingest(m_stream, std::string_view(data, header.msg_len), true);
         }
@@ -204,6 +216,22 @@ void UdpSourceWorker::drain()
     }
     // Still more queued: the level-triggered notifier fires again once the event loop has run
     // the timers that are due.
+}
+
+void UdpSourceWorker::countKernelDrops(msghdr &header)
+{
+    for (cmsghdr *c = CMSG_FIRSTHDR(&header); c != nullptr; c = CMSG_NXTHDR(&header, c)) {
+        if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_RXQ_OVFL) {
+            std::uint32_t total = 0;
+            std::memcpy(&total, CMSG_DATA(c), sizeof(total));
+            // A 32-bit count that wraps: the difference in unsigned arithmetic is still right.
+            const std::uint32_t dropped = total - m_kernelDropsSeen;
+            m_kernelDropsSeen = total;
+            if (dropped > 0) {
+                counters().kernelDrops.fetch_add(dropped, std::memory_order_relaxed);
+            }
+        }
+    }
 }
 
 void UdpSourceWorker::close()

@@ -17,6 +17,9 @@ namespace fw {
 // returns to the event loop (the notifier is level-triggered and fires again) so that the flush
 // and stale timers keep running under full load. All datagrams feed one InputStream: one sender
 // per port, as benches and spacecraft links send.
+//
+// Datagrams the kernel dropped because the receive buffer was full are counted from the socket's
+// SO_RXQ_OVFL counter, which Linux reports with every datagram received after them.
 class UdpSourceWorker : public SourceWorker
 {
     Q_OBJECT
@@ -45,6 +48,9 @@ private:
     void bindTo(const QHostAddress &address);
     [[nodiscard]] bool joinGroup(const QHostAddress &group, QString *error);
     void drain();
+    void countKernelDrops(msghdr &header);
+    // A control buffer holds one uint32 message (CMSG_SPACE(4) is 16 bytes on Linux).
+    static constexpr std::size_t kControlWords = 4;
 
     SourceUri m_uri;
     int m_fd = -1;
@@ -55,6 +61,8 @@ private:
     std::vector<char> m_buffers; // kBatch × kDatagramBytes, allocated once in open()
     std::vector<iovec> m_iovecs;
     std::vector<mmsghdr> m_headers;
+    std::vector<std::uint64_t> m_controls; // kBatch control buffers, aligned for cmsghdr
+    std::uint32_t m_kernelDropsSeen = 0;   // the socket's drop counter as last reported
 };
 
 } // namespace fw

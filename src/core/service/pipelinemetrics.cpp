@@ -53,6 +53,9 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
     , m_sequenceResets(registry->counter(
           "faultwatch_sequence_resets_total",
           "Times the sender's sequence numbering restarted (a jump no loss explains)."))
+    , m_kernelDrops(registry->counter(
+          "faultwatch_udp_datagrams_dropped_total",
+          "Datagrams the kernel dropped because the socket's receive buffer was full."))
     , m_reconnects(
           registry->counter("faultwatch_source_reconnects_total", "Times the source reconnected."))
     , m_up(registry->gauge("faultwatch_source_up", "1 while the source is Live, else 0."))
@@ -214,6 +217,7 @@ void PipelineMetrics::mirrorSource()
     if (now.samples < m_current.samples || now.lost < m_current.lost) {
         m_previous.lost += m_current.lost;
         m_previous.sequenceResets += m_current.sequenceResets;
+        m_previous.kernelDrops += m_current.kernelDrops;
         m_previous.reconnects += m_current.reconnects;
         for (int e = 0; e < kDecodeErrorCount; ++e) {
             m_previous.decodeErrors.byReason[std::size_t(e)]
@@ -223,6 +227,7 @@ void PipelineMetrics::mirrorSource()
     m_current = now;
     m_lost.mirror(double(m_previous.lost + now.lost));
     m_sequenceResets.mirror(double(m_previous.sequenceResets + now.sequenceResets));
+    m_kernelDrops.mirror(double(m_previous.kernelDrops + now.kernelDrops));
     m_reconnects.mirror(double(m_previous.reconnects + now.reconnects));
     for (int e = 0; e < kDecodeErrorCount; ++e) {
         const auto i = std::size_t(e);

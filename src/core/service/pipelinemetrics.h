@@ -58,6 +58,7 @@ private:
     metrics::Family<metrics::Counter> &m_decodeErrors;
     metrics::Counter &m_lost;
     metrics::Counter &m_sequenceResets;
+    metrics::Counter &m_kernelDrops;
     metrics::Counter &m_reconnects;
     metrics::Gauge &m_up;
     metrics::Histogram &m_latency;

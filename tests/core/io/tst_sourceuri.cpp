@@ -158,7 +158,10 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
         << u"format: unknown format 'xml' (expected one of: jsonl, csv, ccsds)"_s;
     QTest::newRow("unknown option for udp")
         << u"udp://127.0.0.1:9000?speed=2"_s
-        << u"unknown option 'speed' for udp:// (allowed: format)"_s;
+        << u"unknown option 'speed' for udp:// (allowed: format, rcvbuf)"_s;
+    QTest::newRow("udp receive buffer too small")
+        << u"udp://127.0.0.1:9000?rcvbuf=10"_s
+        << u"rcvbuf: expected a receive buffer size in bytes from 1024 to 1073741824, got '10'"_s;
     QTest::newRow("unknown option for file")
         << u"file:///x.csv?rate=2"_s
         << u"unknown option 'rate' for file:// (allowed: speed, loop, paused, format)"_s;
@@ -213,6 +216,8 @@ void TstSourceUri::toStringRoundTrips_data()
     QTest::addColumn<QString>("canonical");
 
     QTest::newRow("udp") << u"udp://127.0.0.1:9000"_s << u"udp://127.0.0.1:9000"_s;
+    QTest::newRow("udp receive buffer") << u"udp://127.0.0.1:9000?rcvbuf=65536&format=csv"_s
+                                        << u"udp://127.0.0.1:9000?format=csv&rcvbuf=65536"_s;
     QTest::newRow("udp jsonl is the default")
         << u"udp://127.0.0.1:9000?format=jsonl"_s << u"udp://127.0.0.1:9000"_s;
     QTest::newRow("ipv6 keeps brackets")

@@ -94,6 +94,7 @@ private Q_SLOTS:
     void joinsAMulticastGroup();
     void portInUseFailsWithTheReason();
     void stopIsPromptWhileDatagramsFlow();
+    void datagramsTheKernelDropsAreCounted();
 };
 
 void TstUdpSource::samplesArriveExactlyAndInOrder_data()
@@ -370,6 +371,40 @@ void TstUdpSource::stopIsPromptWhileDatagramsFlow()
     QCOMPARE(h.source->state(), SourceState::Disconnected);
     // The port is free again.
     QVERIFY(!udpPortTaken(loopback, port));
+}
+
+void TstUdpSource::datagramsTheKernelDropsAreCounted()
+{
+    // A receive buffer of 4 KiB and a burst of large datagrams: the kernel drops most of them
+    // while the source decodes the one it holds. Every datagram sent is either received or
+    // counted as dropped, so "lost" means lost anywhere on this host.
+    const Profile profile = benchProfile();
+    const QHostAddress loopback(QHostAddress::LocalHost);
+    quint16 port = 0;
+    const auto started = startOnFreePort(u"udp://127.0.0.1:%1?format=jsonl&rcvbuf=4096"_s, loopback,
+                                         profile, &port);
+    QVERIFY(started);
+    Harness &h = *started;
+    const auto big = encodeDatagrams(WireFormat::Jsonl, profile, makeSamples(range(0, 600)), 600);
+    QCOMPARE(big.size(), 1u);
+    QVERIFY(big.front().size() > 20000);
+    QUdpSocket sender;
+    constexpr int kBurst = 100;
+    int sent = 0;
+    for (int i = 0; i < kBurst; ++i) {
+        sent += sender.writeDatagram(big.front(), loopback, port) > 0 ? 1 : 0;
+    }
+    QTest::qWait(300);
+    // The drop count comes with the next datagram the socket receives.
+    const auto last = encodeDatagrams(WireFormat::Jsonl, profile, makeSamples({100000}), 1);
+    QVERIFY(sender.writeDatagram(last.front(), loopback, port) > 0);
+    ++sent;
+    QTRY_VERIFY_WITH_TIMEOUT(h.source->stats().datagrams + h.source->stats().kernelDrops
+                                 == std::uint64_t(sent),
+                             kTimeoutMs);
+    const SourceStats stats = h.source->stats();
+    QVERIFY2(stats.kernelDrops > 0, qPrintable(QString::number(stats.datagrams)));
+    QCOMPARE(stats.samples, stats.datagrams * 600 - 599); // 600 per big one, 1 in the last
 }
 
 QTEST_GUILESS_MAIN(TstUdpSource)
