@@ -7,8 +7,12 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <csignal>
+
 int main(int argc, char *argv[])
 {
+    // A file size limit must make a recording's write fail (and be reported), not kill us.
+    std::signal(SIGXFSZ, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("faultwatch"));
     QApplication::setOrganizationName(QStringLiteral("FaultWatch"));

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <csignal>
 #include <map>
 
 namespace {
@@ -43,6 +44,9 @@ void printUsage(QTextStream &out)
 
 int main(int argc, char *argv[])
 {
+    // A file size limit (ulimit -f) must make a write fail with EFBIG, which the recorder
+    // reports, not kill the service.
+    std::signal(SIGXFSZ, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("faultwatch-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("FaultWatch"));

@@ -187,8 +187,12 @@ int serve(const QStringList &arguments)
         }
         QObject::connect(&pipeline, &Pipeline::samplesReady, &recorder,
                          [&recorder](const SampleBlockPtr &block) { recorder.append(*block); });
+        endpoints.http()->setRecording(parser.value(recordOption), {});
         QObject::connect(&recorder, &Recorder::failed, &recorder,
-                         [&log](const QString &message) { log.write("error", message); });
+                         [&log, &endpoints, &parser, &recordOption](const QString &message) {
+                             log.write("error", message);
+                             endpoints.http()->setRecording(parser.value(recordOption), message);
+                         });
     }
 
     int exitCode = 0;

@@ -16,6 +16,8 @@
 #include <QtTest>
 #include <QUdpSocket>
 
+#include <sys/resource.h>
+
 using namespace fw::test;
 
 namespace {
@@ -125,6 +127,7 @@ private Q_SLOTS:
     void aCcsdsGapOfMoreThanHalfTheCountIsLost();
     void slowlorisDoesNotLockOutAScrape();
     void aSilentTcpPeerIsDroppedAndReconnected();
+    void aRecordingThatHitsAFileSizeLimitStopsCleanly();
 
 private:
     QTemporaryDir m_dir;
@@ -391,6 +394,61 @@ void TestServe::aSilentTcpPeerIsDroppedAndReconnected()
     serve->setReadChannel(QProcess::StandardError);
     log += serve->readAllStandardError();
     QVERIFY2(log.contains("nothing received for 1200 ms; reconnecting"), log.constData());
+}
+
+void TestServe::aRecordingThatHitsAFileSizeLimitStopsCleanly()
+{
+    // As on a full disk: the recording stops with a clear error, the file holds only whole
+    // records, and ingest, scoring and the endpoints go on.
+    constexpr rlim_t kLimit = 64 * 1024;
+    const QString recording = m_dir.filePath(QStringLiteral("limited.csv"));
+    QProcess serve;
+    serve.setChildProcessModifier([] {
+        const rlimit limit{kLimit, kLimit};
+        ::setrlimit(RLIMIT_FSIZE, &limit); // in the child only
+    });
+    serve.start(cliPath(),
+                {QStringLiteral("serve"), QStringLiteral("--source"),
+                 QStringLiteral("sim://spacecraft?rate=300"), QStringLiteral("--record"),
+                 recording, QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    QVERIFY(serve.waitForStarted(5000));
+    QByteArray log;
+    const quint16 port = announcedPort(serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    const auto recordingState = [port] {
+        return QJsonDocument::fromJson(get(port, "/health").second)
+            .object()[QStringLiteral("recording")]
+            .toObject();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(recordingState()[QStringLiteral("state")].toString(),
+                              QStringLiteral("failed"), 20000);
+    const QJsonObject state = recordingState();
+    QVERIFY2(state[QStringLiteral("error")].toString().contains(u"recording stopped"),
+             qPrintable(state[QStringLiteral("error")].toString()));
+    const double scored
+        = metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total");
+    QTRY_VERIFY_WITH_TIMEOUT(
+        metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total")
+            > scored + 1000,
+        10000);
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    log += serve.readAllStandardError();
+    QVERIFY2(log.contains("recording stopped"), log.constData());
+
+    QFile file(recording);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY2(text.size() > 1000 && text.size() <= qsizetype(kLimit),
+             qPrintable(QString::number(text.size())));
+    QVERIFY(text.endsWith('\n')); // whole records only
+    const QList<QByteArray> lines = text.trimmed().split('\n');
+    const int columns = int(lines.front().count(',')) + 1;
+    for (const QByteArray &line : lines) {
+        QCOMPARE(int(line.count(',')) + 1, columns);
+    }
 }
 
 void TestServe::aBuiltinProfileIsServedWithItsBundledModel()

@@ -193,13 +193,24 @@ private:
                      {QStringLiteral("sha256"), s.modelSha256},
                      {QStringLiteral("profile"), QString::fromStdString(s.model->profile)}};
         }
-        return json(
-            {{QStringLiteral("status"), QStringLiteral("ok")},
-             {QStringLiteral("uptime_s"), m_service->uptimeSeconds()},
-             {QStringLiteral("source"), QJsonObject{{QStringLiteral("uri"), s.source},
-                                                    {QStringLiteral("state"), s.sourceState}}},
-             {QStringLiteral("model"), s.model ? QJsonValue(model) : QJsonValue()}},
-            Status::Ok);
+        QJsonObject body{
+            {QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("uptime_s"), m_service->uptimeSeconds()},
+            {QStringLiteral("source"), QJsonObject{{QStringLiteral("uri"), s.source},
+                                                   {QStringLiteral("state"), s.sourceState}}},
+            {QStringLiteral("model"), s.model ? QJsonValue(model) : QJsonValue()}};
+        if (!s.recording.isEmpty()) {
+            // Still "ok": scoring and the endpoints go on; the recording says what failed.
+            body.insert(QStringLiteral("recording"),
+                        QJsonObject{{QStringLiteral("path"), s.recording},
+                                    {QStringLiteral("state"), s.recordingError.isEmpty()
+                                                                  ? QStringLiteral("recording")
+                                                                  : QStringLiteral("failed")},
+                                    {QStringLiteral("error"), s.recordingError.isEmpty()
+                                                                  ? QJsonValue()
+                                                                  : QJsonValue(s.recordingError)}});
+        }
+        return json(body, Status::Ok);
     }
 
     QHttpServerResponse ready()
@@ -340,6 +351,13 @@ QString HttpService::url() const
                              ? QStringLiteral("[%1]").arg(m_address.toString())
                              : m_address.toString();
     return QStringLiteral("http://%1:%2").arg(host).arg(m_port);
+}
+
+void HttpService::setRecording(const QString &path, const QString &error)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_status.recording = path;
+    m_status.recordingError = error;
 }
 
 void HttpService::setSource(const QString &uri, const QString &state, bool live)

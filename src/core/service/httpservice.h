@@ -64,6 +64,8 @@ public:
     [[nodiscard]] QString url() const;
 
     void setSource(const QString &uri, const QString &state, bool live);
+    // The recording `serve --record` writes, and why it stopped (empty while it records).
+    void setRecording(const QString &path, const QString &error);
     void setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &name,
                   const QString &sha256);
 
@@ -76,6 +78,8 @@ public:
         std::shared_ptr<const detect::DetectorModel> model;
         QString modelName;
         QString modelSha256;
+        QString recording; // path; empty when not recording
+        QString recordingError;
     };
     [[nodiscard]] Status status() const;
     [[nodiscard]] double uptimeSeconds() const;

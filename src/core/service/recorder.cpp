@@ -27,13 +27,17 @@ bool Recorder::open(const QString &path, const Profile &profile, QString *error)
         return false;
     }
     m_file.setFileName(path);
-    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // Unbuffered: the buffer is ours, and a write the disk refused must not linger in QFile's
+    // own to be written again at close().
+    if (!m_file.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
         *error = QStringLiteral("%1: %2").arg(path, m_file.errorString());
         return false;
     }
     m_encoder = makeEncoder(*format, profile);
     m_buffer = m_encoder->header();
     m_failed = false;
+    m_goodBytes = 0;
+    m_error.clear();
     m_written = 0;
     m_buffered = 0;
     m_timer->start(kFlushMs);
@@ -42,7 +46,7 @@ bool Recorder::open(const QString &path, const Profile &profile, QString *error)
 
 void Recorder::append(const SampleBlock &block)
 {
-    if (!m_file.isOpen()) {
+    if (!m_file.isOpen() || m_failed) {
         return;
     }
     for (std::size_t row = 0; row < block.size(); ++row) {
@@ -56,17 +60,25 @@ bool Recorder::flush()
     if (!m_file.isOpen()) {
         return false;
     }
+    if (m_failed) {
+        return false;
+    }
     if (!m_buffer.empty()) {
         const qint64 n = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
         if (n != qint64(m_buffer.size()) || !m_file.flush()) {
-            if (!m_failed) {
-                m_failed = true;
-                Q_EMIT failed(
-                    QStringLiteral("%1: %2").arg(m_file.fileName(), m_file.errorString()));
-            }
+            m_failed = true;
+            m_error = QStringLiteral("%1: %2; recording stopped after %3 samples")
+                          .arg(m_file.fileName(), m_file.errorString())
+                          .arg(m_written);
+            // A record cut in half would not replay: back to the last whole write.
+            m_file.resize(m_goodBytes);
+            m_buffer.clear();
+            m_buffered = 0;
+            Q_EMIT failed(m_error);
             return false;
         }
         m_buffer.clear();
+        m_goodBytes = m_file.size();
     }
     m_written += m_buffered;
     m_buffered = 0;
