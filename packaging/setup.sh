@@ -16,6 +16,8 @@ packages=(
     qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev libeigen3-dev
     # benchmarks, reference detector, metrics server, offscreen fonts, linters
     libbenchmark-dev python3 python3-sklearn prometheus wrk fonts-dejavu-core clang-format clang-tidy
+    # fuzzing: Clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-dev
 )
 
 missing=()

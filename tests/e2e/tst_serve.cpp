@@ -407,10 +407,9 @@ void TestServe::aRecordingThatHitsAFileSizeLimitStopsCleanly()
         const rlimit limit{kLimit, kLimit};
         ::setrlimit(RLIMIT_FSIZE, &limit); // in the child only
     });
-    serve.start(cliPath(),
-                {QStringLiteral("serve"), QStringLiteral("--source"),
-                 QStringLiteral("sim://spacecraft?rate=300"), QStringLiteral("--record"),
-                 recording, QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
+    serve.start(cliPath(), {QStringLiteral("serve"), QStringLiteral("--source"),
+                            QStringLiteral("sim://spacecraft?rate=300"), QStringLiteral("--record"),
+                            recording, QStringLiteral("--http"), QStringLiteral("127.0.0.1:0")});
     QVERIFY(serve.waitForStarted(5000));
     QByteArray log;
     const quint16 port = announcedPort(serve, &log);

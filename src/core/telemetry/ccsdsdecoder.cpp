@@ -68,15 +68,14 @@ std::size_t CcsdsDecoder::process(std::string_view data, SampleBlock &out)
     std::size_t pos = 0;
     for (;;) {
         if (m_skip > 0) {
-            // A header of ours inside what its length says to skip means that length was
-            // corrupt: stop there rather than swallow our packets (up to 64 KiB of them).
+            // A header of ours wholly inside what its length says to skip means that length
+            // was corrupt: stop there rather than swallow our packets (up to 64 KiB of them).
             const std::size_t end = pos + std::min(m_skip, size - pos);
             std::size_t at = pos;
-            while (at < end && at + ccsds::kPrimaryHeaderBytes <= size
-                   && !isOurHeader(bytes + at)) {
+            while (at + ccsds::kPrimaryHeaderBytes <= end && !isOurHeader(bytes + at)) {
                 ++at;
             }
-            if (at < end && at + ccsds::kPrimaryHeaderBytes <= size) {
+            if (at + ccsds::kPrimaryHeaderBytes <= end) {
                 if (!m_skipCounted) {
                     m_errors.add(DecodeError::BadLength); // an idle packet's length
                 }

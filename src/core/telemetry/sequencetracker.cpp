@@ -48,7 +48,7 @@ std::int64_t SequenceTracker::unwrap(std::int64_t seq, std::int64_t from, double
     if (m_rate > 0 && forwardTime(fromTime, t)) {
         // Time says how many numbers were due; past half a wrap the numbers alone cannot.
         const double due = m_rate * (t - fromTime);
-        if (due >= double(modulus / 2)) {
+        if (due >= double(modulus) / 2) {
             const double wraps = std::round((due - double(forward)) / double(modulus));
             return from + forward + modulus * std::int64_t(std::clamp(wraps, 0.0, 1e12));
         }

@@ -158,6 +158,13 @@ void TestCcsdsDecoder::decodesPacketsWithExactSamplesAndErrors_data()
     addCase("another APID's corrupt length does not swallow ours",
             claiming(other(0x0800 | 43, 14), 59999) + ours(2, 2) + ours(3, 3),
             {row(2, 2), row(3, 3)}, "unknown_apid=1");
+    // Found by fuzz_ccsds: a header of ours that begins inside a short foreign packet and runs
+    // past its end is no evidence of a corrupt length (and must decode the same however split).
+    addCase("a header of ours across a foreign packet's end",
+            QByteArray::fromHex("07260101000008"
+                                "2ac011001100"
+                                + QByteArray(32, 'f') + "182a180901"),
+            {}, "unknown_apid=1 bad_header=1");
     addCase("an idle packet cut short at the end is truncated",
             ours(1, 1) + other(0x07FF, 5000).left(100), {row(1, 1)}, "truncated=1");
     addCase("nothing", QByteArray(), {}, "none");
