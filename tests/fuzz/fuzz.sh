@@ -5,7 +5,8 @@
 #   tests/fuzz/fuzz.sh BUILD_DIR SECONDS        each target for SECONDS
 #   tests/fuzz/fuzz.sh BUILD_DIR 0 RUNS         each target for RUNS executions (e.g. 10000000)
 # Prints one JSON line per target, {"target", "executions", "seconds", "crashes"}; exits 1 when a
-# target crashed or a sanitizer reported (the input is kept in BUILD_DIR/artifacts).
+# target crashed or a sanitizer reported (the input is kept in BUILD_DIR/artifacts). The random
+# seed is FW_FUZZ_SEED (default 1), so that a CI run explores the same inputs each time.
 set -euo pipefail
 if [ $# -lt 2 ]; then
     echo "usage: fuzz.sh BUILD_DIR SECONDS [RUNS]" >&2
@@ -59,7 +60,7 @@ for target in jsonl csv ccsds profile modelfile sourceuri predict; do
     fi
     start=$(date +%s)
     set +e
-    "$build/fuzz/fuzz_$target" "${limit[@]}" -print_final_stats=1 \
+    "$build/fuzz/fuzz_$target" "${limit[@]}" -seed="${FW_FUZZ_SEED:-1}" -print_final_stats=1 \
         -artifact_prefix="$build/artifacts/$target-" "$corpus" "$seeds/$target" \
         >"$build/$target.log" 2>&1
     code=$?

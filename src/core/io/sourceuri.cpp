@@ -259,10 +259,21 @@ bool parseQuery(const QString &query, SourceUri *uri, QString *error)
 
 QString encodePathLike(const QString &text)
 {
-    // Only what parse() gives a meaning to is escaped, so that ordinary paths stay readable.
+    // Only what parse() gives a meaning to is escaped, so that ordinary paths stay readable: the
+    // option characters, control characters, and white space at either end (parse() trims the
+    // URI, so "sim://f\t" would lose its tab; found by fuzz_sourceuri).
+    qsizetype first = 0;
+    while (first < text.size() && text[first].isSpace()) {
+        ++first;
+    }
+    qsizetype last = text.size();
+    while (last > first && text[last - 1].isSpace()) {
+        --last;
+    }
     QString out;
     out.reserve(text.size());
-    for (QChar c : text) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
         if (c == u'%') {
             out += QStringLiteral("%25");
         } else if (c == u'?') {
@@ -271,6 +282,13 @@ QString encodePathLike(const QString &text)
             out += QStringLiteral("%26");
         } else if (c == u'#') {
             out += QStringLiteral("%23");
+        } else if (c.unicode() < 0x20 || c.unicode() == 0x7F || i < first || i >= last) {
+            for (const char byte : QString(c).toUtf8()) {
+                out += u'%'
+                       + QStringLiteral("%1")
+                             .arg(int(static_cast<unsigned char>(byte)), 2, 16, QLatin1Char('0'))
+                             .toUpper();
+            }
         } else {
             out += c;
         }

@@ -216,6 +216,8 @@ void TstSourceUri::toStringRoundTrips_data()
     QTest::addColumn<QString>("canonical");
 
     QTest::newRow("udp") << u"udp://127.0.0.1:9000"_s << u"udp://127.0.0.1:9000"_s;
+    QTest::newRow("a tab at the end of a sim profile (fuzz_sourceuri)")
+        << u"sim://f%09?rate=0"_s << u"sim://f%09"_s;
     QTest::newRow("udp receive buffer") << u"udp://127.0.0.1:9000?rcvbuf=65536&format=csv"_s
                                         << u"udp://127.0.0.1:9000?format=csv&rcvbuf=65536"_s;
     QTest::newRow("udp jsonl is the default")
