@@ -94,6 +94,13 @@ quint16 announcedPort(QProcess &serve, QByteArray *log)
     return 0;
 }
 
+// Sends SIGTERM and waits: true when serve exited 0 within 10 s.
+bool stopsCleanly(QProcess &serve)
+{
+    serve.terminate();
+    return serve.waitForFinished(10000) && serve.exitCode() == 0;
+}
+
 // True once somebody (serve's source) holds the UDP port: an exclusive bind then fails.
 bool udpPortTaken(quint16 port)
 {
@@ -241,9 +248,7 @@ void TestServe::aModelIsLearnedFromTheFirstSamples()
     const QJsonObject reply = QJsonDocument::fromJson(body).object();
     QCOMPARE(reply[QStringLiteral("model")][QStringLiteral("name")].toString(),
              QStringLiteral("learned from the first 2000 samples"));
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
     log += serve->readAllStandardError();
     QVERIFY2(log.contains("model learned from the first 2000 samples, saved to"), log.constData());
 
@@ -299,9 +304,7 @@ void TestServe::aCcsdsGapOfMoreThanHalfTheCountIsLost()
     const QByteArray metrics = get(port, "/metrics").second;
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 10000.0);
     QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
 }
 
 void TestServe::slowlorisDoesNotLockOutAScrape()
@@ -336,9 +339,7 @@ void TestServe::slowlorisDoesNotLockOutAScrape()
     QCOMPARE(status, 200);
     QVERIFY(body.contains("faultwatch_samples_total"));
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
 }
 
 void TestServe::aSilentTcpPeerIsDroppedAndReconnected()
@@ -388,9 +389,7 @@ void TestServe::aSilentTcpPeerIsDroppedAndReconnected()
     QCOMPARE(metricValue(metrics, "faultwatch_source_reconnects_total"), 1.0);
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 0.0);
     QCOMPARE(metricValue(metrics, "faultwatch_source_up"), 1.0);
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
     serve->setReadChannel(QProcess::StandardError);
     log += serve->readAllStandardError();
     QVERIFY2(log.contains("nothing received for 1200 ms; reconnecting"), log.constData());
@@ -473,9 +472,7 @@ void TestServe::aBuiltinProfileIsServedWithItsBundledModel()
     QVERIFY2(result[QStringLiteral("confidence")].isDouble(), body.constData());
     QVERIFY2(result[QStringLiteral("severity")].toString() != u"critical", body.constData());
     QVERIFY2(!body.contains("no model"), body.constData());
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
 }
 
 void TestServe::aLabeledReplayCountsWhatScoreCounts()
@@ -532,9 +529,7 @@ void TestServe::aLabeledReplayCountsWhatScoreCounts()
              expected.value(u"precision").toDouble());
     QCOMPARE(metricValue(metrics, "faultwatch_labeled_recall"),
              expected.value(u"recall").toDouble());
-    serve->terminate();
-    QVERIFY(serve->waitForFinished(10000));
-    QCOMPARE(serve->exitCode(), 0);
+    QVERIFY(stopsCleanly(*serve));
 }
 
 void TestServe::badOptionsAreRefused()

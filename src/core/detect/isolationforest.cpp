@@ -301,6 +301,13 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
     std::vector<std::size_t> complete;
     complete.reserve(kBlock);
     double sums[kBlock];
+    const auto sumBlock = [&](std::size_t n) {
+        if (m_heap) {
+            m_heap->sumBlock(block.data(), n, sums);
+        } else {
+            batchBlock(block.data(), n, sums);
+        }
+    };
     for (std::size_t start = 0; start < count; start += kBlock) {
         const std::size_t end = std::min(count, start + kBlock);
         if (!m_float32 && !anyNaN(rows.data() + start * d, (end - start) * d)) {
@@ -311,11 +318,7 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
                     block[f * kBlock + (i - start)] = x[f];
                 }
             }
-            if (m_heap) {
-                m_heap->sumBlock(block.data(), end - start, sums);
-            } else {
-                batchBlock(block.data(), end - start, sums);
-            }
+            sumBlock(end - start);
             for (std::size_t i = start; i < end; ++i) {
                 scores[i] = scoreFromSum(sums[i - start]);
             }
@@ -333,11 +336,7 @@ void IsolationForest::scoreBatch(std::span<const double> rows, std::span<double>
             }
             complete.push_back(i);
         }
-        if (m_heap) {
-            m_heap->sumBlock(block.data(), complete.size(), sums);
-        } else {
-            batchBlock(block.data(), complete.size(), sums);
-        }
+        sumBlock(complete.size());
         for (std::size_t k = 0; k < complete.size(); ++k) {
             scores[complete[k]] = scoreFromSum(sums[k]);
         }

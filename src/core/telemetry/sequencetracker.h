@@ -65,7 +65,6 @@ private:
                                  double t) const;
     void restart(std::int64_t n, double t);
     void advance(std::int64_t n, double t);
-    void settle(std::int64_t n);
 
     std::uint64_t m_modulus;
     bool m_started = false;

@@ -446,9 +446,8 @@ void TestHttpService::connectionsAreBoundedAndTheServerStaysUp()
 
 namespace {
 
-// Every whole response on the socket until the server closes it (or timeoutMs): their status
-// codes, and the bytes left over after the last one.
-QList<int> statusesUntilClosed(QTcpSocket &socket, QByteArray *rest, int timeoutMs = 5000)
+// Everything the server sends until it closes the connection (or timeoutMs).
+QByteArray readUntilClosed(QTcpSocket &socket, int timeoutMs = 5000)
 {
     QByteArray data;
     QDeadlineTimer deadline(timeoutMs);
@@ -456,7 +455,14 @@ QList<int> statusesUntilClosed(QTcpSocket &socket, QByteArray *rest, int timeout
         socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
         data += socket.readAll();
     }
-    data += socket.readAll();
+    return data + socket.readAll();
+}
+
+// Every whole response on the socket until the server closes it: their status codes, and the
+// bytes left over after the last one.
+QList<int> statusesUntilClosed(QTcpSocket &socket, QByteArray *rest)
+{
+    QByteArray data = readUntilClosed(socket);
     QList<int> statuses;
     while (data.startsWith("HTTP/1.1 ")) {
         const qsizetype end = data.indexOf("\r\n\r\n");
@@ -574,13 +580,7 @@ void TestHttpService::headAnswersCarryNoBody()
     // not start where the HEAD answer's head ends.
     socket.write(requestText("HEAD", "/metrics")
                  + requestText("GET", "/health", {}, {"Connection: close"}));
-    QByteArray data;
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired() && socket.state() == QAbstractSocket::ConnectedState) {
-        socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())));
-        data += socket.readAll();
-    }
-    data += socket.readAll();
+    const QByteArray data = readUntilClosed(socket);
     QVERIFY2(data.startsWith("HTTP/1.1 200"), data.constData());
     const qsizetype end = data.indexOf("\r\n\r\n");
     QVERIFY(end > 0);
