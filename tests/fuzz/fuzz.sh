@@ -30,7 +30,7 @@ cmake --build "$build" >"$build/build.log" 2>&1 || { tail -n 40 "$build/build.lo
 # Seeds: what the tests and the project feed these readers.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{jsonl,csv,ccsds,profile,modelfile,sourceuri,predict}
+mkdir -p "$seeds"/{jsonl,csv,ccsds,profile,modelfile,sourceuri,predict,http}
 printf '{"t":1700000000.5,"seq":1,"a":1.5,"b":null,"c":3}\n{"t":1700000001,"a":2}\n' \
     >"$seeds/jsonl/lines"
 printf 't,seq,a,b,c\n1700000000,1,1.5,,3\n2024-01-02T03:04:05Z,2,1,2,3\n' >"$seeds/csv/rows"
@@ -39,7 +39,9 @@ printf 'datetime;a;b;c\n2020-03-09 10:14:33;1;2;3\n' >"$seeds/csv/semicolons"
 printf '\x08\x2a\xc0\x01\x00\x11\x00\x00\x00\x05\x00\x00\x3f\x80\x00\x00\x40\x00\x00\x00\x40\x40\x00\x00' \
     >"$seeds/ccsds/packet"
 cp "$root"/resources/profiles/*.json "$seeds/profile/"
-cp "$root"/resources/models/*.json "$seeds/modelfile/"
+# A two-tree model keeps the mutations small and quick; the bundled models (megabytes each) are
+# read once as they are, below, rather than mutated.
+cp "$here/seeds/model-small.json" "$seeds/modelfile/"
 for uri in 'udp://127.0.0.1:9000?format=ccsds&rcvbuf=65536' 'tcp://[::1]:80?format=csv' \
     'tcp-listen://0.0.0.0:9001' 'file:///a/b%3F.csv?speed=0.5&loop=1&paused=1' \
     'sim://spacecraft?rate=100&scenario=drift&seed=7'; do
@@ -50,8 +52,21 @@ printf '{"temperature": 20, "voltage": 28.1, "vibration": 0.1, "pressure": 15}' 
 printf '{"samples": [{"temperature": 20, "voltage": null, "vibration": 0.1, "pressure": 15, "t": 5, "seq": 2}]}' \
     >"$seeds/predict/many"
 
+printf 'GET /metrics HTTP/1.1\r\nHost: a\r\nAccept: application/openmetrics-text\r\n\r\n' \
+    >"$seeds/http/get"
+printf 'POST /predict HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n{}HEAD /health HTTP/1.0\r\nConnection: keep-alive\r\n\r\n' \
+    >"$seeds/http/pipelined"
+printf 'GET / HTTP/1.1\r\nContent-Length: 1\r\ncontent-length: 2\r\nTransfer-Encoding: chunked\r\n\r\n' \
+    >"$seeds/http/conflict"
+
 status=0
-for target in jsonl csv ccsds profile modelfile sourceuri predict; do
+mkdir -p "$build/artifacts"
+if ! "$build/fuzz/fuzz_modelfile" "$root"/resources/models/*.json >"$build/modelfile-bundled.log" 2>&1; then
+    echo "fuzz.sh: fuzz_modelfile failed on a bundled model:" >&2
+    tail -n 20 "$build/modelfile-bundled.log" >&2
+    status=1
+fi
+for target in ${FW_FUZZ_TARGETS:-jsonl csv ccsds profile modelfile sourceuri predict http}; do
     corpus=$build/corpus/$target
     mkdir -p "$corpus" "$build/artifacts"
     limit=(-max_total_time="$seconds")

@@ -1,49 +1,13 @@
 #include "service/guardedsocket.h"
 
 #include "service/guardedtcpserver.h"
+#include "service/requesthead.h"
 
 #include <QTimer>
 
 #include <algorithm>
-#include <cctype>
 
 namespace fw {
-
-namespace {
-
-// The values of header `name` (lower case) in a head, trimmed, in order.
-QList<QByteArray> headerValues(const QByteArray &head, const QByteArray &name)
-{
-    QList<QByteArray> values;
-    qsizetype at = head.indexOf("\r\n");
-    while (at >= 0 && at + 2 < head.size()) {
-        const qsizetype end = head.indexOf("\r\n", at + 2);
-        const QByteArray line = head.mid(at + 2, (end < 0 ? head.size() : end) - at - 2);
-        const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == name) {
-            values.append(line.mid(colon + 1).trimmed());
-        }
-        at = end;
-    }
-    return values;
-}
-
-QByteArray headerValue(const QByteArray &head, const QByteArray &name)
-{
-    const QList<QByteArray> values = headerValues(head, name);
-    return values.isEmpty() ? QByteArray() : values.constFirst();
-}
-
-// RFC 9110's token characters, which a method is made of.
-bool isToken(const QByteArray &text)
-{
-    return !text.isEmpty() && std::all_of(text.begin(), text.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-               || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-    });
-}
-
-} // namespace
 
 GuardedSocket::GuardedSocket(GuardedTcpServer *server)
     : QTcpSocket(server)
@@ -131,27 +95,6 @@ void GuardedSocket::feed(QByteArray data)
     }
 }
 
-int GuardedSocket::checkRequestLine(QByteArray *reason) const
-{
-    const QByteArray line = m_head.left(m_head.indexOf("\r\n"));
-    const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() != 3 || !isToken(parts[0]) || parts[1].isEmpty()
-        || !parts[2].startsWith("HTTP/")) {
-        *reason = "not an HTTP request line: METHOD TARGET HTTP/1.1";
-        return 400;
-    }
-    const QByteArray version = parts[2].mid(5);
-    if (version != "1.1" && version != "1.0") {
-        const bool wellFormed = version.size() == 3 && version[1] == '.'
-                                && std::isdigit(static_cast<unsigned char>(version[0]))
-                                && std::isdigit(static_cast<unsigned char>(version[2]));
-        *reason = wellFormed ? QByteArray("HTTP/1.1 and 1.0 are served, not HTTP/") + version
-                             : QByteArray("not an HTTP version: ") + parts[2];
-        return wellFormed ? 505 : 400;
-    }
-    return 0;
-}
-
 void GuardedSocket::headComplete(bool bodyNotYetHere)
 {
     // Leading blank lines between requests are allowed and skipped.
@@ -166,53 +109,26 @@ void GuardedSocket::headComplete(bool bodyNotYetHere)
         refuse(431, "request head over 16 KiB");
         return;
     }
-    QByteArray why;
-    if (const int status = checkRequestLine(&why); status != 0) {
-        refuse(status, why);
+    const RequestHead head = checkRequestHead(m_head, m_server->limits().maxBodyBytes);
+    if (head.status != 0) {
+        refuse(head.status, head.reason);
         return;
     }
-    const QByteArray transfer = headerValue(m_head, "transfer-encoding").toLower();
-    const QList<QByteArray> lengths = headerValues(m_head, "content-length");
-    bool ok = true;
-    const qint64 bytes = lengths.isEmpty() ? 0 : lengths.constFirst().toLongLong(&ok);
-    const bool conflicting = std::any_of(lengths.begin(), lengths.end(), [&](const QByteArray &v) {
-        return v != lengths.constFirst();
-    });
-    if (!transfer.isEmpty() && transfer != "identity") {
-        refuse(411, "send the body with a Content-Length, not chunked");
-        return;
-    }
-    if (conflicting) {
-        refuse(400, "Content-Length given twice with different values");
-        return;
-    }
-    if (!ok || bytes < 0) {
-        refuse(400, "Content-Length is not a number");
-        return;
-    }
-    if (bytes > m_server->limits().maxBodyBytes) {
-        refuse(413, "request body over " + QByteArray::number(m_server->limits().maxBodyBytes)
-                        + " bytes");
-        return;
-    }
-    if (bodyNotYetHere && bytes > 0 && headerValue(m_head, "expect").toLower() == "100-continue") {
+    if (bodyNotYetHere && head.expectContinue) {
         static constexpr QByteArrayView kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
         write(kContinue.data(), kContinue.size());
     }
-    m_bodyLeft = bytes;
-    if (bytes > 0) {
+    m_bodyLeft = head.bodyBytes;
+    if (m_bodyLeft > 0) {
         m_deadline->start(m_server->limits().bodyTimeoutMs);
     } else {
         m_deadline->stop();
     }
     ++m_requests;
-    m_headMethod.push_back(m_head.startsWith("HEAD "));
+    m_headMethod.push_back(head.isHead);
     // QHttpServer 6.4 keeps every connection open: one whose client asked for it to close is
-    // closed here once that request is answered (RFC 9112 9.6).
-    const QByteArray connection = headerValue(m_head, "connection").toLower();
-    const bool http10 = m_head.left(m_head.indexOf("\r\n")).endsWith("HTTP/1.0");
-    if (m_closeAt == 0
-        && (connection.contains("close") || (http10 && !connection.contains("keep-alive")))) {
+    // closed here once that request is answered.
+    if (m_closeAt == 0 && head.closeAfter) {
         m_closeAt = m_requests;
     }
     m_head.clear();

@@ -40,8 +40,6 @@ private:
     void onReadyRead();
     void feed(QByteArray data);
     void headComplete(bool bodyNotYetHere);
-    // The request line's checks; 0 when it is fine, else the status to refuse with.
-    [[nodiscard]] int checkRequestLine(QByteArray *reason) const;
     void refuse(int status, const QByteArray &reason);
     void onBytesWritten(qint64 bytes);
     void responseHeadComplete();
