@@ -153,7 +153,7 @@ Seen at %2</source>
 Empfangen um %2</translation>
     </message>
     <message>
-        <source>Outside the profile's alarm limits: %1</source>
+        <source>Outside the profile&apos;s alarm limits: %1</source>
         <translation>Außerhalb der Alarmgrenzen des Profils: %1</translation>
     </message>
     <message>
@@ -189,7 +189,7 @@ Empfangen um %2</translation>
         <translation>Bewegt sich nicht mehr mit den anderen Kanälen: %1</translation>
     </message>
     <message>
-        <source>Most to blame in the detector's view: %1</source>
+        <source>Most to blame in the detector&apos;s view: %1</source>
         <translation>Laut Detektor am stärksten beteiligt: %1</translation>
     </message>
     <message>
@@ -590,6 +590,14 @@ Trotzdem auf diesem Bereich trainieren?</translation>
     <message>
         <source>/metrics, /health, /ready and /predict, as faultwatch-cli serve has them</source>
         <translation>/metrics, /health, /ready und /predict, wie faultwatch-cli serve sie anbietet</translation>
+    </message>
+    <message>
+        <source> · %1 samples dropped</source>
+        <translation> · %1 Messwerte verworfen</translation>
+    </message>
+    <message>
+        <source>Samples dropped: %1 because the detector fell behind the source, %2 because this window fell behind the detector (scoring and /metrics went on).</source>
+        <translation>Verworfene Messwerte: %1, weil der Detektor der Quelle nicht folgen konnte, %2, weil dieses Fenster dem Detektor nicht folgen konnte (Bewertung und /metrics liefen weiter).</translation>
     </message>
 </context>
 <context>

@@ -5,9 +5,12 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QThread>
 #include <QTimer>
 
+#include <algorithm>
 #include <csignal>
+#include <cstdio>
 
 int main(int argc, char *argv[])
 {
@@ -87,6 +90,17 @@ int main(int argc, char *argv[])
     QString error;
     if (!window.start(options, &error)) {
         qWarning("%s", qPrintable(error));
+    }
+    // Fault injection for the frozen-console test (tests/e2e/tst_consolestall): AFTER_MS:FOR_MS
+    // blocks the GUI thread once, as a stuck paint or a slow dialog would.
+    const QStringList stall = qEnvironmentVariable("FAULTWATCH_STALL_GUI").split(QLatin1Char(':'));
+    if (stall.size() == 2) {
+        const int forMs = stall[1].toInt();
+        QTimer::singleShot(stall[0].toInt(), &app, [forMs] {
+            std::fprintf(stderr, "faultwatch: GUI thread stalls for %d ms\n", forMs);
+            QThread::msleep(std::max(0, forMs));
+            std::fprintf(stderr, "faultwatch: GUI thread stall over\n");
+        });
     }
     int status = 0;
     if (seconds >= 0) {

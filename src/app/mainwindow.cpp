@@ -317,8 +317,21 @@ void MainWindow::onTick()
     m_sourceStatus->setText(
         tr("%1 · %2 samples in memory")
             .arg(m_connection->stateText(), QLocale().toString(qlonglong(m_history->size()))));
-    m_latencyStatus->setText(
-        tr("detector latency %1 ms").arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1));
+    QString detector = tr("detector latency %1 ms").arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1);
+    const std::uint64_t dropped
+        = m_pipeline->droppedAtDetector() + m_pipeline->droppedAtConsumers();
+    if (dropped > 0) {
+        // Never silent: samples the detector or this window could not keep up with.
+        detector += tr(" · %1 samples dropped").arg(QLocale().toString(qulonglong(dropped)));
+    }
+    m_latencyStatus->setText(detector);
+    m_latencyStatus->setStyleSheet(dropped > 0 ? QStringLiteral("color: #c0392b; font-weight: bold")
+                                               : QString());
+    m_latencyStatus->setToolTip(
+        tr("Samples dropped: %1 because the detector fell behind the source, %2 because this "
+           "window fell behind the detector (scoring and /metrics went on).")
+            .arg(m_pipeline->droppedAtDetector())
+            .arg(m_pipeline->droppedAtConsumers()));
     m_frameStatus->setText(tr("frame %1 ms").arg(m_plot->lastFrameMs(), 0, 'f', 1));
     recordFrameTime();
 }

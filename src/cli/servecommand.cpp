@@ -231,8 +231,12 @@ int serve(const QStringList &arguments)
                                                    : QStringLiteral("none")));
     QCoreApplication::exec();
     pipeline.disconnectSource();
-    // Blocks the source delivered before it stopped are still recorded.
-    QCoreApplication::processEvents();
+    // Blocks the source delivered before it stopped are still scored and recorded.
+    if (!pipeline.flush(Pipeline::kFlushTimeoutMs)) {
+        log.write("warning", QStringLiteral("the detector did not finish within %1 ms; the "
+                                            "samples still queued are not recorded")
+                                 .arg(Pipeline::kFlushTimeoutMs));
+    }
     recorder.close();
     endpoints.stop();
     log.write("info", QStringLiteral("stopped: %1 samples received, %2 scored%3")

@@ -1,6 +1,8 @@
 #include "clirunner.h"
 
+#include <QDeadlineTimer>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QUdpSocket>
 
 namespace fw::test {
@@ -50,6 +52,53 @@ quint16 freeTcpPort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
+}
+
+std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &path)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(2000)) {
+        return {0, {}};
+    }
+    socket.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray data;
+    QDeadlineTimer deadline(5000);
+    while (!deadline.hasExpired()) {
+        const qsizetype end = data.indexOf("\r\n\r\n");
+        if (end >= 0) {
+            const QByteArray head = data.left(end).toLower();
+            const qsizetype at = head.indexOf("content-length:");
+            const qsizetype length
+                = at < 0
+                      ? 0
+                      : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
+            if (data.size() >= end + 4 + length) {
+                return {data.mid(9, 3).toInt(), data.mid(end + 4, length)};
+            }
+        }
+        if (!socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())))) {
+            break;
+        }
+        data += socket.readAll();
+    }
+    return {0, {}};
+}
+
+double metricValue(const QByteArray &text, const QByteArray &name)
+{
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith(name + ' ')) {
+            return line.mid(name.size() + 1).toDouble();
+        }
+    }
+    return -1;
+}
+
+bool udpPortTaken(quint16 port)
+{
+    QUdpSocket probe;
+    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
 }
 
 } // namespace fw::test

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <utility>
 
 namespace fw::test {
 
@@ -29,5 +30,12 @@ std::unique_ptr<QProcess> startCli(const QStringList &arguments);
 // A port that was free on 127.0.0.1 a moment ago, for UDP or TCP.
 quint16 freeUdpPort();
 quint16 freeTcpPort();
+// True once somebody (a source under test) holds the UDP port: an exclusive bind then fails.
+bool udpPortTaken(quint16 port);
+
+// One GET on 127.0.0.1:port; status and body, or status 0 (no answer within 5 s).
+std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &path);
+// A sample's value in Prometheus text (name with labels, as written), or -1 when absent.
+double metricValue(const QByteArray &text, const QByteArray &name);
 
 } // namespace fw::test

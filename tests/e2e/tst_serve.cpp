@@ -22,38 +22,6 @@ using namespace fw::test;
 
 namespace {
 
-// One GET on loopback; status and body, or status 0.
-std::pair<int, QByteArray> get(quint16 port, const QByteArray &path)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    if (!socket.waitForConnected(2000)) {
-        return {0, {}};
-    }
-    socket.write("GET " + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
-    QByteArray data;
-    QDeadlineTimer deadline(5000);
-    while (!deadline.hasExpired()) {
-        const qsizetype end = data.indexOf("\r\n\r\n");
-        if (end >= 0) {
-            const QByteArray head = data.left(end).toLower();
-            const qsizetype at = head.indexOf("content-length:");
-            const qsizetype length
-                = at < 0
-                      ? 0
-                      : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toLongLong();
-            if (data.size() >= end + 4 + length) {
-                return {data.mid(9, 3).toInt(), data.mid(end + 4, length)};
-            }
-        }
-        if (!socket.waitForReadyRead(int(std::max<qint64>(1, deadline.remainingTime())))) {
-            break;
-        }
-        data += socket.readAll();
-    }
-    return {0, {}};
-}
-
 // One POST of a JSON body on loopback; status and body, or status 0.
 std::pair<int, QByteArray> post(quint16 port, const QByteArray &path, const QByteArray &body)
 {
@@ -101,23 +69,6 @@ bool stopsCleanly(QProcess &serve)
     return serve.waitForFinished(10000) && serve.exitCode() == 0;
 }
 
-// True once somebody (serve's source) holds the UDP port: an exclusive bind then fails.
-bool udpPortTaken(quint16 port)
-{
-    QUdpSocket probe;
-    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
-}
-
-double metricValue(const QByteArray &text, const QByteArray &name)
-{
-    for (const QByteArray &line : text.split('\n')) {
-        if (line.startsWith(name + ' ')) {
-            return line.mid(name.size() + 1).toDouble();
-        }
-    }
-    return -1;
-}
-
 } // namespace
 
 class TestServe : public QObject
@@ -160,14 +111,14 @@ void TestServe::servesScrapesAndStopsCleanlyOnSigterm()
     const quint16 port = announcedPort(*serve, &log);
     QVERIFY2(port != 0, log.constData());
 
-    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(httpGet(port, "/ready").first, 200, 10000);
     // Live comes a moment before the first block: wait for samples, then for more.
     double before = 0;
     QTRY_VERIFY_WITH_TIMEOUT(
-        (before = metricValue(get(port, "/metrics").second, "faultwatch_samples_total")) > 0,
+        (before = metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_total")) > 0,
         10000);
     QTest::qWait(1000);
-    const auto second = get(port, "/metrics");
+    const auto second = httpGet(port, "/metrics");
     QCOMPARE(second.first, 200);
     const double after = metricValue(second.second, "faultwatch_samples_total");
     QVERIFY2(after > before,
@@ -237,10 +188,11 @@ void TestServe::aModelIsLearnedFromTheFirstSamples()
     const quint16 port = announcedPort(*serve, &log);
     QVERIFY2(port != 0, log.constData());
     QVERIFY2(log.contains("model none"), log.constData()); // not the bundled ev.json
-    QCOMPARE(get(port, "/ready").first, 503);
-    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 20000);
+    QCOMPARE(httpGet(port, "/ready").first, 503);
+    QTRY_COMPARE_WITH_TIMEOUT(httpGet(port, "/ready").first, 200, 20000);
     QTRY_VERIFY_WITH_TIMEOUT(
-        metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total") > 0, 10000);
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total") > 0,
+        10000);
     const auto [status, body]
         = post(port, "/predict",
                R"({"temperature": 28.0, "voltage": 395.4, "vibration": 0.45, "pressure": 135.5})");
@@ -299,9 +251,9 @@ void TestServe::aCcsdsGapOfMoreThanHalfTheCountIsLost()
             QTest::qWait(1); // paced, so the kernel's buffer never drops one
         }
     }
-    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
-                              320.0, 10000);
-    const QByteArray metrics = get(port, "/metrics").second;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_total"), 320.0, 10000);
+    const QByteArray metrics = httpGet(port, "/metrics").second;
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 10000.0);
     QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
     QVERIFY(stopsCleanly(*serve));
@@ -335,7 +287,7 @@ void TestServe::slowlorisDoesNotLockOutAScrape()
     // A scrape still gets through, in the place of a connection stuck in its head.
     QElapsedTimer clock;
     clock.start();
-    const auto [status, body] = get(port, "/metrics");
+    const auto [status, body] = httpGet(port, "/metrics");
     QCOMPARE(status, 200);
     QVERIFY(body.contains("faultwatch_samples_total"));
     QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
@@ -377,15 +329,15 @@ void TestServe::aSilentTcpPeerIsDroppedAndReconnected()
         peer->flush();
     };
     send(first, 0, 5);
-    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
-                              5.0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_total"), 5.0, 10000);
     // Silent from here, connection kept open: a new connection comes within 1.2 s + backoff.
     QVERIFY(bench.waitForNewConnection(10000));
     QTcpSocket *second = bench.nextPendingConnection();
     send(second, 5, 10);
-    QTRY_COMPARE_WITH_TIMEOUT(metricValue(get(port, "/metrics").second, "faultwatch_samples_total"),
-                              10.0, 10000);
-    const QByteArray metrics = get(port, "/metrics").second;
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_total"), 10.0, 10000);
+    const QByteArray metrics = httpGet(port, "/metrics").second;
     QCOMPARE(metricValue(metrics, "faultwatch_source_reconnects_total"), 1.0);
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 0.0);
     QCOMPARE(metricValue(metrics, "faultwatch_source_up"), 1.0);
@@ -414,7 +366,7 @@ void TestServe::aRecordingThatHitsAFileSizeLimitStopsCleanly()
     const quint16 port = announcedPort(serve, &log);
     QVERIFY2(port != 0, log.constData());
     const auto recordingState = [port] {
-        return QJsonDocument::fromJson(get(port, "/health").second)
+        return QJsonDocument::fromJson(httpGet(port, "/health").second)
             .object()[QStringLiteral("recording")]
             .toObject();
     };
@@ -424,9 +376,9 @@ void TestServe::aRecordingThatHitsAFileSizeLimitStopsCleanly()
     QVERIFY2(state[QStringLiteral("error")].toString().contains(u"recording stopped"),
              qPrintable(state[QStringLiteral("error")].toString()));
     const double scored
-        = metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total");
+        = metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total");
     QTRY_VERIFY_WITH_TIMEOUT(
-        metricValue(get(port, "/metrics").second, "faultwatch_samples_scored_total")
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total")
             > scored + 1000,
         10000);
     serve.terminate();
@@ -460,7 +412,7 @@ void TestServe::aBuiltinProfileIsServedWithItsBundledModel()
     const quint16 port = announcedPort(*serve, &log);
     QVERIFY2(port != 0, log.constData());
     QVERIFY2(log.contains("model ev.json"), log.constData());
-    QTRY_COMPARE_WITH_TIMEOUT(get(port, "/ready").first, 200, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(httpGet(port, "/ready").first, 200, 10000);
     const auto [status, body]
         = post(port, "/predict",
                R"({"temperature": 28.0, "voltage": 395.4, "vibration": 0.45, "pressure": 135.5})");
@@ -515,7 +467,7 @@ void TestServe::aLabeledReplayCountsWhatScoreCounts()
     QByteArray metrics;
     QTRY_VERIFY_WITH_TIMEOUT(
         [&] {
-            metrics = get(port, "/metrics").second;
+            metrics = httpGet(port, "/metrics").second;
             const double scored = metricValue(metrics, "faultwatch_samples_scored_total");
             return scored > 0 && scored == metricValue(metrics, "faultwatch_samples_total");
         }(),

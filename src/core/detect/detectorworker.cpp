@@ -3,38 +3,84 @@
 #include <QLoggingCategory>
 #include <QThread>
 
+#include <chrono>
+
 namespace fw {
 
 Q_LOGGING_CATEGORY(lcDetector, "fw.detector")
 
-DetectorWorker::DetectorWorker(QObject *parent)
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+DetectorWorker::DetectorWorker(HandOff<DetectorJob> *inbox, QObject *parent)
     : QObject(parent)
+    , m_inbox(inbox)
 {}
 
-void DetectorWorker::process(const SampleBlockPtr &block)
+void DetectorWorker::drain()
 {
-    if (!block || block->isEmpty()) {
-        return;
+    while (std::optional<DetectorJob> job = m_inbox->pop()) {
+        process(*job);
     }
+}
+
+void DetectorWorker::process(const DetectorJob &job)
+{
+    DetectorOutput out;
+    out.epoch = job.epoch;
+    switch (job.kind) {
+    case DetectorJob::Kind::Model:
+        setModel(job.model, job.sha256);
+        return;
+    case DetectorJob::Kind::Reset:
+        if (m_detector) {
+            m_detector->reset();
+        }
+        return;
+    case DetectorJob::Kind::Barrier:
+        job.done->set_value();
+        return;
+    case DetectorJob::Kind::Seeked:
+        // The windows start afresh with the first block after the jump.
+        if (m_detector) {
+            m_detector->reset();
+        }
+        out.kind = DetectorOutput::Kind::Seeked;
+        out.seekT = job.seekT;
+        m_output(std::move(out));
+        return;
+    case DetectorJob::Kind::Finished:
+        out.kind = DetectorOutput::Kind::Finished;
+        m_output(std::move(out));
+        return;
+    case DetectorJob::Kind::Block:
+        break;
+    }
+    const SampleBlockPtr &block = job.block;
+    out.samples = block;
     if (!m_detector) {
-        Q_EMIT blockSkipped(block->size(), QStringLiteral("no model loaded"));
-        return;
+        out.skipReason = QStringLiteral("no model loaded");
+    } else if (block->channelCount() != m_detector->channelCount()) {
+        out.skipReason = QStringLiteral("block has %1 channels, the model %2")
+                             .arg(block->channelCount())
+                             .arg(m_detector->channelCount());
+    } else {
+        auto results = std::make_shared<ResultBlock>();
+        results->t = block->times();
+        results->seq = block->seqs();
+        results->modelSha256 = m_sha256;
+        results->samples = block;
+        results->results.channels = m_detector->channelCount();
+        results->results.reserve(block->size());
+        m_detector->process(block->values(), results->results);
+        results->latencyMs = double(steadyNs() - job.arrivedNs) / 1e6;
+        out.results = std::move(results);
     }
-    if (block->channelCount() != m_detector->channelCount()) {
-        Q_EMIT blockSkipped(block->size(), QStringLiteral("block has %1 channels, the model %2")
-                                               .arg(block->channelCount())
-                                               .arg(m_detector->channelCount()));
-        return;
-    }
-    auto out = std::make_shared<ResultBlock>();
-    out->t = block->times();
-    out->seq = block->seqs();
-    out->modelSha256 = m_sha256;
-    out->samples = block;
-    out->results.channels = m_detector->channelCount();
-    out->results.reserve(block->size());
-    m_detector->process(block->values(), out->results);
-    Q_EMIT resultsReady(std::move(out));
+    m_output(std::move(out));
 }
 
 void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel> &model,
@@ -58,30 +104,20 @@ void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel>
     Q_EMIT modelChanged(sha256);
 }
 
-void DetectorWorker::resetStream()
-{
-    if (m_detector) {
-        m_detector->reset();
-    }
-}
-
 DetectorThread::DetectorThread(QObject *parent)
     : QObject(parent)
     , m_thread(std::make_unique<QThread>())
-    , m_worker(new DetectorWorker)
+    , m_worker(new DetectorWorker(&m_inbox))
 {
     qRegisterMetaType<fw::SampleBlockPtr>();
     qRegisterMetaType<fw::ResultBlockPtr>();
     m_thread->setObjectName(QStringLiteral("fw-detector"));
+    m_worker->setOutput([this](DetectorOutput out) { output(std::move(out)); });
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &DetectorWorker::resultsReady, this, &DetectorThread::resultsReady,
-            Qt::QueuedConnection);
     connect(m_worker, &DetectorWorker::modelChanged, this, &DetectorThread::modelChanged,
             Qt::QueuedConnection);
     connect(m_worker, &DetectorWorker::modelRejected, this, &DetectorThread::modelRejected,
-            Qt::QueuedConnection);
-    connect(m_worker, &DetectorWorker::blockSkipped, this, &DetectorThread::blockSkipped,
             Qt::QueuedConnection);
 }
 
@@ -110,6 +146,7 @@ void DetectorThread::stop()
     if (!m_thread->isRunning()) {
         return;
     }
+    m_inbox.setWaiting(false);
     m_thread->quit();
     if (!m_thread->wait(kStopTimeoutMs)) {
         qCWarning(lcDetector) << "detector thread still running after" << kStopTimeoutMs << "ms";
@@ -121,24 +158,162 @@ bool DetectorThread::isRunning() const
     return m_thread->isRunning();
 }
 
-void DetectorThread::submit(const SampleBlockPtr &block)
+void DetectorThread::enqueue(DetectorJob job, std::size_t weight)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, block] { worker->process(block); }, Qt::QueuedConnection);
+    if (m_inbox.push(std::move(job), weight, false) == HandOff<DetectorJob>::Push::QueuedFirst) {
+        QMetaObject::invokeMethod(m_worker, &DetectorWorker::drain, Qt::QueuedConnection);
+    }
+}
+
+bool DetectorThread::submit(const SampleBlockPtr &block, std::uint64_t epoch, bool wait)
+{
+    if (!block || block->isEmpty()) {
+        return true;
+    }
+    DetectorJob job;
+    job.block = block;
+    job.arrivedNs = steadyNs();
+    job.epoch = epoch;
+    switch (m_inbox.push(std::move(job), block->size(), wait)) {
+    case HandOff<DetectorJob>::Push::QueuedFirst:
+        QMetaObject::invokeMethod(m_worker, &DetectorWorker::drain, Qt::QueuedConnection);
+        return true;
+    case HandOff<DetectorJob>::Push::Queued:
+        return true;
+    case HandOff<DetectorJob>::Push::Full:
+    case HandOff<DetectorJob>::Push::Aborted:
+        break;
+    }
+    m_droppedInput += block->size();
+    return false;
 }
 
 void DetectorThread::setModel(std::shared_ptr<const detect::DetectorModel> model,
                               const QString &sha256)
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, model, sha256] { worker->setModel(model, sha256); },
-        Qt::QueuedConnection);
+    DetectorJob job;
+    job.kind = DetectorJob::Kind::Model;
+    job.model = std::move(model);
+    job.sha256 = sha256;
+    enqueue(std::move(job), 0);
 }
 
 void DetectorThread::resetStream()
 {
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->resetStream(); }, Qt::QueuedConnection);
+    DetectorJob job;
+    job.kind = DetectorJob::Kind::Reset;
+    enqueue(std::move(job), 0);
+}
+
+void DetectorThread::seeked(double t, std::uint64_t epoch)
+{
+    DetectorJob job;
+    job.kind = DetectorJob::Kind::Seeked;
+    job.seekT = t;
+    job.epoch = epoch;
+    enqueue(std::move(job), 0);
+}
+
+void DetectorThread::finished(std::uint64_t epoch)
+{
+    DetectorJob job;
+    job.kind = DetectorJob::Kind::Finished;
+    job.epoch = epoch;
+    enqueue(std::move(job), 0);
+}
+
+std::uint64_t DetectorThread::beginEpoch()
+{
+    return ++m_epoch;
+}
+
+bool DetectorThread::flush(int timeoutMs)
+{
+    if (m_thread->isRunning()) {
+        DetectorJob job;
+        job.kind = DetectorJob::Kind::Barrier;
+        job.done = std::make_shared<std::promise<void>>();
+        std::future<void> done = job.done->get_future();
+        enqueue(std::move(job), 0);
+        if (done.wait_for(std::chrono::milliseconds(timeoutMs)) != std::future_status::ready) {
+            return false;
+        }
+    }
+    deliver();
+    return true;
+}
+
+int DetectorThread::addObserver(Observer observer)
+{
+    std::lock_guard lock(m_observersMutex);
+    m_observers.emplace_back(m_nextObserver, std::move(observer));
+    return m_nextObserver++;
+}
+
+void DetectorThread::removeObserver(int id)
+{
+    std::lock_guard lock(m_observersMutex);
+    std::erase_if(m_observers, [id](const auto &entry) { return entry.first == id; });
+}
+
+void DetectorThread::setCapacities(std::size_t inboxSamples, std::size_t outboxSamples)
+{
+    m_inbox.setCapacity(inboxSamples);
+    m_outbox.setCapacity(outboxSamples);
+}
+
+void DetectorThread::output(DetectorOutput out)
+{
+    std::size_t weight = 0;
+    if (out.kind == DetectorOutput::Kind::Block) {
+        weight = out.samples->size();
+        if (out.results) {
+            m_scored += weight;
+            m_latencyMs = out.results->latencyMs;
+        } else {
+            m_skipped += weight;
+        }
+        std::lock_guard lock(m_observersMutex);
+        for (const auto &[id, observer] : m_observers) {
+            observer(*out.samples, out.results.get());
+        }
+    }
+    switch (m_outbox.push(std::move(out), weight, false)) {
+    case HandOff<DetectorOutput>::Push::QueuedFirst:
+        QMetaObject::invokeMethod(this, &DetectorThread::deliver, Qt::QueuedConnection);
+        break;
+    case HandOff<DetectorOutput>::Push::Queued:
+        break;
+    case HandOff<DetectorOutput>::Push::Full:
+    case HandOff<DetectorOutput>::Push::Aborted:
+        m_droppedOutput += weight;
+        break;
+    }
+}
+
+void DetectorThread::deliver()
+{
+    while (std::optional<DetectorOutput> out = m_outbox.pop()) {
+        if (out->epoch < m_epoch.load()) {
+            continue; // a stream replaced since: its consumers have moved on
+        }
+        switch (out->kind) {
+        case DetectorOutput::Kind::Block:
+            Q_EMIT samplesReady(out->samples);
+            if (out->results) {
+                Q_EMIT resultsReady(out->results);
+            } else {
+                Q_EMIT blockSkipped(out->samples->size(), out->skipReason);
+            }
+            break;
+        case DetectorOutput::Kind::Seeked:
+            Q_EMIT sourceSeeked(out->seekT);
+            break;
+        case DetectorOutput::Kind::Finished:
+            Q_EMIT sourceFinished();
+            break;
+        }
+    }
 }
 
 } // namespace fw

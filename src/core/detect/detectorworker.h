@@ -1,13 +1,19 @@
 #pragma once
 
 #include "detect/detector.h"
+#include "detect/handoff.h"
 #include "telemetry/sampleblock.h"
 
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <functional>
+#include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <vector>
 
 class QThread;
 
@@ -22,42 +28,80 @@ struct ResultBlock
     detect::DetectionResults results;
     QString modelSha256;    // the model that produced them
     SampleBlockPtr samples; // the block these results answer, row for row
+    double latencyMs = 0;   // from the block's hand-over by its source to these results
 
     [[nodiscard]] std::size_t size() const { return t.size(); }
 };
 
 using ResultBlockPtr = std::shared_ptr<const ResultBlock>;
 
-// The QObject adapter of detect::Detector: lives on the detector thread, takes SampleBlocks in
-// order and answers each with one ResultBlock. Without a model, blocks are counted and dropped.
+// Nanoseconds on the steady clock, which every thread shares.
+[[nodiscard]] qint64 steadyNs();
+
+// What the detector thread takes, in order: blocks to score and the commands between them.
+struct DetectorJob
+{
+    enum class Kind { Block, Model, Reset, Seeked, Finished, Barrier };
+    Kind kind = Kind::Block;
+    SampleBlockPtr block;
+    qint64 arrivedNs = 0;    // Block: when the source handed it over (steadyNs())
+    std::uint64_t epoch = 0; // the stream it belongs to (see DetectorThread::beginEpoch)
+    std::shared_ptr<const detect::DetectorModel> model; // Model (null: unload)
+    QString sha256;                                     // Model
+    double seekT = 0;                                   // Seeked
+    std::shared_ptr<std::promise<void>> done;           // Barrier
+};
+
+// What the detector thread hands on to the owner's thread, in the order of the jobs.
+struct DetectorOutput
+{
+    enum class Kind { Block, Seeked, Finished };
+    Kind kind = Kind::Block;
+    std::uint64_t epoch = 0;
+    SampleBlockPtr samples; // Block
+    ResultBlockPtr results; // Block, scored; null when skipped
+    QString skipReason;     // Block, skipped
+    double seekT = 0;       // Seeked
+};
+
+// The QObject adapter of detect::Detector: lives on the detector thread and takes its jobs from
+// the inbox in order, answering each block with results (or a skip) in the outbox. Without a
+// model, blocks are counted and skipped.
 class DetectorWorker : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit DetectorWorker(QObject *parent = nullptr);
+    using Observer = std::function<void(const SampleBlock &, const ResultBlock *)>;
 
-    // Slots, called through queued connections from other threads.
-    void process(const fw::SampleBlockPtr &block);
-    // Swaps the model. A model the detector refuses is reported and the previous one kept; a null
-    // model unloads the current one.
-    void setModel(const std::shared_ptr<const detect::DetectorModel> &model, const QString &sha256);
-    void resetStream();
+    DetectorWorker(HandOff<DetectorJob> *inbox, QObject *parent = nullptr);
+
+    // Takes every job in the inbox, then returns; queued to the detector thread by whoever
+    // filled an empty inbox.
+    void drain();
+    // Where every job's outcome goes, on the detector thread. Set before the thread starts.
+    void setOutput(std::function<void(DetectorOutput)> output) { m_output = std::move(output); }
 
 Q_SIGNALS:
-    void resultsReady(fw::ResultBlockPtr results);
     void modelChanged(const QString &sha256);
     void modelRejected(const QString &reason);
-    // Blocks that arrived without a model, or whose channel count differs from the model's.
-    void blockSkipped(qulonglong samples, const QString &reason);
 
 private:
+    void process(const DetectorJob &job);
+    void setModel(const std::shared_ptr<const detect::DetectorModel> &model, const QString &sha256);
+
+    HandOff<DetectorJob> *m_inbox;
+    std::function<void(DetectorOutput)> m_output;
     std::optional<detect::Detector> m_detector;
     QString m_sha256;
 };
 
-// Owns the detector thread and its worker, as Source owns a source's. Signals are delivered on
-// the thread that created it; stop() waits a bounded time.
+// Owns the detector thread and the two bounded hand-offs around it. Blocks come in from any
+// thread (a source's, directly), are scored on the detector thread, and go out to the thread
+// that created this object, where the signals are delivered: per block samplesReady, then
+// resultsReady or blockSkipped. Observers see every block on the detector thread, whatever the
+// owner's thread is doing. A full inbox or outbox drops the block there, counted; stop() waits a
+// bounded time.
 class DetectorThread : public QObject
 {
     Q_OBJECT
@@ -65,6 +109,12 @@ class DetectorThread : public QObject
 
 public:
     static constexpr int kStopTimeoutMs = 3000;
+    // Samples waiting at most for the detector, and for the owner's thread: seconds at the
+    // highest rates served, tens of seconds at most profiles' rates.
+    static constexpr std::size_t kInboxSamples = std::size_t(1) << 18;
+    static constexpr std::size_t kOutboxSamples = std::size_t(1) << 19;
+
+    using Observer = DetectorWorker::Observer;
 
     explicit DetectorThread(QObject *parent = nullptr);
     ~DetectorThread() override;
@@ -73,20 +123,64 @@ public:
     void stop();
     [[nodiscard]] bool isRunning() const;
 
-    // Queue work for the detector thread; safe from the owner's thread.
-    void submit(const fw::SampleBlockPtr &block);
+    // From any thread. A block that finds the inbox full waits for room when wait is set (file
+    // replays) and is dropped otherwise; false when it was dropped (counted in droppedInput()).
+    bool submit(const fw::SampleBlockPtr &block, std::uint64_t epoch = 0, bool wait = false);
+    // From the owner's thread: queued in order with the blocks.
     void setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &sha256);
     void resetStream();
+    // From any thread (a replay's): resets the stream, then sourceSeeked(t) in order.
+    void seeked(double t, std::uint64_t epoch);
+    // From any thread (a finite source's): sourceFinished once every block before it is out.
+    void finished(std::uint64_t epoch);
+    // A new stream: what older streams still have on the way is not delivered to the owner
+    // (observers still see it). Returns the stream's number for submit().
+    std::uint64_t beginEpoch();
+    // Off: producers waiting for room give up and later ones do not wait, until it is on again
+    // (a source being stopped).
+    void setWaiting(bool on) { m_inbox.setWaiting(on); }
+    // Waits up to timeoutMs until every job queued before has been done, then delivers what is
+    // in the outbox; false on timeout.
+    bool flush(int timeoutMs);
+
+    int addObserver(Observer observer);
+    void removeObserver(int id);
+
+    [[nodiscard]] std::uint64_t samplesScored() const { return m_scored.load(); }
+    [[nodiscard]] std::uint64_t samplesSkipped() const { return m_skipped.load(); }
+    [[nodiscard]] std::uint64_t droppedInput() const { return m_droppedInput.load(); }
+    [[nodiscard]] std::uint64_t droppedOutput() const { return m_droppedOutput.load(); }
+    [[nodiscard]] double latencyMs() const { return m_latencyMs.load(); }
+    // For tests: small hand-offs.
+    void setCapacities(std::size_t inboxSamples, std::size_t outboxSamples);
 
 Q_SIGNALS:
+    void samplesReady(fw::SampleBlockPtr block);
     void resultsReady(fw::ResultBlockPtr results);
+    void blockSkipped(qulonglong samples, const QString &reason);
+    void sourceSeeked(double t);
+    void sourceFinished();
     void modelChanged(const QString &sha256);
     void modelRejected(const QString &reason);
-    void blockSkipped(qulonglong samples, const QString &reason);
 
 private:
+    void enqueue(DetectorJob job, std::size_t weight);
+    void output(DetectorOutput out); // on the detector thread
+    void deliver();                  // on the owner's thread
+
+    HandOff<DetectorJob> m_inbox{kInboxSamples};
+    HandOff<DetectorOutput> m_outbox{kOutboxSamples};
     std::unique_ptr<QThread> m_thread;
     DetectorWorker *m_worker = nullptr; // deleted on the detector thread when it finishes
+    std::atomic<std::uint64_t> m_epoch{0};
+    std::atomic<std::uint64_t> m_scored{0};
+    std::atomic<std::uint64_t> m_skipped{0};
+    std::atomic<std::uint64_t> m_droppedInput{0};
+    std::atomic<std::uint64_t> m_droppedOutput{0};
+    std::atomic<double> m_latencyMs{0};
+    std::mutex m_observersMutex; // held while observers run, so removal waits for them
+    std::vector<std::pair<int, Observer>> m_observers;
+    int m_nextObserver = 1;
 };
 
 } // namespace fw

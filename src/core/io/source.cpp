@@ -26,7 +26,8 @@ Source::Source(SourceUri uri, std::unique_ptr<SourceWorker> worker,
     m_worker->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::started, m_worker, &SourceWorker::start);
     connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
-    connect(m_worker, &SourceWorker::blockReady, this, &Source::blockReady, Qt::QueuedConnection);
+    m_relay = connect(m_worker, &SourceWorker::blockReady, this, &Source::blockReady,
+                      Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::stateChanged, this, &Source::stateChanged,
             Qt::QueuedConnection);
     connect(m_worker, &SourceWorker::failed, this, &Source::failed, Qt::QueuedConnection);
@@ -51,6 +52,26 @@ Source::~Source()
         qCCritical(lcSource) << "source thread" << m_thread->objectName()
                              << "did not stop; leaving it behind";
         (void)m_thread.release();
+    }
+}
+
+void Source::setSink(SourceSink sink)
+{
+    if (m_thread->isRunning() || m_thread->isFinished()) {
+        return;
+    }
+    disconnect(m_relay);
+    if (sink.block) {
+        connect(m_worker, &SourceWorker::blockReady, m_worker, std::move(sink.block),
+                Qt::DirectConnection);
+    }
+    if (sink.finished) {
+        connect(m_worker, &SourceWorker::finished, m_worker, std::move(sink.finished),
+                Qt::DirectConnection);
+    }
+    if (m_replay && sink.seeked) {
+        connect(m_replay, &FileSourceWorker::seeked, m_replay, std::move(sink.seeked),
+                Qt::DirectConnection);
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 class QThread;
@@ -16,9 +17,18 @@ class FileSourceWorker;
 class SourceWorker;
 struct Profile;
 
+// Where a source hands its stream straight from its own thread, bypassing its owner's: blocks, a
+// replay's seeks and a finite source's end, in order. Each runs on the source thread.
+struct SourceSink
+{
+    std::function<void(const SampleBlockPtr &)> block;
+    std::function<void(double)> seeked;
+    std::function<void()> finished;
+};
+
 // Owns a source's thread and worker. Lives on the thread that created it; its signals are
-// delivered there. The worker's sockets are made on the source thread when it starts; stop()
-// waits a bounded time for the thread and never terminates it.
+// delivered there (blockReady only without a sink). The worker's sockets are made on the source
+// thread when it starts; stop() waits a bounded time for the thread and never terminates it.
 class Source : public QObject
 {
     Q_OBJECT
@@ -31,12 +41,16 @@ public:
            std::shared_ptr<SourceCounters> counters, QObject *parent = nullptr);
     ~Source() override;
 
+    // Before start(): the stream goes to sink on the source thread instead of blockReady.
+    void setSink(SourceSink sink);
     void start();
     void stop();
 
     [[nodiscard]] bool isRunning() const;
     [[nodiscard]] SourceState state() const;
     [[nodiscard]] SourceStats stats() const { return m_counters->snapshot(); }
+    // The live counters, which outlive the source for whoever holds them.
+    [[nodiscard]] std::shared_ptr<const SourceCounters> counters() const { return m_counters; }
     [[nodiscard]] const SourceUri &uri() const { return m_uri; }
 
     // Replay of a file source: the commands are queued to the source thread and take effect
@@ -68,6 +82,7 @@ private:
 
     SourceUri m_uri;
     std::shared_ptr<SourceCounters> m_counters;
+    QMetaObject::Connection m_relay; // worker's blockReady to ours, until a sink replaces it
     std::unique_ptr<QThread> m_thread;
     SourceWorker *m_worker = nullptr;     // owned by m_thread's finished → deleteLater
     FileSourceWorker *m_replay = nullptr; // m_worker when it replays a file, else null

@@ -142,20 +142,24 @@ Histogram &Registry::histogram(std::string name, std::string help, std::vector<d
     return histogramFamily(std::move(name), std::move(help), std::move(bounds), {}).get();
 }
 
-void Registry::addCollector(std::function<void()> collector)
+int Registry::addCollector(std::function<void()> collector)
 {
-    std::lock_guard lock(m_mutex);
-    m_collectors.push_back(std::move(collector));
+    std::lock_guard running(m_collecting);
+    m_collectors.emplace_back(m_nextCollector, std::move(collector));
+    return m_nextCollector++;
+}
+
+void Registry::removeCollector(int id)
+{
+    std::lock_guard running(m_collecting);
+    std::erase_if(m_collectors, [id](const auto &entry) { return entry.first == id; });
 }
 
 void Registry::collect() const
 {
-    std::vector<std::function<void()>> collectors;
-    {
-        std::lock_guard lock(m_mutex);
-        collectors = m_collectors;
-    }
-    for (const auto &collector : collectors) {
+    // Held while they run, so that a collector is never called after its removal returned.
+    std::lock_guard running(m_collecting);
+    for (const auto &[id, collector] : m_collectors) {
         collector();
     }
 }

@@ -138,8 +138,10 @@ public:
     Histogram &histogram(std::string name, std::string help, std::vector<double> bounds);
 
     // Runs before every rendering, on the rendering thread: for values read on demand (process
-    // figures, a source's own counters). Must be thread-safe and quick.
-    void addCollector(std::function<void()> collector);
+    // figures, a source's own counters). Must be thread-safe and quick. removeCollector() waits
+    // for a call in progress.
+    int addCollector(std::function<void()> collector);
+    void removeCollector(int id);
     void collect() const;
 
     // Every family, sorted by name.
@@ -150,7 +152,9 @@ private:
 
     mutable std::mutex m_mutex;
     std::map<std::string, std::unique_ptr<FamilyBase>, std::less<>> m_families;
-    std::vector<std::function<void()>> m_collectors;
+    mutable std::mutex m_collecting; // held while collectors run, and to change them
+    std::vector<std::pair<int, std::function<void()>>> m_collectors;
+    int m_nextCollector = 1;
 };
 
 // Whether name is a valid metric name ([a-zA-Z_:][a-zA-Z0-9_:]*) or label name

@@ -6,20 +6,39 @@
 
 namespace fw {
 
+namespace {
+
+// The counters that add up across sources; connections and state are the running source's.
+void addTotals(SourceStats &sum, const SourceStats &more)
+{
+    sum.bytes += more.bytes;
+    sum.datagrams += more.datagrams;
+    sum.samples += more.samples;
+    sum.lost += more.lost;
+    sum.duplicates += more.duplicates;
+    sum.outOfOrder += more.outOfOrder;
+    sum.sequenceResets += more.sequenceResets;
+    sum.sequenceStrays += more.sequenceStrays;
+    sum.reconnects += more.reconnects;
+    sum.kernelDrops += more.kernelDrops;
+    for (std::size_t e = 0; e < sum.decodeErrors.byReason.size(); ++e) {
+        sum.decodeErrors.byReason[e] += more.decodeErrors.byReason[e];
+    }
+}
+
+} // namespace
+
 Pipeline::Pipeline(Profile profile, QObject *parent)
     : QObject(parent)
     , m_profile(std::move(profile))
     , m_detector(std::make_unique<DetectorThread>())
 {
     qRegisterMetaType<fw::ModelIdentity>();
-    m_clock.start();
-    connect(m_detector.get(), &DetectorThread::resultsReady, this, &Pipeline::onResults);
-    connect(m_detector.get(), &DetectorThread::blockSkipped, this,
-            [this](qulonglong samples, const QString &reason) {
-                (void)answerPending();
-                m_samplesSkipped += samples;
-                Q_EMIT blockSkipped(samples, reason);
-            });
+    connect(m_detector.get(), &DetectorThread::samplesReady, this, &Pipeline::samplesReady);
+    connect(m_detector.get(), &DetectorThread::resultsReady, this, &Pipeline::resultsReady);
+    connect(m_detector.get(), &DetectorThread::blockSkipped, this, &Pipeline::blockSkipped);
+    connect(m_detector.get(), &DetectorThread::sourceSeeked, this, &Pipeline::sourceSeeked);
+    connect(m_detector.get(), &DetectorThread::sourceFinished, this, &Pipeline::sourceFinished);
     connect(m_detector.get(), &DetectorThread::modelRejected, this, &Pipeline::modelRejected);
     m_detector->start();
 }
@@ -34,6 +53,7 @@ void Pipeline::setProfile(Profile profile)
 {
     disconnectSource();
     m_profile = std::move(profile);
+    Q_EMIT profileChanged();
     if (!m_model) {
         return;
     }
@@ -55,12 +75,29 @@ bool Pipeline::connectSource(const SourceUri &uri, QString *error)
         return false;
     }
     m_detector->resetStream();
+    const std::uint64_t epoch = m_detector->beginEpoch();
+    // A replay can wait for the detector; a live stream cannot, and is dropped (counted) instead.
+    const bool wait = source->isReplay();
+    SourceSink sink;
+    sink.block = [this, epoch, wait](const SampleBlockPtr &block) {
+        m_received += block->size();
+        m_detector->submit(block, epoch, wait);
+    };
+    sink.seeked = [this, epoch](double t) {
+        m_detector->seeked(t, epoch);
+    };
+    sink.finished = [this, epoch] {
+        m_detector->finished(epoch);
+    };
+    source->setSink(std::move(sink));
     m_source = std::move(source);
-    connect(m_source.get(), &Source::blockReady, this, &Pipeline::onBlock);
+    {
+        const std::lock_guard lock(m_countersMutex);
+        m_counters = m_source->counters();
+    }
     connect(m_source.get(), &Source::stateChanged, this, &Pipeline::sourceStateChanged);
     connect(m_source.get(), &Source::failed, this, &Pipeline::sourceFailed);
-    connect(m_source.get(), &Source::finished, this, &Pipeline::sourceFinished);
-    connect(m_source.get(), &Source::seeked, this, &Pipeline::onSeeked);
+    m_detector->setWaiting(true);
     m_source->start();
     return true;
 }
@@ -70,21 +107,46 @@ void Pipeline::disconnectSource()
     if (!m_source) {
         return;
     }
+    // A replay waiting for room in the detector's inbox gives up, so that it stops in time.
+    m_detector->setWaiting(false);
     m_source->stop();
-    // Blocks it queued before stopping may still arrive; they belong to no source now.
+    // Signals it queued before stopping may still arrive; they belong to no source now.
     m_source->disconnect(this);
+    {
+        const std::lock_guard lock(m_countersMutex);
+        addTotals(m_earlierSources, m_counters->snapshot());
+        m_counters.reset();
+    }
     m_source.reset();
     Q_EMIT sourceStateChanged(SourceState::Disconnected);
 }
 
+bool Pipeline::flush(int timeoutMs)
+{
+    return m_detector->flush(timeoutMs);
+}
+
 SourceState Pipeline::sourceState() const
 {
-    return m_source ? m_source->state() : SourceState::Disconnected;
+    const std::lock_guard lock(m_countersMutex);
+    return m_counters ? SourceState(m_counters->state.load()) : SourceState::Disconnected;
 }
 
 SourceStats Pipeline::sourceStats() const
 {
     return m_source ? m_source->stats() : SourceStats{};
+}
+
+SourceStats Pipeline::sourceTotals() const
+{
+    const std::lock_guard lock(m_countersMutex);
+    SourceStats totals = m_earlierSources;
+    if (m_counters) {
+        const SourceStats now = m_counters->snapshot();
+        addTotals(totals, now);
+        totals.connections = now.connections;
+    }
+    return totals;
 }
 
 QString Pipeline::sourceText() const
@@ -143,49 +205,6 @@ void Pipeline::setModelPath(const QString &path)
     }
     m_identity.path = path;
     Q_EMIT modelChanged(m_identity);
-}
-
-void Pipeline::onBlock(const SampleBlockPtr &block)
-{
-    m_samplesReceived += block->size();
-    m_pending.push_back(m_clock.nsecsElapsed());
-    m_detector->submit(block);
-    Q_EMIT samplesReady(block);
-}
-
-bool Pipeline::answerPending()
-{
-    if (m_pending.empty()) {
-        return false;
-    }
-    m_pending.pop_front();
-    if (m_stalePending > 0) {
-        --m_stalePending;
-        return true;
-    }
-    return false;
-}
-
-void Pipeline::onSeeked(double t)
-{
-    // Every block before this signal is at the detector already; the reset is queued behind
-    // them, so the windows start afresh with the first block after the jump.
-    m_detector->resetStream();
-    m_stalePending = m_pending.size();
-    Q_EMIT sourceSeeked(t);
-}
-
-void Pipeline::onResults(const ResultBlockPtr &results)
-{
-    const qint64 arrived = m_pending.empty() ? -1 : m_pending.front();
-    if (answerPending()) {
-        return; // answers a block from before a seek: its samples are gone from every view
-    }
-    if (arrived >= 0) {
-        m_latencyMs = double(m_clock.nsecsElapsed() - arrived) / 1e6;
-    }
-    m_samplesScored += results->size();
-    Q_EMIT resultsReady(results);
 }
 
 } // namespace fw

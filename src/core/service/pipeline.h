@@ -4,13 +4,12 @@
 #include "io/source.h"
 #include "telemetry/profile.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 
 #include <atomic>
-#include <deque>
 #include <memory>
+#include <mutex>
 
 namespace fw {
 
@@ -25,20 +24,27 @@ struct ModelIdentity
 };
 
 // The composition of a run: one source on its thread feeding one detector on its thread. The
-// console and `serve` both build one. Lives on the thread that made it (the GUI thread in the
-// console); every signal is delivered there, in order: a block's samplesReady before its
-// resultsReady.
+// console and `serve` both build one, on the thread that then consumes it (the GUI thread in the
+// console). The stream flows one way and never through that thread: the source hands each block
+// to the detector's bounded inbox from its own thread, observers (metrics) see each scored block
+// on the detector thread, and the owner's thread gets samplesReady then resultsReady (or
+// blockSkipped) per block from a bounded outbox at its own pace. A full inbox (a live source
+// faster than the detector) or outbox (a busy owner) drops the block there, counted; a file
+// replay waits for room instead. Control signals arrive on the owner's thread too.
 //
 // Decisions: a source is replaced, never reused (connect() stops the previous one and resets the
-// detector's stream state, so windows and alarms do not span two streams); a model is checked
-// against the profile's channels before it replaces the one in use, so a bad model leaves the
-// previous one running.
+// detector's stream state, so windows and alarms do not span two streams, and what the old
+// stream still has on the way is not delivered); a model is checked against the profile's
+// channels before it replaces the one in use, so a bad model leaves the previous one running.
 class Pipeline : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Pipeline)
 
 public:
+    using Observer = DetectorThread::Observer;
+    static constexpr int kFlushTimeoutMs = 5000;
+
     explicit Pipeline(Profile profile, QObject *parent = nullptr);
     ~Pipeline() override;
 
@@ -52,12 +58,17 @@ public:
     bool connectSource(const SourceUri &uri, QString *error);
     void disconnectSource();
     [[nodiscard]] bool isConnected() const { return m_source != nullptr; }
-    [[nodiscard]] SourceState sourceState() const;
+    [[nodiscard]] SourceState sourceState() const; // from any thread
     [[nodiscard]] SourceStats sourceStats() const;
+    // Every source's counters added up, the running one's included; from any thread.
+    [[nodiscard]] SourceStats sourceTotals() const;
     [[nodiscard]] QString sourceText() const;
     // The running source, for replay commands; null when disconnected. Replaced by every
     // connect, so hold it in a QPointer, never a raw pointer.
     [[nodiscard]] Source *source() const { return m_source.get(); }
+    // Waits up to timeoutMs for the detector to finish what it was given and delivers it (at the
+    // end of a run, so that what arrived is recorded); false on timeout.
+    bool flush(int timeoutMs);
 
     // Loads, validates and swaps in a model file; false with a message naming the file and the
     // problem, and the previous model stays.
@@ -71,46 +82,51 @@ public:
     [[nodiscard]] std::shared_ptr<const detect::DetectorModel> model() const { return m_model; }
     [[nodiscard]] const ModelIdentity &modelIdentity() const { return m_identity; }
 
-    // Samples handed to the detector, results back, and samples it skipped (no model).
-    [[nodiscard]] std::uint64_t samplesReceived() const { return m_samplesReceived; }
-    [[nodiscard]] std::uint64_t samplesScored() const { return m_samplesScored; }
-    [[nodiscard]] std::uint64_t samplesSkipped() const { return m_samplesSkipped; }
-    // Time from a block's arrival here to its results' arrival, of the newest result block.
-    [[nodiscard]] double detectorLatencyMs() const { return m_latencyMs; }
+    // Runs on the detector thread for every block it is done with, results null when skipped;
+    // must be quick and thread-safe. removeObserver() waits for a call in progress.
+    int addObserver(Observer observer) { return m_detector->addObserver(std::move(observer)); }
+    void removeObserver(int id) { m_detector->removeObserver(id); }
+
+    // From any thread. Samples from the source; scored; skipped (no model); dropped at the
+    // detector's inbox (it was full); dropped at the outbox (the owner's thread fell behind).
+    [[nodiscard]] std::uint64_t samplesReceived() const { return m_received.load(); }
+    [[nodiscard]] std::uint64_t samplesScored() const { return m_detector->samplesScored(); }
+    [[nodiscard]] std::uint64_t samplesSkipped() const { return m_detector->samplesSkipped(); }
+    [[nodiscard]] std::uint64_t droppedAtDetector() const { return m_detector->droppedInput(); }
+    [[nodiscard]] std::uint64_t droppedAtConsumers() const { return m_detector->droppedOutput(); }
+    // Time from a block's hand-over by the source to its scores, of the newest scored block.
+    [[nodiscard]] double detectorLatencyMs() const { return m_detector->latencyMs(); }
+    // For tests: small hand-offs, to fill them.
+    void setHandOffCapacities(std::size_t inbox, std::size_t outbox)
+    {
+        m_detector->setCapacities(inbox, outbox);
+    }
 
 Q_SIGNALS:
     void samplesReady(fw::SampleBlockPtr block);
     void resultsReady(fw::ResultBlockPtr results);
     void sourceStateChanged(fw::SourceState state);
     void sourceFailed(const QString &message);
+    // A file replayed without loop reached its end, and every block before was delivered.
     void sourceFinished();
-    // A replay jumped to source time t. The detector's stream state has been reset, and results
-    // of blocks from before the jump are dropped, so what follows belongs to the new position.
+    // A replay jumped to source time t: what came before was delivered, the detector's stream
+    // state has been reset, and what follows belongs to the new position.
     void sourceSeeked(double t);
+    void profileChanged();
     void modelChanged(const fw::ModelIdentity &identity);
     void modelRejected(const QString &reason);
     void blockSkipped(qulonglong samples, const QString &reason);
 
 private:
-    void onBlock(const SampleBlockPtr &block);
-    void onResults(const ResultBlockPtr &results);
-    void onSeeked(double t);
-    // One block answered (results or skipped): true when it came before the newest seek.
-    bool answerPending();
-
     Profile m_profile;
     std::unique_ptr<DetectorThread> m_detector;
     std::unique_ptr<Source> m_source;
     std::shared_ptr<const detect::DetectorModel> m_model;
     ModelIdentity m_identity;
-    // Arrival times of blocks still at the detector, oldest first; results come back in order.
-    std::deque<qint64> m_pending;
-    std::size_t m_stalePending = 0; // the oldest of m_pending that came before a seek
-    QElapsedTimer m_clock;
-    std::uint64_t m_samplesReceived = 0;
-    std::uint64_t m_samplesScored = 0;
-    std::uint64_t m_samplesSkipped = 0;
-    double m_latencyMs = 0;
+    std::atomic<std::uint64_t> m_received{0};
+    mutable std::mutex m_countersMutex;
+    std::shared_ptr<const SourceCounters> m_counters; // the running source's
+    SourceStats m_earlierSources;                     // the sum of those replaced before
 };
 
 } // namespace fw

@@ -2,8 +2,6 @@
 
 #include "metrics/registry.h"
 
-#include <QTimer>
-
 #include <cmath>
 
 namespace fw {
@@ -75,9 +73,10 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
     , m_modelInfo(registry->gaugeFamily("faultwatch_model_info",
                                         "The model in use (value 1), by name, SHA-256 and profile.",
                                         {"name", "sha256", "profile"}))
-    , m_timer(new QTimer(this))
 {
-    m_dropped.with({"detector"}); // exported at 0 before anything is dropped
+    m_droppedNoModel = &m_dropped.with({"detector"});     // no model, or it does not fit
+    m_droppedInbox = &m_dropped.with({"detector_input"}); // the detector fell behind
+    m_droppedOutbox = &m_dropped.with({"consumers"});     // the owner's thread fell behind
     for (int e = 0; e < kDecodeErrorCount; ++e) {
         m_decodeCounters.push_back(
             &m_decodeErrors.with({std::string(decodeErrorName(DecodeError(e)))}));
@@ -89,53 +88,47 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
     if (pipeline->hasModel()) {
         onModel(pipeline->modelIdentity());
     }
-    connect(pipeline, &Pipeline::samplesReady, this, &PipelineMetrics::onSamples);
-    connect(pipeline, &Pipeline::resultsReady, this, &PipelineMetrics::onResults);
     connect(pipeline, &Pipeline::modelChanged, this, &PipelineMetrics::onModel);
-    connect(pipeline, &Pipeline::blockSkipped, this,
-            [this](qulonglong samples) { m_dropped.with({"detector"}).inc(double(samples)); });
-    connect(pipeline, &Pipeline::sourceStateChanged, this, [this](SourceState state) {
-        m_up.set(state == SourceState::Live ? 1 : 0);
-        mirrorSource();
-    });
-    connect(m_timer, &QTimer::timeout, this, &PipelineMetrics::mirrorSource);
-    m_timer->start(1000);
+    connect(pipeline, &Pipeline::profileChanged, this, &PipelineMetrics::channelsChanged);
+    m_observer = pipeline->addObserver(
+        [this](const SampleBlock &block, const ResultBlock *results) { observe(block, results); });
+    m_collector = registry->addCollector([this] { mirror(); });
 }
 
-PipelineMetrics::~PipelineMetrics() = default;
+PipelineMetrics::~PipelineMetrics()
+{
+    m_registry->removeCollector(m_collector);
+    m_pipeline->removeObserver(m_observer);
+}
 
 void PipelineMetrics::channelsChanged()
 {
-    m_channels.clear();
+    std::vector<metrics::Gauge *> channels;
     for (const Channel &channel : m_pipeline->profile().channels) {
-        m_channels.push_back(
+        channels.push_back(
             &m_channelValue.with({channel.id.toStdString(), channel.unit.toStdString()}));
     }
+    const std::lock_guard lock(m_mutex);
+    m_channels = std::move(channels);
 }
 
-void PipelineMetrics::onSamples(const SampleBlockPtr &block)
+void PipelineMetrics::observe(const SampleBlock &block, const ResultBlock *results)
 {
-    m_samples.inc(double(block->size()));
-    if (block->channelCount() != int(m_channels.size())) {
-        channelsChanged(); // the profile changed
-    }
-    const std::size_t rows = block->size();
-    if (rows > 0 && block->channelCount() == int(m_channels.size())) {
-        for (int c = 0; c < block->channelCount(); ++c) {
-            const double v = block->value(rows - 1, c);
+    const std::lock_guard lock(m_mutex);
+    const std::size_t rows = block.size();
+    if (rows > 0 && block.channelCount() == int(m_channels.size())) {
+        for (int c = 0; c < block.channelCount(); ++c) {
+            const double v = block.value(rows - 1, c);
             if (std::isfinite(v)) {
                 m_channels[std::size_t(c)]->set(v);
             }
         }
     }
-    mirrorSource();
-}
-
-void PipelineMetrics::onResults(const ResultBlockPtr &results)
-{
+    if (!results) {
+        return;
+    }
     const detect::DetectionResults &r = results->results;
-    m_scored.inc(double(r.size()));
-    m_latency.observe(m_pipeline->detectorLatencyMs() / 1000.0);
+    m_latency.observe(results->latencyMs / 1000.0);
     double anomalous = 0;
     for (std::size_t i = 0; i < r.size(); ++i) {
         anomalous += r.alarm[i] != 0 ? 1 : 0;
@@ -157,8 +150,15 @@ void PipelineMetrics::onResults(const ResultBlockPtr &results)
     }
 }
 
+Confusion PipelineMetrics::confusion() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_confusion;
+}
+
 void PipelineMetrics::setLabels(LabelTrack labels)
 {
+    const std::lock_guard lock(m_mutex);
     m_labels = std::move(labels);
     m_confusion = {};
     if (m_precision != nullptr) {
@@ -210,29 +210,21 @@ void PipelineMetrics::onModel(const ModelIdentity &identity)
     m_modelInfo.with(m_modelLabels).set(1);
 }
 
-void PipelineMetrics::mirrorSource()
+void PipelineMetrics::mirror()
 {
-    const SourceStats now = m_pipeline->sourceStats();
-    // A new source starts its counters at zero: what the old one counted is kept.
-    if (now.samples < m_current.samples || now.lost < m_current.lost) {
-        m_previous.lost += m_current.lost;
-        m_previous.sequenceResets += m_current.sequenceResets;
-        m_previous.kernelDrops += m_current.kernelDrops;
-        m_previous.reconnects += m_current.reconnects;
-        for (int e = 0; e < kDecodeErrorCount; ++e) {
-            m_previous.decodeErrors.byReason[std::size_t(e)]
-                += m_current.decodeErrors.byReason[std::size_t(e)];
-        }
-    }
-    m_current = now;
-    m_lost.mirror(double(m_previous.lost + now.lost));
-    m_sequenceResets.mirror(double(m_previous.sequenceResets + now.sequenceResets));
-    m_kernelDrops.mirror(double(m_previous.kernelDrops + now.kernelDrops));
-    m_reconnects.mirror(double(m_previous.reconnects + now.reconnects));
+    m_samples.mirror(double(m_pipeline->samplesReceived()));
+    m_scored.mirror(double(m_pipeline->samplesScored()));
+    m_droppedNoModel->mirror(double(m_pipeline->samplesSkipped()));
+    m_droppedInbox->mirror(double(m_pipeline->droppedAtDetector()));
+    m_droppedOutbox->mirror(double(m_pipeline->droppedAtConsumers()));
+    const SourceStats totals = m_pipeline->sourceTotals();
+    m_lost.mirror(double(totals.lost));
+    m_sequenceResets.mirror(double(totals.sequenceResets));
+    m_kernelDrops.mirror(double(totals.kernelDrops));
+    m_reconnects.mirror(double(totals.reconnects));
     for (int e = 0; e < kDecodeErrorCount; ++e) {
         const auto i = std::size_t(e);
-        m_decodeCounters[i]->mirror(
-            double(m_previous.decodeErrors.byReason[i] + now.decodeErrors.byReason[i]));
+        m_decodeCounters[i]->mirror(double(totals.decodeErrors.byReason[i]));
     }
     m_up.set(m_pipeline->sourceState() == SourceState::Live ? 1 : 0);
 }

@@ -5,10 +5,9 @@
 
 #include <QObject>
 
+#include <mutex>
 #include <optional>
 #include <vector>
-
-class QTimer;
 
 namespace fw {
 
@@ -21,11 +20,13 @@ template<class M>
 class Family;
 } // namespace metrics
 
-// The faultwatch_* metrics of a run, fed by its Pipeline on the pipeline's thread: samples
-// received, scored and skipped, decode errors by reason, lost samples, source up and reconnects,
-// detection latency, the newest anomaly score and confidence, alarms raised by severity, whether
-// an alarm is active, each channel's newest value, and the model in use. Registry and pipeline
-// must outlive it. Source counters are mirrored once a second and on every block.
+// The faultwatch_* metrics of a run: samples received, scored and dropped by stage, decode
+// errors by reason, lost samples, source up and reconnects, detection latency, the newest
+// anomaly score and confidence, alarms raised by severity, whether an alarm is active, each
+// channel's newest value, and the model in use. None of it waits for the pipeline's owner: what
+// each block brings is taken on the detector thread (a pipeline observer), the counters the
+// pipeline and source keep are read when /metrics is rendered. Registry and pipeline must outlive
+// it.
 class PipelineMetrics : public QObject
 {
     Q_OBJECT
@@ -39,13 +40,12 @@ public:
     // with a label counts into faultwatch_labeled_samples_total{outcome} (tp, fp, fn, tn) and the
     // running faultwatch_labeled_precision and faultwatch_labeled_recall.
     void setLabels(LabelTrack labels);
-    [[nodiscard]] const Confusion &confusion() const { return m_confusion; }
+    [[nodiscard]] Confusion confusion() const;
 
 private:
-    void onSamples(const SampleBlockPtr &block);
-    void onResults(const ResultBlockPtr &results);
+    void observe(const SampleBlock &block, const ResultBlock *results); // detector thread
+    void mirror();                                                      // rendering thread
     void onModel(const ModelIdentity &identity);
-    void mirrorSource();
     void channelsChanged();
     void countLabels(const ResultBlock &results);
 
@@ -68,18 +68,21 @@ private:
     metrics::Gauge &m_alarmActive;
     metrics::Family<metrics::Gauge> &m_channelValue;
     metrics::Family<metrics::Gauge> &m_modelInfo;
-    std::vector<metrics::Gauge *> m_channels;         // in profile order
     std::vector<metrics::Counter *> m_decodeCounters; // per DecodeError
+    metrics::Counter *m_droppedNoModel;
+    metrics::Counter *m_droppedInbox;
+    metrics::Counter *m_droppedOutbox;
     std::vector<std::string> m_modelLabels;
-    // Source counters are per source; these carry the totals of sources replaced before.
-    SourceStats m_previous;
-    SourceStats m_current;
-    QTimer *m_timer;
+    // What the detector thread's observer and the owner's thread share.
+    mutable std::mutex m_mutex;
+    std::vector<metrics::Gauge *> m_channels; // in profile order
     std::optional<LabelTrack> m_labels;
     std::vector<metrics::Counter *> m_outcomes; // tp, fp, fn, tn
     metrics::Gauge *m_precision = nullptr;
     metrics::Gauge *m_recall = nullptr;
     Confusion m_confusion;
+    int m_observer = 0;
+    int m_collector = 0;
 };
 
 } // namespace fw

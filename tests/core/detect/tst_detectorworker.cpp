@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <thread>
 
 using namespace fw;
 
@@ -40,6 +41,9 @@ private Q_SLOTS:
     void oneResultPerSampleInOrder();
     void withoutAModelBlocksAreSkipped();
     void aRefusedModelKeepsThePreviousOne();
+    void aFullInboxDropsALiveBlockAndCountsIt();
+    void aReplayWaitsForRoomAndLosesNothing();
+    void aBusyOwnerCostsObserversNothing();
 
 private:
     Profile m_profile;
@@ -136,6 +140,93 @@ void TestDetectorWorker::aRefusedModelKeepsThePreviousOne()
     thread.submit(cut(m_profile, run).front());
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(results[0][0].value<ResultBlockPtr>()->modelSha256, QStringLiteral("good"));
+}
+
+namespace {
+
+SampleBlockPtr rows(const Profile &profile, std::size_t count, std::int64_t firstSeq)
+{
+    auto block = std::make_shared<SampleBlock>(profile.channelCount());
+    const std::vector<double> values(std::size_t(profile.channelCount()), 1.0);
+    for (std::size_t i = 0; i < count; ++i) {
+        block->append(double(firstSeq) + double(i), firstSeq + std::int64_t(i), values);
+    }
+    return block;
+}
+
+} // namespace
+
+void TestDetectorWorker::aFullInboxDropsALiveBlockAndCountsIt()
+{
+    DetectorThread thread;
+    thread.setCapacities(100, 1000);
+    QSignalSpy results(&thread, &DetectorThread::resultsReady);
+    thread.setModel(m_model, QStringLiteral("m"));
+    // Not started: nothing takes from the inbox, as with a detector that fell behind.
+    QVERIFY(thread.submit(rows(m_profile, 60, 0)));
+    QVERIFY(!thread.submit(rows(m_profile, 60, 60)));
+    QVERIFY(thread.submit(rows(m_profile, 40, 120)));
+    QVERIFY(!thread.submit(rows(m_profile, 1, 160)));
+    QCOMPARE(thread.droppedInput(), 61U);
+    thread.start();
+    QTRY_COMPARE(thread.samplesScored(), 100U);
+    QTRY_COMPARE(results.size(), 2);
+    QCOMPARE(results[1][0].value<ResultBlockPtr>()->seq.front(), 120);
+    QCOMPARE(thread.droppedOutput(), 0U);
+}
+
+void TestDetectorWorker::aReplayWaitsForRoomAndLosesNothing()
+{
+    DetectorThread thread;
+    thread.setCapacities(100, 1U << 20);
+    std::atomic<std::uint64_t> observed{0};
+    thread.addObserver([&](const SampleBlock &block, const ResultBlock *scored) {
+        if (scored != nullptr) {
+            observed += block.size();
+        }
+    });
+    thread.setModel(m_model, QStringLiteral("m"));
+    thread.start();
+    // A producer on a thread of its own, far faster than the inbox empties.
+    std::thread producer([&] {
+        for (std::int64_t b = 0; b < 200; ++b) {
+            thread.submit(rows(m_profile, 50, b * 50), 0, true);
+        }
+    });
+    producer.join();
+    QTRY_COMPARE_WITH_TIMEOUT(observed.load(), 10000U, 20000);
+    QCOMPARE(thread.droppedInput(), 0U);
+    QCOMPARE(thread.samplesScored(), 10000U);
+}
+
+void TestDetectorWorker::aBusyOwnerCostsObserversNothing()
+{
+    DetectorThread thread;
+    thread.setCapacities(1U << 20, 100);
+    std::atomic<std::uint64_t> observed{0};
+    thread.addObserver([&](const SampleBlock &block, const ResultBlock *scored) {
+        if (scored != nullptr) {
+            observed += block.size();
+        }
+    });
+    QSignalSpy samples(&thread, &DetectorThread::samplesReady);
+    thread.setModel(m_model, QStringLiteral("m"));
+    thread.start();
+    for (std::int64_t b = 0; b < 5; ++b) {
+        QVERIFY(thread.submit(rows(m_profile, 60, b * 60)));
+    }
+    // This (the owner's) thread runs no events meanwhile: it is busy, or frozen.
+    const QDeadlineTimer deadline(10000);
+    while (observed.load() < 300 && !deadline.hasExpired()) {
+        QThread::msleep(5);
+    }
+    QCOMPARE(observed.load(), 300U);
+    QCOMPARE(thread.samplesScored(), 300U);
+    // The first block waits for the owner; the outbox had no room for the rest.
+    QCOMPARE(thread.droppedOutput(), 240U);
+    QTRY_COMPARE(samples.size(), 1);
+    QTest::qWait(50);
+    QCOMPARE(samples.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestDetectorWorker)
