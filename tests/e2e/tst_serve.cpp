@@ -383,10 +383,11 @@ void TestServe::aRecordingThatHitsAFileSizeLimitStopsCleanly()
         10000);
     serve.terminate();
     QVERIFY(serve.waitForFinished(10000));
-    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(serve.exitCode(), 0);
     log += serve.readAllStandardError();
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QVERIFY2(serve.exitCode() == 0, log.constData());
     QVERIFY2(log.contains("recording stopped"), log.constData());
+    QVERIFY2(log.contains("size limit"), log.constData());
 
     QFile file(recording);
     QVERIFY(file.open(QIODevice::ReadOnly));

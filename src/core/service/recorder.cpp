@@ -67,8 +67,16 @@ bool Recorder::flush()
         const qint64 n = m_file.write(m_buffer.data(), qint64(m_buffer.size()));
         if (n != qint64(m_buffer.size()) || !m_file.flush()) {
             m_failed = true;
+            // A short write sets no error: the kernel wrote what fitted.
+            const QString why
+                = n >= 0 && n < qint64(m_buffer.size())
+                      ? tr("the disk is full or the file reached its size limit (%1 of %2 bytes "
+                           "written)")
+                            .arg(n)
+                            .arg(m_buffer.size())
+                      : m_file.errorString();
             m_error = QStringLiteral("%1: %2; recording stopped after %3 samples")
-                          .arg(m_file.fileName(), m_file.errorString())
+                          .arg(m_file.fileName(), why)
                           .arg(m_written);
             // A record cut in half would not replay: back to the last whole write.
             m_file.resize(m_goodBytes);

@@ -65,7 +65,9 @@ IsolationForest trained(SplitKind kind, std::uint64_t seed, const std::vector<do
 template<typename T>
 bool sameBytes(const std::vector<T> &a, const std::vector<T> &b)
 {
-    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0;
+    // memcmp must not be given the null data() of an empty vector, even for 0 bytes.
+    return a.size() == b.size()
+           && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
 }
 
 bool sameArrays(const ForestArrays &a, const ForestArrays &b)
