@@ -124,6 +124,17 @@ void SequenceTracker::observe(std::int64_t seq, double t)
     if (m_refused > 0 && ++m_refusedAge > kRefusedSpan) {
         m_refused = 0;
     }
+    // The common case, the very next number, skips the unwrapping and the plausibility checks:
+    // it is what they would conclude unless time says a whole half wrap went by.
+    const std::int64_t following = m_last + 1;
+    if (!m_suspect
+        && (m_modulus == 0 ? seq == following
+                           : seq == following % std::int64_t(m_modulus)
+                                 && !(m_rate > 0 && forwardTime(m_lastTime, t)
+                                      && m_rate * (t - m_lastTime) >= double(m_modulus) / 2))) {
+        advance(following, t);
+        return;
+    }
     std::int64_t n = unwrap(seq, m_last, m_lastTime, t);
     if (m_suspect) {
         // The number after a jump time does not allow says what the jump was.
