@@ -16,14 +16,20 @@ qint64 steadyNs()
         .count();
 }
 
-DetectorWorker::DetectorWorker(HandOff<DetectorJob> *inbox, QObject *parent)
+DetectorWorker::DetectorWorker(HandOff<DetectorJob> *inbox, const std::atomic<bool> *stopping,
+                               QObject *parent)
     : QObject(parent)
     , m_inbox(inbox)
+    , m_stopping(stopping)
 {}
 
 void DetectorWorker::drain()
 {
-    while (std::optional<DetectorJob> job = m_inbox->pop()) {
+    while (!m_stopping->load()) {
+        std::optional<DetectorJob> job = m_inbox->pop();
+        if (!job) {
+            return;
+        }
         process(*job);
     }
 }
@@ -107,14 +113,13 @@ void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel>
 DetectorThread::DetectorThread(QObject *parent)
     : QObject(parent)
     , m_thread(std::make_unique<QThread>())
-    , m_worker(new DetectorWorker(&m_inbox))
+    , m_worker(new DetectorWorker(&m_inbox, &m_stopping))
 {
     qRegisterMetaType<fw::SampleBlockPtr>();
     qRegisterMetaType<fw::ResultBlockPtr>();
     m_thread->setObjectName(QStringLiteral("fw-detector"));
     m_worker->setOutput([this](DetectorOutput out) { output(std::move(out)); });
     m_worker->moveToThread(m_thread.get());
-    connect(m_thread.get(), &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &DetectorWorker::modelChanged, this, &DetectorThread::modelChanged,
             Qt::QueuedConnection);
     connect(m_worker, &DetectorWorker::modelRejected, this, &DetectorThread::modelRejected,
@@ -123,15 +128,13 @@ DetectorThread::DetectorThread(QObject *parent)
 
 DetectorThread::~DetectorThread()
 {
-    if (!m_thread->isRunning() && !m_thread->isFinished()) {
-        delete m_worker; // never started: the worker never ran on the other thread
-        return;
-    }
     stop();
     if (m_thread->isRunning()) {
         qCCritical(lcDetector) << "detector thread did not stop; leaving it behind";
         (void)m_thread.release();
+        return; // and its worker, which may still be inside a job
     }
+    delete m_worker;
 }
 
 void DetectorThread::start()
@@ -143,13 +146,23 @@ void DetectorThread::start()
 
 void DetectorThread::stop()
 {
-    if (!m_thread->isRunning()) {
-        return;
-    }
+    m_stopping = true;
     m_inbox.setWaiting(false);
-    m_thread->quit();
-    if (!m_thread->wait(kStopTimeoutMs)) {
-        qCWarning(lcDetector) << "detector thread still running after" << kStopTimeoutMs << "ms";
+    if (m_thread->isRunning()) {
+        m_thread->quit();
+        if (!m_thread->wait(kStopTimeoutMs)) {
+            qCWarning(lcDetector) << "detector thread still running after" << kStopTimeoutMs
+                                  << "ms";
+            return;
+        }
+    }
+    // What the source handed over and the detector will not score now is dropped, counted.
+    while (std::optional<DetectorJob> job = m_inbox.pop()) {
+        if (job->kind == DetectorJob::Kind::Block) {
+            m_droppedInput += job->block->size();
+        } else if (job->kind == DetectorJob::Kind::Barrier) {
+            job->done->set_value();
+        }
     }
 }
 
@@ -160,15 +173,22 @@ bool DetectorThread::isRunning() const
 
 void DetectorThread::enqueue(DetectorJob job, std::size_t weight)
 {
+    if (m_stopping.load()) {
+        return;
+    }
     if (m_inbox.push(std::move(job), weight, false) == HandOff<DetectorJob>::Push::QueuedFirst) {
         QMetaObject::invokeMethod(m_worker, &DetectorWorker::drain, Qt::QueuedConnection);
     }
 }
 
-bool DetectorThread::submit(const SampleBlockPtr &block, std::uint64_t epoch, bool wait)
+DetectorThread::Submit DetectorThread::submit(const SampleBlockPtr &block, std::uint64_t epoch,
+                                              bool wait)
 {
     if (!block || block->isEmpty()) {
-        return true;
+        return Submit::Queued;
+    }
+    if (m_stopping.load()) {
+        return Submit::Refused;
     }
     DetectorJob job;
     job.block = block;
@@ -177,15 +197,15 @@ bool DetectorThread::submit(const SampleBlockPtr &block, std::uint64_t epoch, bo
     switch (m_inbox.push(std::move(job), block->size(), wait)) {
     case HandOff<DetectorJob>::Push::QueuedFirst:
         QMetaObject::invokeMethod(m_worker, &DetectorWorker::drain, Qt::QueuedConnection);
-        return true;
+        return Submit::Queued;
     case HandOff<DetectorJob>::Push::Queued:
-        return true;
+        return Submit::Queued;
     case HandOff<DetectorJob>::Push::Full:
     case HandOff<DetectorJob>::Push::Aborted:
         break;
     }
     m_droppedInput += block->size();
-    return false;
+    return Submit::Dropped;
 }
 
 void DetectorThread::setModel(std::shared_ptr<const detect::DetectorModel> model,
@@ -229,7 +249,7 @@ std::uint64_t DetectorThread::beginEpoch()
 
 bool DetectorThread::flush(int timeoutMs)
 {
-    if (m_thread->isRunning()) {
+    if (m_thread->isRunning() && !m_stopping.load()) {
         DetectorJob job;
         job.kind = DetectorJob::Kind::Barrier;
         job.done = std::make_shared<std::promise<void>>();

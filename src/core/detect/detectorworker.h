@@ -74,7 +74,9 @@ class DetectorWorker : public QObject
 public:
     using Observer = std::function<void(const SampleBlock &, const ResultBlock *)>;
 
-    DetectorWorker(HandOff<DetectorJob> *inbox, QObject *parent = nullptr);
+    // stopping (owned by the DetectorThread, as the inbox is) ends a drain between two jobs.
+    DetectorWorker(HandOff<DetectorJob> *inbox, const std::atomic<bool> *stopping,
+                   QObject *parent = nullptr);
 
     // Takes every job in the inbox, then returns; queued to the detector thread by whoever
     // filled an empty inbox.
@@ -91,6 +93,7 @@ private:
     void setModel(const std::shared_ptr<const detect::DetectorModel> &model, const QString &sha256);
 
     HandOff<DetectorJob> *m_inbox;
+    const std::atomic<bool> *m_stopping;
     std::function<void(DetectorOutput)> m_output;
     std::optional<detect::Detector> m_detector;
     QString m_sha256;
@@ -100,8 +103,9 @@ private:
 // thread (a source's, directly), are scored on the detector thread, and go out to the thread
 // that created this object, where the signals are delivered: per block samplesReady, then
 // resultsReady or blockSkipped. Observers see every block on the detector thread, whatever the
-// owner's thread is doing. A full inbox or outbox drops the block there, counted; stop() waits a
-// bounded time.
+// owner's thread is doing. A full inbox or outbox drops the block there, counted; stop() ends the
+// work after the job in progress (what is still queued is dropped, counted) and waits a bounded
+// time.
 class DetectorThread : public QObject
 {
     Q_OBJECT
@@ -123,9 +127,15 @@ public:
     void stop();
     [[nodiscard]] bool isRunning() const;
 
+    enum class Submit {
+        Queued,
+        Dropped, // the inbox was full (or a wait for room was called off): counted in
+                 // droppedInput()
+        Refused, // the detector is stopping: not counted
+    };
     // From any thread. A block that finds the inbox full waits for room when wait is set (file
-    // replays) and is dropped otherwise; false when it was dropped (counted in droppedInput()).
-    bool submit(const fw::SampleBlockPtr &block, std::uint64_t epoch = 0, bool wait = false);
+    // replays) and is dropped otherwise.
+    Submit submit(const fw::SampleBlockPtr &block, std::uint64_t epoch = 0, bool wait = false);
     // From the owner's thread: queued in order with the blocks.
     void setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &sha256);
     void resetStream();
@@ -139,6 +149,7 @@ public:
     // Off: producers waiting for room give up and later ones do not wait, until it is on again
     // (a source being stopped).
     void setWaiting(bool on) { m_inbox.setWaiting(on); }
+    [[nodiscard]] bool isWaiting() const { return m_inbox.waiting(); }
     // Waits up to timeoutMs until every job queued before has been done, then delivers what is
     // in the outbox; false on timeout.
     bool flush(int timeoutMs);
@@ -170,8 +181,11 @@ private:
 
     HandOff<DetectorJob> m_inbox{kInboxSamples};
     HandOff<DetectorOutput> m_outbox{kOutboxSamples};
+    std::atomic<bool> m_stopping{false};
     std::unique_ptr<QThread> m_thread;
-    DetectorWorker *m_worker = nullptr; // deleted on the detector thread when it finishes
+    // Deleted with this object once its thread has finished (and left behind with a thread that
+    // would not stop), so that work queued to it late finds it still there.
+    DetectorWorker *m_worker = nullptr;
     std::atomic<std::uint64_t> m_epoch{0};
     std::atomic<std::uint64_t> m_scored{0};
     std::atomic<std::uint64_t> m_skipped{0};

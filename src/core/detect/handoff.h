@@ -76,6 +76,12 @@ public:
         m_space.notify_all();
     }
 
+    [[nodiscard]] bool waiting() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_waiting;
+    }
+
     void setCapacity(std::size_t capacity)
     {
         {

@@ -78,19 +78,33 @@ bool Pipeline::connectSource(const SourceUri &uri, QString *error)
     const std::uint64_t epoch = m_detector->beginEpoch();
     // A replay can wait for the detector; a live stream cannot, and is dropped (counted) instead.
     const bool wait = source->isReplay();
+    auto gate = std::make_shared<SinkGate>();
     SourceSink sink;
-    sink.block = [this, epoch, wait](const SampleBlockPtr &block) {
+    sink.block = [this, gate, epoch, wait](const SampleBlockPtr &block) {
+        const std::lock_guard lock(gate->mutex);
+        // A replay being stopped publishes a last block or two: they never arrived.
+        if (!gate->open || (wait && !m_detector->isWaiting())) {
+            return;
+        }
+        // Counted before the hand-off, so that nothing is ever scored before it was received.
         m_received += block->size();
-        m_detector->submit(block, epoch, wait);
+        (void)m_detector->submit(block, epoch, wait);
     };
-    sink.seeked = [this, epoch](double t) {
-        m_detector->seeked(t, epoch);
+    sink.seeked = [this, gate, epoch](double t) {
+        const std::lock_guard lock(gate->mutex);
+        if (gate->open) {
+            m_detector->seeked(t, epoch);
+        }
     };
-    sink.finished = [this, epoch] {
-        m_detector->finished(epoch);
+    sink.finished = [this, gate, epoch] {
+        const std::lock_guard lock(gate->mutex);
+        if (gate->open) {
+            m_detector->finished(epoch);
+        }
     };
     source->setSink(std::move(sink));
     m_source = std::move(source);
+    m_gate = std::move(gate);
     {
         const std::lock_guard lock(m_countersMutex);
         m_counters = m_source->counters();
@@ -107,8 +121,13 @@ void Pipeline::disconnectSource()
     if (!m_source) {
         return;
     }
-    // A replay waiting for room in the detector's inbox gives up, so that it stops in time.
+    // A replay waiting for room in the detector's inbox gives up, so that the gate can close
+    // and the source stop in time.
     m_detector->setWaiting(false);
+    {
+        const std::lock_guard lock(m_gate->mutex);
+        m_gate->open = false;
+    }
     m_source->stop();
     // Signals it queued before stopping may still arrive; they belong to no source now.
     m_source->disconnect(this);

@@ -124,6 +124,15 @@ private:
     std::shared_ptr<const detect::DetectorModel> m_model;
     ModelIdentity m_identity;
     std::atomic<std::uint64_t> m_received{0};
+    // Between the running source's thread and this object: closed before the source is stopped,
+    // so that a source thread that outlives its stop() never reaches a later stream or a
+    // destroyed pipeline.
+    struct SinkGate
+    {
+        std::mutex mutex;
+        bool open = true;
+    };
+    std::shared_ptr<SinkGate> m_gate;
     mutable std::mutex m_countersMutex;
     std::shared_ptr<const SourceCounters> m_counters; // the running source's
     SourceStats m_earlierSources;                     // the sum of those replaced before

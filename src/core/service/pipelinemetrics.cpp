@@ -41,7 +41,10 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
     , m_anomalous(registry->counter("faultwatch_anomalous_samples_total",
                                     "Scored samples that were anomalous (an alarm was active)."))
     , m_dropped(registry->counterFamily("faultwatch_samples_dropped_total",
-                                        "Samples not scored, by the stage that dropped them.",
+                                        "Samples dropped, by stage: detector and detector_input "
+                                        "were not scored (no fitting model; the detector fell "
+                                        "behind), consumers were scored but not plotted or "
+                                        "recorded (their thread fell behind).",
                                         {"stage"}))
     , m_decodeErrors(registry->counterFamily("faultwatch_decode_errors_total",
                                              "Malformed input skipped by the decoder, by reason.",
@@ -212,11 +215,13 @@ void PipelineMetrics::onModel(const ModelIdentity &identity)
 
 void PipelineMetrics::mirror()
 {
-    m_samples.mirror(double(m_pipeline->samplesReceived()));
+    // Downstream first: a sample is counted received before it can be scored or dropped, so
+    // this order never shows more scored and dropped than received.
+    m_droppedOutbox->mirror(double(m_pipeline->droppedAtConsumers()));
     m_scored.mirror(double(m_pipeline->samplesScored()));
     m_droppedNoModel->mirror(double(m_pipeline->samplesSkipped()));
     m_droppedInbox->mirror(double(m_pipeline->droppedAtDetector()));
-    m_droppedOutbox->mirror(double(m_pipeline->droppedAtConsumers()));
+    m_samples.mirror(double(m_pipeline->samplesReceived()));
     const SourceStats totals = m_pipeline->sourceTotals();
     m_lost.mirror(double(totals.lost));
     m_sequenceResets.mirror(double(totals.sequenceResets));

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void aFullInboxDropsALiveBlockAndCountsIt();
     void aReplayWaitsForRoomAndLosesNothing();
     void aBusyOwnerCostsObserversNothing();
+    void stoppingEndsTheBacklogAndCountsIt();
 
 private:
     Profile m_profile;
@@ -163,10 +164,11 @@ void TestDetectorWorker::aFullInboxDropsALiveBlockAndCountsIt()
     QSignalSpy results(&thread, &DetectorThread::resultsReady);
     thread.setModel(m_model, QStringLiteral("m"));
     // Not started: nothing takes from the inbox, as with a detector that fell behind.
-    QVERIFY(thread.submit(rows(m_profile, 60, 0)));
-    QVERIFY(!thread.submit(rows(m_profile, 60, 60)));
-    QVERIFY(thread.submit(rows(m_profile, 40, 120)));
-    QVERIFY(!thread.submit(rows(m_profile, 1, 160)));
+    using Submit = DetectorThread::Submit;
+    QCOMPARE(thread.submit(rows(m_profile, 60, 0)), Submit::Queued);
+    QCOMPARE(thread.submit(rows(m_profile, 60, 60)), Submit::Dropped);
+    QCOMPARE(thread.submit(rows(m_profile, 40, 120)), Submit::Queued);
+    QCOMPARE(thread.submit(rows(m_profile, 1, 160)), Submit::Dropped);
     QCOMPARE(thread.droppedInput(), 61U);
     thread.start();
     QTRY_COMPARE(thread.samplesScored(), 100U);
@@ -199,6 +201,21 @@ void TestDetectorWorker::aReplayWaitsForRoomAndLosesNothing()
     QCOMPARE(thread.samplesScored(), 10000U);
 }
 
+void TestDetectorWorker::stoppingEndsTheBacklogAndCountsIt()
+{
+    DetectorThread thread;
+    thread.setModel(m_model, QStringLiteral("m"));
+    for (std::int64_t b = 0; b < 50; ++b) {
+        QCOMPARE(thread.submit(rows(m_profile, 1000, b * 1000)), DetectorThread::Submit::Queued);
+    }
+    thread.start();
+    thread.stop(); // after at most the job in progress
+    QVERIFY(!thread.isRunning());
+    QCOMPARE(thread.samplesScored() + thread.droppedInput(), 50000U);
+    QCOMPARE(thread.submit(rows(m_profile, 10, 0)), DetectorThread::Submit::Refused);
+    QVERIFY(thread.flush(100));
+}
+
 void TestDetectorWorker::aBusyOwnerCostsObserversNothing()
 {
     DetectorThread thread;
@@ -213,7 +230,7 @@ void TestDetectorWorker::aBusyOwnerCostsObserversNothing()
     thread.setModel(m_model, QStringLiteral("m"));
     thread.start();
     for (std::int64_t b = 0; b < 5; ++b) {
-        QVERIFY(thread.submit(rows(m_profile, 60, b * 60)));
+        QCOMPARE(thread.submit(rows(m_profile, 60, b * 60)), DetectorThread::Submit::Queued);
     }
     // This (the owner's) thread runs no events meanwhile: it is busy, or frozen.
     const QDeadlineTimer deadline(10000);
