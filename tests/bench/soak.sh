@@ -67,7 +67,7 @@ while kill -0 "$sim" 2>/dev/null; do
     rss_start=${rss_start:-$rss}
     rss_max=$(python3 -c "print(max($rss_max, $rss))")
     fetch "http://127.0.0.1:$http/metrics" >"$work/metrics.txt"
-    printf '{"elapsed_s": %d, "rss_mb": %s, "received": %s, "scored": %s}\n' \
+    printf '{"elapsed_s": %d, "rss_mb": %s, "received": %.0f, "scored": %.0f}\n' \
         $(($(date +%s) - start)) "$rss" "$(metric faultwatch_samples_total "$work/metrics.txt")" \
         "$(metric faultwatch_samples_scored_total "$work/metrics.txt")"
 done
