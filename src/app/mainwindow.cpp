@@ -90,6 +90,11 @@ MainWindow::MainWindow(QWidget *parent)
     buildService();
     buildMenus();
     buildStatusBar();
+    // The plots take the keyboard at start, not the Source field: Space pauses instead of typing
+    // into the URI, and what is typed next does not become the source.
+    m_plot->setFocusPolicy(Qt::StrongFocus);
+    setFocusProxy(m_plot);
+    m_plot->setFocus();
 
     connect(m_pipeline, &Pipeline::samplesReady, this, &MainWindow::onSamples);
     connect(m_pipeline, &Pipeline::resultsReady, this, &MainWindow::onResults);

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -109,6 +110,11 @@ void MainWindow::buildMenus()
     full->setShortcut(QKeySequence(Qt::Key_F11));
     connect(full, &QAction::toggled, this,
             [this](bool on) { on ? showFullScreen() : showNormal(); });
+    view->addSeparator();
+    // A closed dock comes back from here; otherwise closing Alarms would hide every alarm.
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
+        view->addAction(dock->toggleViewAction());
+    }
     view->addSeparator();
     view->addAction(m_httpAction);
 

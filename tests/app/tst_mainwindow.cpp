@@ -17,6 +17,8 @@
 #include "service/endpoints.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
@@ -146,6 +148,8 @@ private Q_SLOTS:
     void opensAndClosesCleanly();
     void everyShortcutTheOperatorNeedsIsInAMenu_data();
     void everyShortcutTheOperatorNeedsIsInAMenu();
+    void spaceAtStartPausesAndDoesNotTypeIntoTheSource();
+    void aClosedDockComesBackFromTheViewMenu();
     void theDemoPlotsAndScoresLiveData();
     void aReplayedFaultRaisesAnAlarmThatCanBeAcknowledged();
     void pauseFreezesThePlotsWhileCountsKeepRising();
@@ -229,6 +233,40 @@ void TestMainWindow::everyShortcutTheOperatorNeedsIsInAMenu()
         found = found || action->shortcut() == keys;
     }
     QVERIFY2(found, qPrintable(keys.toString()));
+}
+
+void TestMainWindow::spaceAtStartPausesAndDoesNotTypeIntoTheSource()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    auto *sourceField = window.findChild<QComboBox *>(QStringLiteral("sourceField"));
+    QVERIFY(sourceField);
+    const QString before = sourceField->currentText();
+    QVERIFY(!window.isPaused());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    QVERIFY(window.isPaused());
+    QCOMPARE(sourceField->currentText(), before);
+}
+
+void TestMainWindow::aClosedDockComesBackFromTheViewMenu()
+{
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const QString &name : {QStringLiteral("alarmDock"), QStringLiteral("detectorDock")}) {
+        auto *dock = window.findChild<QDockWidget *>(name);
+        QVERIFY(dock);
+        QVERIFY(dock->close());
+        QVERIFY(!dock->isVisible());
+        QAction *show = nullptr;
+        for (QAction *action : allActions(window.menuBar())) {
+            show = action == dock->toggleViewAction() ? action : show;
+        }
+        QVERIFY2(show, qPrintable(name));
+        show->trigger();
+        QVERIFY(dock->isVisible());
+    }
 }
 
 void TestMainWindow::theDemoPlotsAndScoresLiveData()

@@ -19,6 +19,7 @@ ConnectionBar::ConnectionBar(QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
+    m_source->setObjectName(QStringLiteral("sourceField"));
     m_source->setEditable(true);
     m_source->setInsertPolicy(QComboBox::NoInsert);
     m_source->setMinimumContentsLength(36);
