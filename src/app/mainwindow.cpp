@@ -19,9 +19,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -149,7 +151,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &MainWindow::onTick);
     m_tick->start();
-    resize(1400, 860);
+    // The first window fits the screen it opens on (1366×768 included); saved geometry wins.
+    QSize size(1400, 860);
+    if (const QScreen *screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableGeometry().size() * 0.95);
+    }
+    resize(size);
     loadSettings();
 }
 

@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QProcess>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -150,6 +151,8 @@ private Q_SLOTS:
     void everyShortcutTheOperatorNeedsIsInAMenu();
     void spaceAtStartPausesAndDoesNotTypeIntoTheSource();
     void aClosedDockComesBackFromTheViewMenu();
+    void theFirstWindowFitsTheScreen();
+    void everyReplayMenuItemHasText();
     void theDemoPlotsAndScoresLiveData();
     void aReplayedFaultRaisesAnAlarmThatCanBeAcknowledged();
     void pauseFreezesThePlotsWhileCountsKeepRising();
@@ -266,6 +269,24 @@ void TestMainWindow::aClosedDockComesBackFromTheViewMenu()
         QVERIFY2(show, qPrintable(name));
         show->trigger();
         QVERIFY(dock->isVisible());
+    }
+}
+
+void TestMainWindow::theFirstWindowFitsTheScreen()
+{
+    MainWindow window;
+    const QSize screen = QGuiApplication::primaryScreen()->availableGeometry().size();
+    QVERIFY(window.width() <= screen.width());
+    QVERIFY(window.height() <= screen.height());
+}
+
+void TestMainWindow::everyReplayMenuItemHasText()
+{
+    // Before any file is replayed, as in a live session.
+    MainWindow window;
+    for (QAction *action : allActions(window.menuBar())) {
+        QVERIFY2(action->isSeparator() || action->menu() || !action->text().isEmpty(),
+                 qPrintable(action->toolTip()));
     }
 }
 

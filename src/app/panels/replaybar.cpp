@@ -47,7 +47,7 @@ QToolButton *toolButton(QAction *action, QWidget *parent)
 
 ReplayBar::ReplayBar(QWidget *parent)
     : QWidget(parent)
-    , m_playPause(new QAction(this))
+    , m_playPause(new QAction(tr("&Play replay"), this))
     , m_step(new QAction(tr("&Step forward"), this))
     , m_restart(new QAction(tr("&Restart replay"), this))
     , m_faster(new QAction(tr("&Faster"), this))
