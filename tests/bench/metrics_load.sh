@@ -19,20 +19,8 @@ for tool in "$cli" "$(command -v wrk || true)"; do
     fi
 done
 work=$(mktemp -d "${TMPDIR:-/tmp}/fw_bench_metrics.XXXXXX")
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
+. "$here/serve_helpers.sh"
 trap cleanup EXIT
-
-fetch() {
-    python3 -c 'import sys, urllib.request; sys.stdout.write(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' "$1"
-}
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
 udp=$(free_port)
 http=$(free_port)
 model=$here/../../resources/models/spacecraft.json
