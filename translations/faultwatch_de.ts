@@ -256,10 +256,6 @@ Empfangen um %2</translation>
 <context>
     <name>fw::AnomalyPanel</name>
     <message>
-        <source>Attribution</source>
-        <translation>Zuordnung</translation>
-    </message>
-    <message>
         <source>Anomaly confidence</source>
         <translation>Anomalie-Konfidenz</translation>
     </message>
@@ -295,6 +291,62 @@ trainiert auf %Ln Zeile</numerusform>
 SHA-256 %2…
 trainiert auf %Ln Zeilen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no source connected</source>
+        <translation>keine Quelle verbunden</translation>
+    </message>
+    <message>
+        <source>connecting to the source</source>
+        <translation>Verbindung zur Quelle wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>no data from the source</source>
+        <translation>keine Daten von der Quelle</translation>
+    </message>
+    <message>
+        <source>the replay has ended</source>
+        <translation>die Wiedergabe ist zu Ende</translation>
+    </message>
+    <message>
+        <source>no model: samples are plotted, not judged</source>
+        <translation>kein Modell: Messwerte werden gezeichnet, nicht bewertet</translation>
+    </message>
+    <message>
+        <source>the data does not match the profile</source>
+        <translation>die Daten passen nicht zum Profil</translation>
+    </message>
+    <message>
+        <source>Attribution of the standing alarm</source>
+        <translation>Zuordnung des anstehenden Alarms</translation>
+    </message>
+    <message>
+        <source>Detector</source>
+        <translation>Detektor</translation>
+    </message>
+    <message>
+        <source>Detector state</source>
+        <translation>Zustand des Detektors</translation>
+    </message>
+    <message>
+        <source>How unusual the data is: the share of the model&apos;s nominal calibration data that was less unusual. The scale is logarithmic so that the Watch, Warning and Critical levels (the marks) are apart. While an alarm stands it shows the alarm&apos;s peak, otherwise the median of the last second. Below: the last minute, one point per second, coloured where an alarm stood.</source>
+        <translation>Wie ungewöhnlich die Daten sind: der Anteil der nominalen Kalibrierdaten des Modells, der weniger ungewöhnlich war. Die Skala ist logarithmisch, damit die Stufen Beobachten, Warnung und Kritisch (die Marken) auseinanderliegen. Solange ein Alarm ansteht, zeigt sie dessen Höchstwert, sonst den Median der letzten Sekunde. Darunter: die letzte Minute, ein Punkt je Sekunde, farbig, wo ein Alarm anstand.</translation>
+    </message>
+    <message>
+        <source>Not monitoring</source>
+        <translation>Keine Überwachung</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · since %3</source>
+        <translation>%1 · %2 · seit %3</translation>
+    </message>
+    <message>
+        <source>No alarm standing.</source>
+        <translation>Kein Alarm steht an.</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
     </message>
 </context>
 <context>
@@ -598,6 +650,14 @@ Trotzdem auf diesem Bereich trainieren?</translation>
     <message>
         <source>Samples dropped: %1 because the detector fell behind the source, %2 because this window fell behind the detector (scoring and /metrics went on).</source>
         <translation>Verworfene Messwerte: %1, weil der Detektor der Quelle nicht folgen konnte, %2, weil dieses Fenster dem Detektor nicht folgen konnte (Bewertung und /metrics liefen weiter).</translation>
+    </message>
+    <message>
+        <source>records name none of the channels of profile “%1”</source>
+        <translation>Datensätze nennen keinen Kanal des Profils „%1“</translation>
+    </message>
+    <message>
+        <source>nothing for %1 s</source>
+        <translation>seit %1 s nichts</translation>
     </message>
 </context>
 <context>

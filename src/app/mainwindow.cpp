@@ -102,9 +102,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_pipeline, &Pipeline::resultsReady, this, &MainWindow::onResults);
     connect(m_pipeline, &Pipeline::sourceStateChanged, m_connection, &ConnectionBar::showState);
     connect(m_pipeline, &Pipeline::sourceFailed, this, &MainWindow::showMessage);
-    connect(m_pipeline, &Pipeline::sourceFinished, this,
-            [this] { showMessage(tr("Replay finished.")); });
-    connect(m_pipeline, &Pipeline::modelChanged, m_anomaly, &AnomalyPanel::setModelIdentity);
+    connect(m_pipeline, &Pipeline::sourceFinished, this, [this] {
+        m_replayEnded = true;
+        showMessage(tr("Replay finished."));
+    });
+    connect(m_pipeline, &Pipeline::modelChanged, this, [this](const ModelIdentity &identity) {
+        m_anomaly->setModelIdentity(identity);
+        const auto model = m_pipeline->model();
+        m_anomaly->setPolicy(model ? &model->policy : nullptr);
+    });
     connect(m_pipeline, &Pipeline::modelRejected, this, &MainWindow::showMessage);
     connect(m_pipeline, &Pipeline::sourceSeeked, this, &MainWindow::onSeeked);
     connect(m_plot, &PlotView::timeWindowChanged, m_replayBar, &ReplayBar::setPrerollS);
@@ -230,6 +236,8 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     m_connection->rememberSource(uriText);
     m_connection->setConnected(true);
     m_anomaly->clearResults();
+    m_replayEnded = false;
+    m_lastSample.invalidate();
     m_replayBar->setSource(m_pipeline->source());
     return true;
 }
@@ -277,6 +285,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::onSamples(const SampleBlockPtr &block)
 {
+    m_lastSample.restart();
     m_history->appendSamples(*block);
     m_rateSamples += block->size();
 }
@@ -285,7 +294,7 @@ void MainWindow::onResults(const ResultBlockPtr &results)
 {
     m_history->appendResults(*results);
     m_alarms->ingest(*results, m_pipeline->profile(), m_replay);
-    m_latest = results;
+    m_anomaly->showResults(*results);
 }
 
 void MainWindow::onSeeked()
@@ -295,7 +304,7 @@ void MainWindow::onSeeked()
     m_alarms->endStream(m_replay, tr("replay jumped"));
     m_history->clear();
     m_anomaly->clearResults();
-    m_latest.reset();
+    m_replayEnded = false;
     if (m_pause->isChecked()) {
         m_pause->setChecked(false);
     }
@@ -314,10 +323,8 @@ void MainWindow::onTick()
     if (expiry.isValid() && expiry <= m_alarms->now()) {
         m_alarms->expireShelves();
     }
-    if (m_latest) {
-        m_anomaly->showResults(*m_latest);
-        m_latest.reset();
-    }
+    m_anomaly->setMonitoring(monitorState(), m_monitorDetail);
+    m_anomaly->showAlarm(m_alarms->openAlarm(m_replay));
     const qint64 elapsed = m_rateClock.elapsed();
     if (elapsed >= 1000) {
         m_rate = double(m_rateSamples) * 1000.0 / double(elapsed);
@@ -346,6 +353,43 @@ void MainWindow::onTick()
             .arg(m_pipeline->droppedAtConsumers()));
     m_frameStatus->setText(tr("frame %1 ms").arg(m_plot->lastFrameMs(), 0, 'f', 1));
     recordFrameTime();
+}
+
+MonitorState MainWindow::monitorState()
+{
+    m_monitorDetail.clear();
+    if (!m_pipeline->isConnected()) {
+        return MonitorState::NoSource;
+    }
+    if (m_replay && m_replayEnded) {
+        return MonitorState::ReplayEnded;
+    }
+    // A profile that names none of the record's channels: records arrive, no sample does.
+    const SourceStats totals = m_pipeline->sourceStats();
+    const std::uint64_t unknown = totals.decodeErrors.count(DecodeError::UnknownChannel)
+                                  + totals.decodeErrors.count(DecodeError::UnknownApid);
+    if (unknown != m_mismatchSeen.unknown || totals.samples != m_mismatchSeen.samples) {
+        m_mismatch = totals.samples == m_mismatchSeen.samples;
+        m_mismatchSeen = {totals.samples, unknown};
+    }
+    if (m_mismatch) {
+        m_monitorDetail = tr("records name none of the channels of profile “%1”")
+                              .arg(m_pipeline->profile().name);
+        return MonitorState::ProfileMismatch;
+    }
+    switch (m_pipeline->sourceState()) {
+    case SourceState::Disconnected:
+    case SourceState::Connecting:
+        return MonitorState::Connecting;
+    case SourceState::Stale:
+        if (m_lastSample.isValid()) {
+            m_monitorDetail = tr("nothing for %1 s").arg(m_lastSample.elapsed() / 1000);
+        }
+        return MonitorState::Stale;
+    case SourceState::Live:
+        break;
+    }
+    return m_pipeline->hasModel() ? MonitorState::Monitoring : MonitorState::NoModel;
 }
 
 void MainWindow::showMessage(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "panels/anomalypanel.h"
 #include "service/pipeline.h"
 
 #include <QElapsedTimer>
@@ -111,6 +112,8 @@ private:
     void startHttpFromOptions(const ConsoleOptions &options);
     void recordFrameTime();
     void showMessage(const QString &text);
+    // Whether the detector is judging anything now; sets m_monitorDetail.
+    MonitorState monitorState();
     void chooseModelFile();
     void saveModelAs();
     void trainFromVisibleRange();
@@ -146,8 +149,16 @@ private:
     metrics::Histogram *m_frameTimes = nullptr;
     QString m_httpAddress;
     std::uint64_t m_framesSeen = 0;
-    ResultBlockPtr m_latest; // newest results, shown at the next tick
-    bool m_replay = false;   // the source is a file: its alarms stay out of the live journal
+    QElapsedTimer m_lastSample; // since the newest sample arrived; invalid before the first
+    bool m_replayEnded = false;
+    struct
+    {
+        std::uint64_t samples = 0;
+        std::uint64_t unknown = 0;
+    } m_mismatchSeen; // counts at the last change, to tell a profile mismatch
+    bool m_mismatch = false;
+    QString m_monitorDetail;
+    bool m_replay = false; // the source is a file: its alarms stay out of the live journal
     QElapsedTimer m_rateClock;
     std::uint64_t m_rateSamples = 0;
     double m_rate = 0;

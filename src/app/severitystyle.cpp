@@ -27,7 +27,8 @@ QColor severityColor(detect::Severity severity)
 {
     switch (severity) {
     case detect::Severity::None:
-        return QColor(0x2e, 0x9e, 0x4f);
+        // ISA-101: normal is grey; colour is kept for what is abnormal.
+        return QColor(0x9e, 0x9e, 0x9e);
     case detect::Severity::Watch:
         return QColor(0x3b, 0x82, 0xd6);
     case detect::Severity::Warning:
@@ -75,6 +76,22 @@ QPixmap severityLamp(detect::Severity severity, QSize size)
         painter.drawRect(r);
         break;
     }
+    return pixmap;
+}
+
+QPixmap notMonitoringLamp(QSize size)
+{
+    QPixmap pixmap(size);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QRectF r = QRectF(pixmap.rect()).adjusted(2, 2, -2, -2);
+    // Hollow and crossed out: it must never pass for the grey disc of Normal.
+    painter.setPen(QPen(QApplication::palette().color(QPalette::Text), 2, Qt::DashLine));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(r);
+    painter.setPen(QPen(QApplication::palette().color(QPalette::Text), 2));
+    painter.drawLine(r.bottomLeft() + QPointF(3, -3), r.topRight() + QPointF(-3, 3));
     return pixmap;
 }
 

@@ -18,4 +18,7 @@ namespace fw {
 // A lamp: a circle for normal, a triangle for watch and warning, a square for critical.
 [[nodiscard]] QPixmap severityLamp(detect::Severity severity, QSize size);
 
+// The lamp for "not monitoring": a hollow, dashed, crossed-out circle, unlike any severity's.
+[[nodiscard]] QPixmap notMonitoringLamp(QSize size);
+
 } // namespace fw

@@ -291,6 +291,13 @@ void AlarmBook::setSilenced(bool silenced, const QString &operatorName)
     Q_EMIT silencedChanged(silenced);
 }
 
+const Alarm *AlarmBook::openAlarm(bool replay) const
+{
+    const quint64 id = m_streams[replay ? 1 : 0].openId;
+    const int row = id == 0 ? -1 : rowOf(id);
+    return row < 0 ? nullptr : &m_alarms[std::size_t(row)];
+}
+
 int AlarmBook::rowOf(quint64 id) const
 {
     const auto it = std::find_if(m_alarms.begin(), m_alarms.end(),

@@ -73,6 +73,8 @@ public:
     [[nodiscard]] const Alarm &at(int row) const { return m_alarms[std::size_t(row)]; }
     [[nodiscard]] const std::vector<Alarm> &alarms() const { return m_alarms; }
     [[nodiscard]] int rowOf(quint64 id) const; // -1 when not in the list
+    // The alarm whose condition the live or the replay stream reports active; null when none.
+    [[nodiscard]] const Alarm *openAlarm(bool replay) const;
     [[nodiscard]] int countIn(AlarmState state) const;
     // Highest severity among Unacknowledged and Latched alarms (shelved ones do not count).
     [[nodiscard]] detect::Severity highestUnacknowledgedSeverity() const;
