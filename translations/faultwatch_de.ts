@@ -659,6 +659,22 @@ Trotzdem auf diesem Bereich trainieren?</translation>
         <source>nothing for %1 s</source>
         <translation>seit %1 s nichts</translation>
     </message>
+    <message>
+        <source>Not replayed: the file&apos;s columns (%1) name none of the channels of profile “%2” (%3), and it fits no built-in profile. Choose its profile first.</source>
+        <translation>Nicht wiedergegeben: Die Spalten der Datei (%1) nennen keinen Kanal des Profils „%2“ (%3), und sie passt zu keinem eingebauten Profil. Wählen Sie zuerst ihr Profil.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” chosen for this file: all its channels are there and %2 % of the values lie within its limits (%3 % within those of “%4”).</source>
+        <translation>Profil „%1“ für diese Datei gewählt: Alle seine Kanäle sind vorhanden, und %2 % der Werte liegen innerhalb seiner Grenzen (%3 % innerhalb derer von „%4“).</translation>
+    </message>
+    <message>
+        <source>The file has %1 of the %2 channels of profile “%3”; the others stay empty.</source>
+        <translation>Die Datei hat %1 der %2 Kanäle des Profils „%3“; die übrigen bleiben leer.</translation>
+    </message>
+    <message>
+        <source>Only %1 % of the file&apos;s first values lie within the limits of profile “%2”, and no built-in profile fits better.</source>
+        <translation>Nur %1 % der ersten Werte der Datei liegen innerhalb der Grenzen des Profils „%2“, und kein eingebautes Profil passt besser.</translation>
+    </message>
 </context>
 <context>
     <name>fw::ModelTrainer</name>

@@ -13,12 +13,14 @@
 #include "plot/samplehistory.h"
 #include "prompts.h"
 #include "service/endpoints.h"
+#include "telemetry/profilematch.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
@@ -226,6 +228,9 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     if (!uri) {
         return false;
     }
+    if (uri->scheme == SourceUri::Scheme::File && !fitProfileToFile(*uri, error)) {
+        return false;
+    }
     if (!m_pipeline->connectSource(*uri, error)) {
         m_connection->setConnected(false);
         return false;
@@ -239,6 +244,52 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     m_replayEnded = false;
     m_lastSample.invalidate();
     m_replayBar->setSource(m_pipeline->source());
+    return true;
+}
+
+bool MainWindow::fitProfileToFile(const SourceUri &uri, QString *error)
+{
+    QFile file(uri.path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return true; // the source says what is wrong with the file
+    }
+    constexpr qint64 kHeadBytes = 64 * 1024;
+    const QByteArray head = file.read(kHeadBytes);
+    const Profile &current = m_pipeline->profile();
+    const ProfileChoice choice = chooseProfile(current, uri.format, head);
+    const auto percent = [](const ProfileFit &fit) {
+        return QLocale().toString(100.0 * fit.insideShare(), 'f', 0);
+    };
+    if (choice.refused) {
+        if (error) {
+            *error = tr("Not replayed: the file's columns (%1) name none of the channels of "
+                        "profile “%2” (%3), and it fits no built-in profile. Choose its profile "
+                        "first.")
+                         .arg(recordNames(uri.format, head).join(QStringLiteral(", ")),
+                              current.name, current.channelIds().join(QStringLiteral(", ")));
+        }
+        return false;
+    }
+    if (choice.profile) {
+        const QString name = choice.profile->name;
+        if (!setProfileByName(name, error)) {
+            return false;
+        }
+        showMessage(tr("Profile “%1” chosen for this file: all its channels are there and %2 % "
+                       "of the values lie within its limits (%3 % within those of “%4”).")
+                        .arg(name, percent(choice.chosen), percent(choice.current), current.name));
+        return true;
+    }
+    if (!choice.current.allChannels()) {
+        showMessage(tr("The file has %1 of the %2 channels of profile “%3”; the others stay empty.")
+                        .arg(choice.current.channelsFound)
+                        .arg(choice.current.channelsTotal)
+                        .arg(current.name));
+    } else if (choice.current.insideShare() < kFitShare) {
+        showMessage(tr("Only %1 % of the file's first values lie within the limits of profile "
+                       "“%2”, and no built-in profile fits better.")
+                        .arg(percent(choice.current), current.name));
+    }
     return true;
 }
 
@@ -273,6 +324,17 @@ bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
     m_plot->setProfile(*profile);
     m_anomaly->setProfile(*profile);
     m_connection->setProfiles(Profile::builtinNames(), profile->name);
+    // A model learnt another profile's data (a spacecraft model on an EV bench): its ranges and
+    // checks do not apply, though the channel ids may be the same. The new profile's bundled
+    // model takes over when there is one.
+    const auto model = m_pipeline->model();
+    if (model && QString::fromStdString(model->profile) != profile->name) {
+        const QString bundled = detect::bundledModelPath(profile->name, profile->channelIds());
+        QString why;
+        if (!bundled.isEmpty() && !openModel(bundled, &why)) {
+            showMessage(why);
+        }
+    }
     return true;
 }
 

@@ -114,6 +114,9 @@ private:
     void showMessage(const QString &text);
     // Whether the detector is judging anything now; sets m_monitorDetail.
     MonitorState monitorState();
+    // Before a replay: keeps the profile if the file fits it, else switches to the built-in
+    // profile it fits, else refuses with the reason in *error.
+    bool fitProfileToFile(const SourceUri &uri, QString *error);
     void chooseModelFile();
     void saveModelAs();
     void trainFromVisibleRange();

@@ -163,6 +163,8 @@ private Q_SLOTS:
     void cancelingTrainingKeepsTheModelInUse();
     void trainingOnFlaggedSamplesNeedsAYes();
     void theReplayBarShowsOnlyForFiles();
+    void anEvRecordingIsReplayedWithTheEvProfileAndModel();
+    void aFileOfNoKnownProfileIsRefused();
     void aSeekRestartsTheHistoryAtTheNewPosition();
     void theConsoleServesTheSameEndpoints();
     void screenshotOptionWritesAPng();
@@ -632,6 +634,47 @@ void TestMainWindow::theReplayBarShowsOnlyForFiles()
     QVERIFY(window.setProfileByName(QStringLiteral("ev"), &error));
     window.refreshNow();
     QVERIFY(window.replayBar()->isHidden());
+}
+
+void TestMainWindow::anEvRecordingIsReplayedWithTheEvProfileAndModel()
+{
+    // It used to replay under the spacecraft profile: wrong names and units, strips painted red
+    // by the spacecraft's limits, the spacecraft model judging an EV, a green lamp.
+    QTemporaryDir dir;
+    const QString recording = simulate(dir.filePath(QStringLiteral("ev.csv")),
+                                       {QStringLiteral("--profile"), QStringLiteral("ev"),
+                                        QStringLiteral("--duration"), QStringLiteral("20")});
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    ConsoleOptions options;
+    options.demo = true; // spacecraft profile and model
+    options.noHttp = true;
+    QString error;
+    QVERIFY(window.start(options, &error));
+    QCOMPARE(window.pipeline()->modelIdentity().profile, QStringLiteral("spacecraft"));
+    QVERIFY2(window.connectSource(QStringLiteral("file://%1?speed=0").arg(recording), &error),
+             qPrintable(error));
+    QCOMPARE(window.pipeline()->profile().name, QStringLiteral("ev"));
+    QCOMPARE(window.pipeline()->profile().channels[1].label, QStringLiteral("Pack voltage"));
+    QCOMPARE(window.pipeline()->modelIdentity().profile, QStringLiteral("ev"));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("“ev”")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.pipeline()->samplesScored(), 1000U, 20000);
+}
+
+void TestMainWindow::aFileOfNoKnownProfileIsRefused()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("motor.csv"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("t,rpm,torque\n1700000000,1200,40\n1700000001,1210,41\n");
+    file.close();
+    MainWindow window;
+    QString error;
+    QVERIFY(!window.connectSource(QStringLiteral("file://%1").arg(path), &error));
+    QVERIFY2(error.contains(QStringLiteral("rpm, torque")), qPrintable(error));
+    QVERIFY(error.contains(QStringLiteral("spacecraft")));
+    QVERIFY(!window.pipeline()->isConnected());
 }
 
 void TestMainWindow::aSeekRestartsTheHistoryAtTheNewPosition()
