@@ -31,6 +31,7 @@ public:
         double min = std::numeric_limits<double>::infinity();
         double max = -std::numeric_limits<double>::infinity();
         std::uint8_t severity = 0;
+        std::uint8_t blame = 0; // the channel's: highest severity of the alarms that named it
     };
 
     explicit HistoryChunk(int channelCount);
@@ -49,6 +50,8 @@ public:
     void append(double t, std::span<const double> rowValues);
     // Raises the severity of the sample at offset (results only ever add information).
     void setSeverity(std::size_t offset, std::uint8_t severity);
+    // Raises the severity with which an alarm named channel at offset.
+    void setBlame(std::size_t offset, int channel, std::uint8_t severity);
 
     [[nodiscard]] double t(std::size_t offset) const { return m_t[offset]; }
     [[nodiscard]] double value(std::size_t offset, int channel) const
@@ -56,6 +59,10 @@ public:
         return m_values[std::size_t(channel) * kSamples + offset];
     }
     [[nodiscard]] std::uint8_t severity(std::size_t offset) const { return m_severity[offset]; }
+    [[nodiscard]] std::uint8_t blame(std::size_t offset, int channel) const
+    {
+        return m_blame[std::size_t(channel) * kSamples + offset];
+    }
 
     // Folds samples [lo, hi) of channel into extent in O(kFan · kLevels) steps.
     void reduce(int channel, std::size_t lo, std::size_t hi, Extent &extent) const;
@@ -82,6 +89,9 @@ private:
     // 2 · (channel · kPyramidSize + levelOffset(l) + bucket) is the min, the next one the max.
     std::vector<double> m_minMax;
     std::vector<std::uint8_t> m_severityMax; // levelOffset(l) + bucket
+    // Per channel, so that an alarm shades the strip of the channel at fault and no other.
+    std::vector<std::uint8_t> m_blame;    // channel-major like m_values
+    std::vector<std::uint8_t> m_blameMax; // channel · kPyramidSize + levelOffset(l) + bucket
 };
 
 } // namespace fw

@@ -18,6 +18,7 @@ struct PlotColumn
     double last = kNaN;        // value of the column's last sample (NaN when missing)
     std::int64_t count = 0;    // samples in the column, missing ones included
     std::uint8_t severity = 0; // highest detect::Severity among them (None until scored)
+    std::uint8_t blame = 0;    // highest severity of an alarm that named this channel
 
     [[nodiscard]] bool isEmpty() const { return count == 0; }
     [[nodiscard]] bool hasValue() const { return min <= max; } // false for NaN

@@ -128,8 +128,9 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
             m_columns.clear();
         }
         if (channel == 0) {
-            computeSeverityRuns();
+            computeSeverityRuns(false, m_runs);
         }
+        computeSeverityRuns(true, m_stripRuns);
         const Channel *info = channel < profileChannels ? &(*frame.channels)[channel] : nullptr;
         computeScale(strip, info, frame.scaleIncludesLimits);
         paintStrip(painter, strip, info, colors);
@@ -142,34 +143,36 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
     paintTimeAxis(painter, area, bar.bottom() + 1, frame, timeTicks, colors);
 }
 
-// Severity is per sample, the same for every channel, so channel 0's columns carry it. A column
-// without samples (zoomed in past the sample rate) keeps the severity of the sample before it
-// until the next sample, so anomalies shade as spans rather than slivers.
-void PlotRenderer::computeSeverityRuns()
+// A sample's severity is the same in every channel's columns, so channel 0's carry it; blame is
+// the channel's own. A column without samples (zoomed in past the sample rate) keeps the
+// severity of the sample before it until the next sample, so anomalies shade as spans rather
+// than slivers.
+void PlotRenderer::computeSeverityRuns(bool blame, std::vector<SeverityRun> &runs) const
 {
+    runs.clear();
     std::uint8_t held = 0;
     int lastSample = -1;
     for (int c = 0; c < int(m_columns.size()); ++c) {
         const PlotColumn &column = m_columns[std::size_t(c)];
         if (!column.isEmpty()) {
-            held = column.severity;
+            held = blame ? column.blame : column.severity;
             lastSample = c;
         }
         if (held == 0) {
             continue;
         }
-        if (!m_runs.empty() && m_runs.back().to == c && m_runs.back().severity == held) {
-            m_runs.back().to = c + 1;
+        if (!runs.empty() && runs.back().to == c && runs.back().severity == held) {
+            runs.back().to = c + 1;
         } else {
-            m_runs.push_back({c, c + 1, held});
+            runs.push_back({c, c + 1, held});
         }
     }
     // Nothing is known after the newest sample.
-    while (!m_runs.empty() && m_runs.back().from > lastSample) {
-        m_runs.pop_back();
+    while (!runs.empty() && runs.back().from > lastSample) {
+        runs.pop_back();
     }
-    if (!m_runs.empty()) {
-        m_runs.back().to = std::min(m_runs.back().to, lastSample + 1);
+    if (!runs.empty()) {
+        runs.back().to = std::min(runs.back().to, lastSample + 1);
     }
 }
 
@@ -207,11 +210,30 @@ void PlotRenderer::paintStrip(QPainter &painter, const Strip &strip, const Chann
 {
     const QRect &rect = strip.rect;
     painter.fillRect(rect, colors.strip);
-    for (const SeverityRun &run : m_runs) {
-        painter.fillRect(
-            QRect(rect.left() + run.from, rect.top(), run.to - run.from, rect.height()),
-            colors.severityShade[run.severity]);
+    // Only on the strip of a channel the alarm names, topped by a band of the severity's own
+    // colour and pattern (limit zones are horizontal and plain), with a marker at each onset.
+    constexpr int kBand = 4;
+    for (const SeverityRun &run : m_stripRuns) {
+        const QRect span(rect.left() + run.from, rect.top(), run.to - run.from, rect.height());
+        painter.fillRect(span, colors.severityShade[run.severity]);
+        painter.fillRect(QRect(span.left(), span.top(), span.width(), kBand),
+                         colors.severityBar[run.severity]);
     }
+    for (std::size_t i = 0; i < m_stripRuns.size(); ++i) {
+        const SeverityRun &run = m_stripRuns[i];
+        const bool onset = i == 0 || m_stripRuns[i - 1].to != run.from
+                           || m_stripRuns[i - 1].severity < run.severity;
+        if (onset) {
+            const double x = rect.left() + run.from + 0.5;
+            const double top = rect.top() + kBand;
+            const std::array<QPointF, 3> marker{QPointF(x - 5, top), QPointF(x + 5, top),
+                                                QPointF(x, top + 8)};
+            painter.setPen(QPen(colors.text, 1));
+            painter.setBrush(colors.severityBar[run.severity]);
+            painter.drawPolygon(marker.data(), int(marker.size()));
+        }
+    }
+    painter.setBrush(Qt::NoBrush);
     if (channel) {
         paintLimitBands(painter, strip, *channel, colors);
     }
@@ -237,6 +259,10 @@ void PlotRenderer::paintStrip(QPainter &painter, const Strip &strip, const Chann
         const double y
             = rect.bottom() + 1 - (ticks.at(i) - strip.lo) / (strip.hi - strip.lo) * rect.height();
         const QRectF label(0, y - metrics.height() / 2.0, rect.left() - 6, metrics.height());
+        // A label that would stick out of its strip would overlap the next strip's labels.
+        if (label.top() < rect.top() - 1 || label.bottom() > rect.bottom() + 2) {
+            continue;
+        }
         painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
                          plotaxis::valueLabel(ticks.at(i), ticks.decimals, locale));
     }

@@ -81,7 +81,8 @@ private:
         std::uint8_t severity = 0;
     };
 
-    void computeSeverityRuns();
+    // Runs of the columns' severity (blame: the channel's own) into runs.
+    void computeSeverityRuns(bool blame, std::vector<SeverityRun> &runs) const;
     void computeScale(Strip &strip, const Channel *channel, bool includeLimits) const;
     void paintStrip(QPainter &painter, const Strip &strip, const Channel *channel,
                     const PlotColors &colors);
@@ -94,7 +95,8 @@ private:
 
     std::vector<std::int64_t> m_bounds;
     std::vector<PlotColumn> m_columns;
-    std::vector<SeverityRun> m_runs;
+    std::vector<SeverityRun> m_runs;      // any alarm: the severity bar
+    std::vector<SeverityRun> m_stripRuns; // alarms naming the strip's channel
     std::vector<QLineF> m_lines;
     std::vector<double> m_timeTicksX;
     std::size_t m_segments = 0;

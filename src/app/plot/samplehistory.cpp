@@ -1,5 +1,6 @@
 #include "samplehistory.h"
 
+#include "alarms/alarmchannels.h"
 #include "detect/detectorworker.h"
 #include "historychunk.h"
 #include "telemetry/sampleblock.h"
@@ -113,8 +114,21 @@ void SampleHistory::appendResults(const ResultBlock &results)
     const auto rows = std::int64_t(severities.size());
     const std::int64_t from = std::max(start, firstIndex());
     const std::int64_t to = std::min(start + rows, m_end);
+    const detect::DetectionResults &r = results.results;
     for (std::int64_t i = from; i < to; ++i) {
-        chunkFor(i).setSeverity(offsetOf(i), static_cast<std::uint8_t>(severities[i - start]));
+        const auto row = std::size_t(i - start);
+        const auto severity = static_cast<std::uint8_t>(severities[row]);
+        HistoryChunk &chunk = chunkFor(i);
+        chunk.setSeverity(offsetOf(i), severity);
+        if (severity == 0) {
+            continue;
+        }
+        // The strips of the channels the alarm book names for this row, and no others.
+        for (int c : namedChannels(r, row)) {
+            if (c < m_channelCount) {
+                chunk.setBlame(offsetOf(i), c, severity);
+            }
+        }
     }
     m_scoredEnd = std::max(m_scoredEnd, std::min(start + rows, m_end));
     if (from < to) {
@@ -280,6 +294,7 @@ void SampleHistory::columns(int channel, std::span<const std::int64_t> bounds,
                 column.max = extent.max;
             }
             column.severity = extent.severity;
+            column.blame = extent.blame;
         }
         out[c] = column;
     }

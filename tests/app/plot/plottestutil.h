@@ -44,4 +44,20 @@ inline ResultBlock makeResults(const SampleBlockPtr &block,
     return results;
 }
 
+// The same, with every anomalous row attributed wholly to one channel.
+inline ResultBlock makeResults(const SampleBlockPtr &block,
+                               const std::vector<detect::Severity> &severities, int blamed)
+{
+    ResultBlock results = makeResults(block, severities, true);
+    const auto width = std::size_t(block->channelCount());
+    results.results.attribution.assign(severities.size() * width, 0.0);
+    results.results.guardFlags.assign(severities.size() * width, detect::GuardFlag::Within);
+    for (std::size_t row = 0; row < severities.size(); ++row) {
+        if (severities[row] != detect::Severity::None) {
+            results.results.attribution[row * width + std::size_t(blamed)] = 1.0;
+        }
+    }
+    return results;
+}
+
 } // namespace fw::plottest

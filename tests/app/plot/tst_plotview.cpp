@@ -179,9 +179,10 @@ void TestPlotView::anomalySpansAreShadedBehindTheTrace()
     view.setHistory(&history);
     const QImage before = view.grab().toImage();
 
+    // An alarm that names the second channel only.
     std::vector<Severity> severities(6000, Severity::None);
     std::fill(severities.begin() + 2400, severities.begin() + 3600, Severity::Critical);
-    history.appendResults(makeResults(block, severities, true));
+    history.appendResults(makeResults(block, severities, 1));
     const QImage after = view.grab().toImage();
 
     const QRect strip = stripRect(view, 2, 1);
@@ -191,9 +192,24 @@ void TestPlotView::anomalySpansAreShadedBehindTheTrace()
     QVERIFY(after.pixelColor(inside, y) != before.pixelColor(inside, y));
     QCOMPARE(after.pixelColor(outside, y), before.pixelColor(outside, y));
     // The shade is opaque, composed over the strip beforehand, so it fills without a blend.
-    const QColor shade = PlotColors::from(view.palette()).severityShade[int(Severity::Critical)];
+    const PlotColors colors = PlotColors::from(view.palette());
+    const QColor shade = colors.severityShade[int(Severity::Critical)];
     QCOMPARE(shade.alpha(), 255);
     QCOMPARE(after.pixelColor(inside, y).rgb(), shade.rgb());
+    // A band of the severity's colour tops the span, with a marker at its onset.
+    QCOMPARE(after.pixelColor(inside, strip.top() + 1).rgb(),
+             colors.severityBar[int(Severity::Critical)].rgb());
+    const int onset = strip.left() + int(strip.width() * 0.4);
+    QVERIFY(countPixels(after, QRect(onset - 3, strip.top() + 5, 7, 4),
+                        colors.severityBar[int(Severity::Critical)])
+            > 0);
+    // The strip of the channel the alarm does not name stays as it was: before, every strip
+    // was shaded, which put the fault on every channel.
+    const QRect other = stripRect(view, 2, 0);
+    for (int x = other.left() + 1; x < other.right(); x += 7) {
+        QCOMPARE(after.pixelColor(x, other.bottom() - 2), before.pixelColor(x, other.bottom() - 2));
+        QCOMPARE(after.pixelColor(x, other.top() + 1), before.pixelColor(x, other.top() + 1));
+    }
     // The severity bar under the strips marks the span too.
     const int barY = strip.bottom() + PlotRenderer::kStripGap + 3;
     QVERIFY(after.pixelColor(inside, barY) != before.pixelColor(inside, barY));
