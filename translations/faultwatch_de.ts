@@ -447,18 +447,6 @@ trainiert auf %Ln Zeilen</numerusform>
         <translation>Profil gewechselt</translation>
     </message>
     <message>
-        <source>%1 · %2 samples in memory</source>
-        <translation>%1 · %2 Messwerte im Speicher</translation>
-    </message>
-    <message>
-        <source>detector latency %1 ms</source>
-        <translation>Detektorlatenz %1 ms</translation>
-    </message>
-    <message>
-        <source>frame %1 ms</source>
-        <translation>Bild %1 ms</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -644,14 +632,6 @@ Trotzdem auf diesem Bereich trainieren?</translation>
         <translation>/metrics, /health, /ready und /predict, wie faultwatch-cli serve sie anbietet</translation>
     </message>
     <message>
-        <source> · %1 samples dropped</source>
-        <translation> · %1 Messwerte verworfen</translation>
-    </message>
-    <message>
-        <source>Samples dropped: %1 because the detector fell behind the source, %2 because this window fell behind the detector (scoring and /metrics went on).</source>
-        <translation>Verworfene Messwerte: %1, weil der Detektor der Quelle nicht folgen konnte, %2, weil dieses Fenster dem Detektor nicht folgen konnte (Bewertung und /metrics liefen weiter).</translation>
-    </message>
-    <message>
         <source>records name none of the channels of profile “%1”</source>
         <translation>Datensätze nennen keinen Kanal des Profils „%1“</translation>
     </message>
@@ -674,6 +654,44 @@ Trotzdem auf diesem Bereich trainieren?</translation>
     <message>
         <source>Only %1 % of the file&apos;s first values lie within the limits of profile “%2”, and no built-in profile fits better.</source>
         <translation>Nur %1 % der ersten Werte der Datei liegen innerhalb der Grenzen des Profils „%2“, und kein eingebautes Profil passt besser.</translation>
+    </message>
+    <message>
+        <source>%1 samples dropped</source>
+        <translation>%1 Messwerte verworfen</translation>
+    </message>
+    <message>
+        <source>nothing dropped</source>
+        <translation>nichts verworfen</translation>
+    </message>
+    <message>
+        <source>Detector latency %1 ms, last frame %2 ms, %3 samples in memory.
+Samples dropped: %4 because the detector fell behind the source, %5 because this window fell behind the detector (scoring and /metrics went on).</source>
+        <translation>Detektorlatenz %1 ms, letztes Bild %2 ms, %3 Messwerte im Speicher.
+Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, weil dieses Fenster hinter dem Detektor zurücklag (Bewertung und /metrics liefen weiter).</translation>
+    </message>
+    <message>
+        <source>Time &amp;axis</source>
+        <translation>&amp;Zeitachse</translation>
+    </message>
+    <message>
+        <source>&amp;Local time</source>
+        <translation>&amp;Ortszeit</translation>
+    </message>
+    <message>
+        <source>&amp;UTC</source>
+        <translation>&amp;UTC</translation>
+    </message>
+    <message>
+        <source>&amp;Seconds before the newest sample</source>
+        <translation>&amp;Sekunden vor dem neuesten Messwert</translation>
+    </message>
+    <message>
+        <source>Scale strips to their &amp;limits</source>
+        <translation>Streifen auf ihre &amp;Grenzen skalieren</translation>
+    </message>
+    <message>
+        <source>Each strip spans its channel&apos;s alarm limits as well as its data, so the limit lines are always in view</source>
+        <translation>Jeder Streifen umfasst die Alarmgrenzen seines Kanals und seine Daten, sodass die Grenzlinien immer zu sehen sind</translation>
     </message>
 </context>
 <context>
@@ -863,6 +881,45 @@ Trotzdem auf diesem Bereich trainieren?</translation>
     <message>
         <source>&amp;Until:</source>
         <translation>&amp;Bis:</translation>
+    </message>
+</context>
+<context>
+    <name>fw::StateBanner</name>
+    <message>
+        <source>View state</source>
+        <translation>Ansichtszustand</translation>
+    </message>
+    <message>
+        <source>REPLAY ENDED</source>
+        <translation>WIEDERGABE BEENDET</translation>
+    </message>
+    <message>
+        <source>REPLAY PAUSED</source>
+        <translation>WIEDERGABE ANGEHALTEN</translation>
+    </message>
+    <message>
+        <source>REPLAY AT FULL SPEED</source>
+        <translation>WIEDERGABE MIT HÖCHSTGESCHWINDIGKEIT</translation>
+    </message>
+    <message>
+        <source>REPLAY ×%1</source>
+        <translation>WIEDERGABE ×%1</translation>
+    </message>
+    <message>
+        <source>PAUSED at %1 — data is still judged</source>
+        <translation>ANGEHALTEN bei %1 — Daten werden weiter bewertet</translation>
+    </message>
+    <message>
+        <source>NO SOURCE</source>
+        <translation>KEINE QUELLE</translation>
+    </message>
+    <message>
+        <source>STALE — no data for %1 s</source>
+        <translation>VERALTET — seit %1 s keine Daten</translation>
+    </message>
+    <message>
+        <source>STALE — no data yet</source>
+        <translation>VERALTET — noch keine Daten</translation>
     </message>
 </context>
 <context>

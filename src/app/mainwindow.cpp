@@ -8,6 +8,7 @@
 #include "panels/anomalypanel.h"
 #include "panels/connectionbar.h"
 #include "panels/replaybar.h"
+#include "panels/statebanner.h"
 #include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
@@ -21,6 +22,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QLocale>
@@ -56,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_anomaly(new AnomalyPanel(this))
     , m_connection(new ConnectionBar(this))
     , m_replayBar(new ReplayBar(this))
+    , m_banner(new StateBanner(this))
     , m_trainer(new ModelTrainer(this))
     , m_trainStatus(new TrainStatus(this))
     , m_prompts(std::make_unique<Prompts>())
@@ -74,6 +77,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *centreLayout = new QVBoxLayout(centre);
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
+    centreLayout->addWidget(m_banner);
     centreLayout->addWidget(m_plot, 1);
     centreLayout->addWidget(m_replayBar);
     setCentralWidget(centre);
@@ -395,26 +399,56 @@ void MainWindow::onTick()
     }
     const SourceStats stats = m_pipeline->sourceStats();
     m_connection->showStats(m_rate, stats);
-    m_sourceStatus->setText(
-        tr("%1 · %2 samples in memory")
-            .arg(m_connection->stateText(), QLocale().toString(qlonglong(m_history->size()))));
-    QString detector = tr("detector latency %1 ms").arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1);
+    // Operator words in the bar; the developer's figures in the tooltip and on /metrics.
+    m_sourceStatus->setText(m_connection->stateText());
     const std::uint64_t dropped
         = m_pipeline->droppedAtDetector() + m_pipeline->droppedAtConsumers();
-    if (dropped > 0) {
-        // Never silent: samples the detector or this window could not keep up with.
-        detector += tr(" · %1 samples dropped").arg(QLocale().toString(qulonglong(dropped)));
-    }
-    m_latencyStatus->setText(detector);
+    // Never silent: samples the detector or this window could not keep up with.
+    m_latencyStatus->setText(
+        dropped > 0 ? tr("%1 samples dropped").arg(QLocale().toString(qulonglong(dropped)))
+                    : tr("nothing dropped"));
     m_latencyStatus->setStyleSheet(dropped > 0 ? QStringLiteral("color: #c0392b; font-weight: bold")
                                                : QString());
-    m_latencyStatus->setToolTip(
-        tr("Samples dropped: %1 because the detector fell behind the source, %2 because this "
-           "window fell behind the detector (scoring and /metrics went on).")
-            .arg(m_pipeline->droppedAtDetector())
-            .arg(m_pipeline->droppedAtConsumers()));
-    m_frameStatus->setText(tr("frame %1 ms").arg(m_plot->lastFrameMs(), 0, 'f', 1));
+    const QString figures
+        = tr("Detector latency %1 ms, last frame %2 ms, %3 samples in memory.\n"
+             "Samples dropped: %4 because the detector fell behind the source, %5 because this "
+             "window fell behind the detector (scoring and /metrics went on).")
+              .arg(m_pipeline->detectorLatencyMs(), 0, 'f', 1)
+              .arg(m_plot->lastFrameMs(), 0, 'f', 1)
+              .arg(QLocale().toString(qlonglong(m_history->size())))
+              .arg(m_pipeline->droppedAtDetector())
+              .arg(m_pipeline->droppedAtConsumers());
+    m_sourceStatus->setToolTip(figures);
+    m_latencyStatus->setToolTip(figures);
+    showBanner();
     recordFrameTime();
+}
+
+void MainWindow::showBanner()
+{
+    StateBanner::State state;
+    state.connected = m_pipeline->isConnected();
+    state.stale = m_pipeline->sourceState() == SourceState::Stale;
+    state.staleSeconds = m_lastSample.isValid() ? m_lastSample.elapsed() / 1000 : -1;
+    state.paused = m_plot->isPaused();
+    if (state.paused) {
+        QDateTime edge
+            = QDateTime::fromMSecsSinceEpoch(std::llround(m_plot->visibleRange().second * 1000));
+        if (m_plot->timeLabels() == TimeLabels::ClockUtc) {
+            edge = edge.toUTC();
+        }
+        state.pausedAt = QLocale().toString(edge, QStringLiteral("HH:mm:ss"))
+                         + (edge.timeSpec() == Qt::UTC ? QStringLiteral(" UTC") : QString());
+    }
+    if (const Source *source = m_pipeline->source(); source && m_replay) {
+        const ReplayStatus replay = source->replayStatus();
+        state.replay = true;
+        state.replayName = QFileInfo(m_pipeline->sourceText()).fileName().section(u'?', 0, 0);
+        state.replaySpeed = replay.speed;
+        state.replayPaused = replay.paused;
+        state.replayEnded = m_replayEnded || replay.atEnd;
+    }
+    m_banner->showState(state);
 }
 
 MonitorState MainWindow::monitorState()

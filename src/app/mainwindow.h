@@ -1,6 +1,7 @@
 #pragma once
 
 #include "panels/anomalypanel.h"
+#include "plot/plotaxis.h"
 #include "service/pipeline.h"
 
 #include <QElapsedTimer>
@@ -29,6 +30,7 @@ class PlotView;
 class Endpoints;
 class Prompts;
 class ReplayBar;
+class StateBanner;
 class SampleHistory;
 class TrainStatus;
 
@@ -70,6 +72,7 @@ public:
     [[nodiscard]] AlarmPanel *alarmPanel() const { return m_alarmPanel; }
     [[nodiscard]] ConnectionBar *connectionBar() const { return m_connection; }
     [[nodiscard]] ReplayBar *replayBar() const { return m_replayBar; }
+    [[nodiscard]] StateBanner *banner() const { return m_banner; }
     [[nodiscard]] ModelTrainer *trainer() const { return m_trainer; }
     [[nodiscard]] TrainStatus *trainStatus() const { return m_trainStatus; }
     [[nodiscard]] Endpoints *endpoints() const { return m_endpoints.get(); }
@@ -104,6 +107,7 @@ private:
     void saveSettings() const;
     void applyTheme(bool dark);
     void setTimeWindow(double seconds);
+    void setTimeLabels(TimeLabels labels);
     void onSamples(const SampleBlockPtr &block);
     void onResults(const ResultBlockPtr &results);
     void onTick();
@@ -112,6 +116,7 @@ private:
     void startHttpFromOptions(const ConsoleOptions &options);
     void recordFrameTime();
     void showMessage(const QString &text);
+    void showBanner();
     // Whether the detector is judging anything now; sets m_monitorDetail.
     MonitorState monitorState();
     // Before a replay: keeps the profile if the file fits it, else switches to the built-in
@@ -135,6 +140,7 @@ private:
     AlarmPanel *m_alarmPanel = nullptr;
     ConnectionBar *m_connection = nullptr;
     ReplayBar *m_replayBar = nullptr;
+    StateBanner *m_banner = nullptr;
     ModelTrainer *m_trainer = nullptr;
     TrainStatus *m_trainStatus = nullptr;
     std::unique_ptr<Prompts> m_prompts;
@@ -142,10 +148,11 @@ private:
     QAction *m_pause = nullptr;
     QAction *m_train = nullptr;
     QActionGroup *m_windows = nullptr;
+    QActionGroup *m_timeLabels = nullptr;
+    QAction *m_scaleToLimits = nullptr;
     QAction *m_dark = nullptr;
     QLabel *m_sourceStatus = nullptr;
     QLabel *m_latencyStatus = nullptr;
-    QLabel *m_frameStatus = nullptr;
     QLabel *m_httpStatus = nullptr;
     QAction *m_httpAction = nullptr;
     std::unique_ptr<Endpoints> m_endpoints;

@@ -102,6 +102,25 @@ void MainWindow::buildMenus()
         m_windows->addAction(a);
         connect(a, &QAction::triggered, this, [this, seconds] { setTimeWindow(seconds); });
     }
+    QMenu *axis = view->addMenu(tr("Time &axis"));
+    m_timeLabels = new QActionGroup(this);
+    const std::array<std::pair<QString, TimeLabels>, 3> axisChoices{
+        std::pair{tr("&Local time"), TimeLabels::Clock},
+        std::pair{tr("&UTC"), TimeLabels::ClockUtc},
+        std::pair{tr("&Seconds before the newest sample"), TimeLabels::Relative}};
+    for (const auto &choice : axisChoices) {
+        const TimeLabels labels = choice.second;
+        QAction *a = axis->addAction(choice.first);
+        a->setCheckable(true);
+        a->setData(int(labels));
+        m_timeLabels->addAction(a);
+        connect(a, &QAction::triggered, this, [this, labels] { setTimeLabels(labels); });
+    }
+    m_scaleToLimits = view->addAction(tr("Scale strips to their &limits"));
+    m_scaleToLimits->setCheckable(true);
+    m_scaleToLimits->setStatusTip(tr("Each strip spans its channel's alarm limits as well as its "
+                                     "data, so the limit lines are always in view"));
+    connect(m_scaleToLimits, &QAction::toggled, m_plot, &PlotView::setScaleIncludesLimits);
     m_dark = view->addAction(tr("&Dark theme"));
     m_dark->setCheckable(true);
     connect(m_dark, &QAction::toggled, this, &MainWindow::applyTheme);
@@ -142,11 +161,9 @@ void MainWindow::buildStatusBar()
 {
     m_sourceStatus = new QLabel(this);
     m_latencyStatus = new QLabel(this);
-    m_frameStatus = new QLabel(this);
     statusBar()->addPermanentWidget(m_trainStatus);
     statusBar()->addPermanentWidget(m_sourceStatus);
     statusBar()->addPermanentWidget(m_latencyStatus);
-    statusBar()->addPermanentWidget(m_frameStatus);
     statusBar()->addPermanentWidget(m_httpStatus);
 }
 
@@ -157,6 +174,9 @@ void MainWindow::loadSettings()
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_connection->setHistory(s.value(QStringLiteral("source/history")).toStringList());
     setTimeWindow(s.value(QStringLiteral("view/timeWindow"), 60.0).toDouble());
+    setTimeLabels(
+        TimeLabels(s.value(QStringLiteral("view/timeLabels"), int(TimeLabels::Clock)).toInt()));
+    m_scaleToLimits->setChecked(s.value(QStringLiteral("view/scaleToLimits"), false).toBool());
     const bool dark = s.value(QStringLiteral("view/dark"), true).toBool();
     m_dark->setChecked(dark);
     applyTheme(dark);
@@ -169,6 +189,8 @@ void MainWindow::saveSettings() const
     s.setValue(QStringLiteral("window/state"), saveState());
     s.setValue(QStringLiteral("source/history"), m_connection->history());
     s.setValue(QStringLiteral("view/timeWindow"), m_plot->timeWindow());
+    s.setValue(QStringLiteral("view/timeLabels"), int(m_plot->timeLabels()));
+    s.setValue(QStringLiteral("view/scaleToLimits"), m_scaleToLimits->isChecked());
     s.setValue(QStringLiteral("view/dark"), m_dark->isChecked());
     s.setValue(QStringLiteral("profile/name"), m_pipeline->profile().name);
 }
@@ -188,6 +210,17 @@ void MainWindow::setTimeWindow(double seconds)
     const double actual = m_plot->timeWindow();
     for (QAction *a : m_windows->actions()) {
         a->setChecked(std::abs(a->data().toDouble() - actual) < 1e-9);
+    }
+}
+
+void MainWindow::setTimeLabels(TimeLabels labels)
+{
+    if (labels != TimeLabels::Clock && labels != TimeLabels::ClockUtc) {
+        labels = TimeLabels::Relative;
+    }
+    m_plot->setTimeLabels(labels);
+    for (QAction *a : m_timeLabels->actions()) {
+        a->setChecked(a->data().toInt() == int(labels));
     }
 }
 

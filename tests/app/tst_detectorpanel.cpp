@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "panels/anomalypanel.h"
 #include "panels/confidencegauge.h"
+#include "panels/statebanner.h"
 #include "severitystyle.h"
 
 #include <QFile>
@@ -239,6 +240,9 @@ void TestDetectorPanel::aStaleFeedIsNotMonitoring()
         (window.refreshNow(), window.anomalyPanel()->monitorState() == MonitorState::Stale), 8000);
     QCOMPARE(window.anomalyPanel()->severityText(), AnomalyPanel::tr("Not monitoring"));
     QVERIFY(window.anomalyPanel()->detailText().contains(AnomalyPanel::tr("no data")));
+    QVERIFY(window.banner()->isVisibleTo(&window));
+    QVERIFY2(window.banner()->text().startsWith(QStringLiteral("STALE")),
+             qPrintable(window.banner()->text()));
 }
 
 void TestDetectorPanel::recordsOfAnotherProfileAreNotMonitoring()

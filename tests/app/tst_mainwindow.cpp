@@ -10,6 +10,7 @@
 #include "modeltrainer.h"
 #include "panels/anomalypanel.h"
 #include "panels/replaybar.h"
+#include "panels/statebanner.h"
 #include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
@@ -156,6 +157,8 @@ private Q_SLOTS:
     void theDemoPlotsAndScoresLiveData();
     void aReplayedFaultRaisesAnAlarmThatCanBeAcknowledged();
     void pauseFreezesThePlotsWhileCountsKeepRising();
+    void theBannerSaysWhatThePlotsShow();
+    void theTimeAxisShowsClockTimeChosenInView();
     void settingsSurviveARestart();
     void aBadModelFileLeavesTheOldOneInUse();
     void trainingFromTheVisibleRangePutsTheNewModelInUse();
@@ -364,6 +367,63 @@ void TestMainWindow::pauseFreezesThePlotsWhileCountsKeepRising()
     window.refreshNow();
     QVERIFY(window.plotView()->visibleRange().second > frozen.second);
     QVERIFY(window.plotView()->visibleRange().second >= window.history()->newestTime() - 1e-9);
+}
+
+void TestMainWindow::theBannerSaysWhatThePlotsShow()
+{
+    MainWindow window;
+    window.show();
+    StateBanner *banner = window.banner();
+    window.refreshNow();
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(StateBanner::tr("NO SOURCE")));
+
+    // Live and following: nothing to say.
+    QString error;
+    QVERIFY(window.connectSource(QStringLiteral("sim://spacecraft?rate=100"), &error));
+    QTRY_VERIFY(window.history()->size() > 20);
+    window.refreshNow();
+    QVERIFY(!banner->isVisible());
+    // Paused: it used to read "Live" with nothing else to tell.
+    window.pauseAction()->trigger();
+    window.refreshNow();
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(QStringLiteral("PAUSED at ")), qPrintable(banner->text()));
+    window.pauseAction()->trigger();
+    window.refreshNow();
+    QVERIFY(!banner->isVisible());
+
+    // A replay, opened paused: says so, and names the file.
+    QTemporaryDir dir;
+    const QString recording = recordNominal(dir);
+    QVERIFY(!recording.isEmpty());
+    QVERIFY(window.connectSource(QStringLiteral("file://%1?paused=1").arg(recording), &error));
+    QTRY_VERIFY((window.refreshNow(), banner->text().contains(QStringLiteral("REPLAY PAUSED"))));
+    QVERIFY(banner->text().contains(QStringLiteral("nominal.csv")));
+    window.replayBar()->playPauseAction()->trigger();
+    QTRY_VERIFY((window.refreshNow(), banner->text().contains(QStringLiteral("REPLAY ×1"))));
+}
+
+void TestMainWindow::theTimeAxisShowsClockTimeChosenInView()
+{
+    {
+        MainWindow window;
+        // Clock time by default: the axis used to end at "0 s" whatever the time was.
+        QCOMPARE(window.plotView()->timeLabels(), TimeLabels::Clock);
+        QAction *utc = nullptr;
+        for (QAction *a : allActions(window.menuBar())) {
+            if (a->menu() && a->menu()->title() == MainWindow::tr("Time &axis")) {
+                utc = a->menu()->actions().value(1);
+            }
+        }
+        QVERIFY(utc);
+        QCOMPARE(utc->text(), MainWindow::tr("&UTC"));
+        utc->trigger();
+        QCOMPARE(window.plotView()->timeLabels(), TimeLabels::ClockUtc);
+        window.close();
+    }
+    MainWindow again;
+    QCOMPARE(again.plotView()->timeLabels(), TimeLabels::ClockUtc);
 }
 
 void TestMainWindow::settingsSurviveARestart()

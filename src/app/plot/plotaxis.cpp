@@ -86,8 +86,11 @@ QString valueLabel(double value, int decimals, const QLocale &locale)
 QString timeLabel(double t, double t1, const AxisTicks &ticks, TimeLabels labels,
                   const QLocale &locale)
 {
-    if (labels == TimeLabels::Clock) {
-        const QDateTime time = QDateTime::fromMSecsSinceEpoch(std::llround(t * 1000));
+    if (labels != TimeLabels::Relative) {
+        QDateTime time = QDateTime::fromMSecsSinceEpoch(std::llround(t * 1000));
+        if (labels == TimeLabels::ClockUtc) {
+            time = time.toUTC();
+        }
         return locale.toString(time, ticks.step < 1 ? QStringLiteral("HH:mm:ss.zzz")
                                                     : QStringLiteral("HH:mm:ss"));
     }

@@ -5,8 +5,9 @@
 
 namespace fw {
 
-// How the shared time axis is labelled: seconds before the right edge, or wall-clock time.
-enum class TimeLabels { Relative, Clock };
+// How the shared time axis is labelled: seconds before the right edge, or wall-clock time in the
+// local time zone or in UTC (the source's time stamps, not the time they arrived).
+enum class TimeLabels { Relative, Clock, ClockUtc };
 
 // Evenly spaced tick positions: first + i · step for 0 <= i < count.
 struct AxisTicks
@@ -30,7 +31,7 @@ namespace plotaxis {
 [[nodiscard]] AxisTicks timeTicks(double t0, double t1, int maxTicks, TimeLabels labels);
 
 [[nodiscard]] QString valueLabel(double value, int decimals, const QLocale &locale);
-// t is seconds since the Unix epoch, shown in local time; relative labels count from t1.
+// t is seconds since the Unix epoch, shown in local time or UTC; relative labels count from t1.
 [[nodiscard]] QString timeLabel(double t, double t1, const AxisTicks &ticks, TimeLabels labels,
                                 const QLocale &locale);
 

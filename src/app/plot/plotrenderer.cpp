@@ -187,9 +187,17 @@ void PlotRenderer::computeScale(Strip &strip, const Channel *channel, bool inclu
         }
     }
     const bool haveData = lo <= hi;
-    if (channel && channel->warn && (includeLimits || !haveData)) {
+    if (channel && channel->warn && !haveData) {
         lo = std::min(lo, channel->warn->low);
         hi = std::max(hi, channel->warn->high);
+    }
+    // Scaled to its limits, a strip shows both limit lines whatever the data does.
+    const std::optional<Range> &limits = channel && channel->alarm ? channel->alarm
+                                         : channel                 ? channel->warn
+                                                                   : std::nullopt;
+    if (limits && includeLimits) {
+        lo = std::min(lo, limits->low);
+        hi = std::max(hi, limits->high);
     }
     if (!(lo <= hi)) {
         lo = 0;

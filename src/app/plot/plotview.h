@@ -56,7 +56,7 @@ public:
     [[nodiscard]] bool isPaused() const { return m_paused; }
     void setTimeLabels(TimeLabels labels);
     [[nodiscard]] TimeLabels timeLabels() const { return m_timeLabels; }
-    // Off (the default) scales each strip to its visible data; on also fits the warn range.
+    // Off (the default) scales each strip to its visible data; on also fits the alarm limits.
     void setScaleIncludesLimits(bool include);
     [[nodiscard]] bool scaleIncludesLimits() const { return m_scaleIncludesLimits; }
 

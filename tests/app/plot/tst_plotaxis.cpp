@@ -18,6 +18,7 @@ private Q_SLOTS:
     void relativeTimeTicksCountBackFromTheRightEdge();
     void clockTimeTicksSitOnWholeSteps_data();
     void clockTimeTicksSitOnWholeSteps();
+    void utcLabelsDoNotDependOnTheTimeZone();
     void aTickAtZeroNeverReadsMinusZero();
     void degenerateRangesGiveNoTicks();
 };
@@ -92,8 +93,20 @@ void TestPlotAxis::clockTimeTicksSitOnWholeSteps()
     QCOMPARE(ticks.step, step);
     QCOMPARE(std::fmod(ticks.first, step), 0.0);
     QVERIFY(ticks.first >= t0);
-    QCOMPARE(plotaxis::timeLabel(ticks.first, t0 + span, ticks, TimeLabels::Clock, QLocale::c()),
+    // The expected labels are UTC; local time is the same labels in this machine's zone.
+    QCOMPARE(plotaxis::timeLabel(ticks.first, t0 + span, ticks, TimeLabels::ClockUtc, QLocale::c()),
              firstLabel);
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(std::llround(ticks.first * 1000));
+    QVERIFY(plotaxis::timeLabel(ticks.first, t0 + span, ticks, TimeLabels::Clock, QLocale::c())
+                .startsWith(local.toString(QStringLiteral("HH:mm:ss"))));
+}
+
+void TestPlotAxis::utcLabelsDoNotDependOnTheTimeZone()
+{
+    // 1.7e9 s is 2023-11-14 22:13:20 UTC.
+    const AxisTicks ticks = plotaxis::timeTicks(1.7e9 - 30, 1.7e9 + 30, 6, TimeLabels::ClockUtc);
+    QCOMPARE(plotaxis::timeLabel(1.7e9, 1.7e9 + 30, ticks, TimeLabels::ClockUtc, QLocale::c()),
+             QStringLiteral("22:13:20"));
 }
 
 void TestPlotAxis::aTickAtZeroNeverReadsMinusZero()
