@@ -13,6 +13,73 @@
     </message>
 </context>
 <context>
+    <name>fw::AlarmHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Channel(s)</source>
+        <translation>Kanal/Kanäle</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Bediener</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Anmerkung</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Verschärft</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>Quittiert</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Unshelved</source>
+        <translation>Wieder aktiv</translation>
+    </message>
+    <message>
+        <source>Shelf expired</source>
+        <translation>Zurückstellung abgelaufen</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>Gegangen</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Silenced</source>
+        <translation>Stummgeschaltet</translation>
+    </message>
+    <message>
+        <source>Unsilenced</source>
+        <translation>Ton wieder an</translation>
+    </message>
+</context>
+<context>
     <name>fw::AlarmPanel</name>
     <message>
         <source>&amp;Acknowledge</source>
@@ -130,6 +197,71 @@
         <source>Alarm journal not written: %1</source>
         <translation>Alarmjournal nicht geschrieben: %1</translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>All active</source>
+        <translation>Alle aktiven</translation>
+    </message>
+    <message>
+        <source>To acknowledge</source>
+        <translation>Zu quittieren</translation>
+    </message>
+    <message>
+        <source>Shelved</source>
+        <translation>Zurückgestellt</translation>
+    </message>
+    <message>
+        <source>Show alarms</source>
+        <translation>Alarme zeigen</translation>
+    </message>
+    <message>
+        <source>Filter by channel</source>
+        <translation>Nach Kanal filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Group repeats</source>
+        <translation>Wiederholungen &amp;gruppieren</translation>
+    </message>
+    <message>
+        <source>Show the alarms of one channel as one row with a count; acting on the row acts on all of them</source>
+        <translation>Die Alarme eines Kanals als eine Zeile mit Anzahl zeigen; eine Aktion auf der Zeile gilt für alle</translation>
+    </message>
+    <message>
+        <source>Alarm history</source>
+        <translation>Alarmverlauf</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · raised %3</source>
+        <translation>%1 · %2 · ausgelöst %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>ALARM FLOOD: %n raised in the last 10 minutes</source>
+        <translation>
+            <numerusform>ALARMFLUT: %n ausgelöst in den letzten 10 Minuten</numerusform>
+            <numerusform>ALARMFLUT: %n ausgelöst in den letzten 10 Minuten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>fw::AlarmSortProxy</name>
+    <message>
+        <source>%1 ×%2</source>
+        <translation>%1 ×%2</translation>
+    </message>
 </context>
 <context>
     <name>fw::AlarmTableModel</name>
@@ -141,10 +273,6 @@
         <source>%1 %2</source>
         <comment>value and unit</comment>
         <translation>%1 %2</translation>
-    </message>
-    <message>
-        <source>%1 (replay)</source>
-        <translation>%1 (Wiedergabe)</translation>
     </message>
     <message>
         <source>Source time %1
@@ -225,10 +353,6 @@ Empfangen um %2</translation>
         <translation>Wert</translation>
     </message>
     <message>
-        <source>Confidence</source>
-        <translation>Konfidenz</translation>
-    </message>
-    <message>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
@@ -251,6 +375,22 @@ Empfangen um %2</translation>
     <message>
         <source>Closed</source>
         <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Shelved until %1: %2</source>
+        <translation>Zurückgestellt bis %1: %2</translation>
+    </message>
+    <message>
+        <source>From a replay (in italics): shown, never journaled.</source>
+        <translation>Aus einer Wiedergabe (kursiv): angezeigt, nie ins Journal geschrieben.</translation>
+    </message>
+    <message>
+        <source>The detector&apos;s highest confidence while the alarm stood</source>
+        <translation>Die höchste Konfidenz des Detektors, solange der Alarm anstand</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Höchstwert</translation>
     </message>
 </context>
 <context>
@@ -692,6 +832,10 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>Each strip spans its channel&apos;s alarm limits as well as its data, so the limit lines are always in view</source>
         <translation>Jeder Streifen umfasst die Alarmgrenzen seines Kanals und seine Daten, sodass die Grenzlinien immer zu sehen sind</translation>
+    </message>
+    <message>
+        <source>The onset of this alarm is no longer in memory (the replay moved on, or the history was cleared).</source>
+        <translation>Der Beginn dieses Alarms ist nicht mehr im Speicher (die Wiedergabe ging weiter, oder der Verlauf wurde geleert).</translation>
     </message>
 </context>
 <context>

@@ -36,6 +36,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace fw {
 
 namespace {
@@ -90,6 +92,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_alarms = new AlarmBook(m_journal.get(), {}, this);
     m_alarmPanel = new AlarmPanel(m_alarms, m_journal.get(), this);
     connect(m_alarmPanel, &AlarmPanel::statusMessage, this, &MainWindow::showMessage);
+    connect(m_alarmPanel, &AlarmPanel::alarmActivated, this, &MainWindow::showAlarmOnset);
     auto *alarmDock = new QDockWidget(tr("Alarms"), this);
     alarmDock->setObjectName(QStringLiteral("alarmDock"));
     alarmDock->setWidget(m_alarmPanel);
@@ -342,6 +345,18 @@ bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
     return true;
 }
 
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_docksSized) {
+        // The alarm table needs its columns in full (time, severity, channel, value,
+        // confidence, state); the plots keep the larger share. A saved layout wins.
+        m_docksSized = true;
+        const auto docks = findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly);
+        resizeDocks(docks, QList<int>(docks.size(), int(width() * kDockShare)), Qt::Horizontal);
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
@@ -422,6 +437,25 @@ void MainWindow::onTick()
     m_latencyStatus->setToolTip(figures);
     showBanner();
     recordFrameTime();
+}
+
+void MainWindow::showAlarmOnset(quint64 id)
+{
+    const int row = m_alarms->rowOf(id);
+    if (row < 0) {
+        return;
+    }
+    const double t = m_alarms->at(row).sourceTimeRaised;
+    if (!std::isfinite(t)) {
+        return;
+    }
+    if (m_history->isEmpty() || t < m_history->firstTime() || t > m_history->newestTime()) {
+        showMessage(tr("The onset of this alarm is no longer in memory (the replay moved on, or "
+                       "the history was cleared)."));
+        return;
+    }
+    m_pause->setChecked(true);
+    m_plot->showAround(t);
 }
 
 void MainWindow::showBanner()

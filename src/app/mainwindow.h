@@ -53,7 +53,8 @@ class MainWindow : public QMainWindow
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    static constexpr int kTickMs = 33; // display refresh, about 30 Hz
+    static constexpr int kTickMs = 33;         // display refresh, about 30 Hz
+    static constexpr double kDockShare = 0.42; // of the first window's width, for the docks
     static constexpr auto kDemoSource = "sim://spacecraft?scenario=mixed&seed=7";
     static constexpr auto kDemoModel = ":/models/spacecraft.json";
 
@@ -99,6 +100,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void buildMenus();
@@ -117,6 +119,8 @@ private:
     void recordFrameTime();
     void showMessage(const QString &text);
     void showBanner();
+    // Pauses the plots on an alarm's onset.
+    void showAlarmOnset(quint64 id);
     // Whether the detector is judging anything now; sets m_monitorDetail.
     MonitorState monitorState();
     // Before a replay: keeps the profile if the file fits it, else switches to the built-in
@@ -161,6 +165,7 @@ private:
     std::uint64_t m_framesSeen = 0;
     QElapsedTimer m_lastSample; // since the newest sample arrived; invalid before the first
     bool m_replayEnded = false;
+    bool m_docksSized = false; // the docks got their share of the first window, or a saved one
     struct
     {
         std::uint64_t samples = 0;

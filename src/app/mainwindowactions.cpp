@@ -171,7 +171,7 @@ void MainWindow::loadSettings()
 {
     QSettings s;
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    m_docksSized = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_connection->setHistory(s.value(QStringLiteral("source/history")).toStringList());
     setTimeWindow(s.value(QStringLiteral("view/timeWindow"), 60.0).toDouble());
     setTimeLabels(

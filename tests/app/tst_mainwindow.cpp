@@ -159,6 +159,8 @@ private Q_SLOTS:
     void pauseFreezesThePlotsWhileCountsKeepRising();
     void theBannerSaysWhatThePlotsShow();
     void theTimeAxisShowsClockTimeChosenInView();
+    void clickingAnAlarmShowsItsOnset();
+    void everyAlarmColumnIsVisibleAt1366();
     void settingsSurviveARestart();
     void aBadModelFileLeavesTheOldOneInUse();
     void trainingFromTheVisibleRangePutsTheNewModelInUse();
@@ -332,12 +334,17 @@ void TestMainWindow::aReplayedFaultRaisesAnAlarmThatCanBeAcknowledged()
     QCOMPARE(alarm.channels.value(0), QStringLiteral("temperature"));
 
     QTableView *view = window.alarmPanel()->view();
-    const int row = view->model()->rowCount() - 1;
-    const auto id = view->model()
-                        ->index(row, AlarmTableModel::TimeColumn)
-                        .data(AlarmTableModel::AlarmIdRole)
-                        .toULongLong();
-    QCOMPARE(id, alarm.id);
+    int row = 0;
+    while (row < view->model()->rowCount()
+           && view->model()
+                      ->index(row, AlarmTableModel::TimeColumn)
+                      .data(AlarmTableModel::AlarmIdRole)
+                      .toULongLong()
+                  != alarm.id) {
+        ++row;
+    }
+    QVERIFY(row < view->model()->rowCount());
+    const quint64 id = alarm.id;
     QVERIFY(alarm.state() == AlarmState::Unacknowledged || alarm.state() == AlarmState::Latched);
     view->selectRow(row);
     window.alarmPanel()->acknowledgeAction()->trigger();
@@ -424,6 +431,66 @@ void TestMainWindow::theTimeAxisShowsClockTimeChosenInView()
     }
     MainWindow again;
     QCOMPARE(again.plotView()->timeLabels(), TimeLabels::ClockUtc);
+}
+
+void TestMainWindow::clickingAnAlarmShowsItsOnset()
+{
+    QTemporaryDir dir;
+    const QString recording = recordFault(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.resize(1366, 740);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    QVERIFY(replayAll(window, recording, 600));
+    AlarmBook *book = window.alarmBook();
+    QVERIFY(book->count() >= 1);
+    QTableView *view = window.alarmPanel()->view();
+    const QModelIndex first = view->model()->index(0, AlarmTableModel::ChannelsColumn);
+    const auto id = first.data(AlarmTableModel::AlarmIdRole).toULongLong();
+    const double onset = book->at(book->rowOf(id)).sourceTimeRaised;
+    QVERIFY(!window.isPaused());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+    QVERIFY(window.isPaused());
+    const auto [t0, t1] = window.plotView()->visibleRange();
+    QVERIFY(t0 < onset && onset < t1);
+    QCOMPARE(onset - t0, 0.25 * (t1 - t0));
+}
+
+void TestMainWindow::everyAlarmColumnIsVisibleAt1366()
+{
+    QTemporaryDir dir;
+    const QString recording = recordFault(dir);
+    QVERIFY(!recording.isEmpty());
+    MainWindow window;
+    window.resize(1366, 740);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    QVERIFY(replayAll(window, recording, 600));
+    QTableView *view = window.alarmPanel()->view();
+    QVERIFY(view->model()->rowCount() >= 1);
+    QApplication::processEvents();
+    // State was off-screen and Channel truncated, even at 1920 px.
+    for (int column = 0; column < AlarmTableModel::ColumnCount; ++column) {
+        const int left = view->columnViewportPosition(column);
+        const int width = view->columnWidth(column);
+        QVERIFY2(left >= 0 && left + width <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("column %1 at %2 + %3 of %4")
+                                .arg(column)
+                                .arg(left)
+                                .arg(width)
+                                .arg(view->viewport()->width())));
+        const QModelIndex cell = view->model()->index(0, column);
+        const QString text = cell.data().toString();
+        const QVariant font = cell.data(Qt::FontRole);
+        const QFontMetrics metrics(font.isValid() ? font.value<QFont>() : view->font());
+        QVERIFY2(metrics.horizontalAdvance(text) <= width,
+                 qPrintable(QStringLiteral("column %1 cuts \"%2\"").arg(column).arg(text)));
+    }
 }
 
 void TestMainWindow::settingsSurviveARestart()

@@ -1,23 +1,31 @@
 #include "alarmpanel.h"
 
+#include "alarmhistorymodel.h"
 #include "alarms/alarmbook.h"
 #include "alarms/alarmjournal.h"
+#include "alarmsortproxy.h"
 #include "alarmtablemodel.h"
 #include "severitystyle.h"
 #include "shelvedialog.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace fw {
 
@@ -26,7 +34,11 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     , m_book(book)
     , m_journal(journal)
     , m_model(new AlarmTableModel(book, this))
+    , m_proxy(new AlarmSortProxy(book, this))
     , m_view(new QTableView(this))
+    , m_history(new AlarmHistoryModel(journal, this))
+    , m_historyView(new QTableView(this))
+    , m_tabs(new QTabWidget(this))
     , m_summary(new QLabel(this))
     , m_journalProblem(new QLabel(this))
     , m_shelfTimer(new QTimer(this))
@@ -34,13 +46,7 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     , m_operator(defaultOperatorName())
 {
     Q_ASSERT(book);
-    m_view->setModel(m_model);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->setWordWrap(false);
+    m_proxy->setSourceModel(m_model);
 
     m_journalProblem->setWordWrap(true);
     m_journalProblem->setForegroundRole(QPalette::BrightText);
@@ -55,13 +61,37 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     toolBar->addSeparator();
     toolBar->addActions({m_silence, m_export});
 
+    m_tabs->addTab(createActiveTab(), tr("Active"));
+    m_tabs->addTab(createHistoryTab(), tr("History"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 1) {
+            m_history->reload();
+        }
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(toolBar);
     layout->addWidget(m_journalProblem);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_summary);
+    m_summary->setWordWrap(true);
 
+    connect(book, &AlarmBook::alarmInserted, this, [this](int row) {
+        m_raises.push_back(m_book->at(row).raisedAt);
+        updateSummary();
+    });
+    connect(book, &AlarmBook::summaryChanged, this, [this] {
+        if (m_tabs->currentIndex() == 1) {
+            m_history->reload();
+        }
+    });
+    connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
+        const QModelIndex source = m_proxy->mapToSource(index);
+        if (source.isValid()) {
+            Q_EMIT alarmActivated(m_model->alarmId(source.row()));
+        }
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AlarmPanel::updateActions);
     connect(book, &AlarmBook::summaryChanged, this, &AlarmPanel::updateActions);
@@ -85,6 +115,67 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
 }
 
 AlarmPanel::~AlarmPanel() = default;
+
+QWidget *AlarmPanel::createActiveTab()
+{
+    auto *tab = new QWidget(this);
+    m_stateFilter = new QComboBox(tab);
+    m_stateFilter->addItem(tr("All active"), int(AlarmSortProxy::StateFilter::All));
+    m_stateFilter->addItem(tr("To acknowledge"),
+                           int(AlarmSortProxy::StateFilter::NeedsAcknowledging));
+    m_stateFilter->addItem(tr("Shelved"), int(AlarmSortProxy::StateFilter::Shelved));
+    m_stateFilter->setAccessibleName(tr("Show alarms"));
+    connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_proxy->setStateFilter(AlarmSortProxy::StateFilter(m_stateFilter->currentData().toInt()));
+    });
+    m_channelFilter = new QLineEdit(tab);
+    m_channelFilter->setPlaceholderText(tr("Filter by channel"));
+    m_channelFilter->setClearButtonEnabled(true);
+    m_channelFilter->setAccessibleName(tr("Filter by channel"));
+    connect(m_channelFilter, &QLineEdit::textChanged, m_proxy, &AlarmSortProxy::setChannelFilter);
+    m_group = new QCheckBox(tr("&Group repeats"), tab);
+    m_group->setChecked(m_proxy->isGrouped());
+    m_group->setToolTip(tr("Show the alarms of one channel as one row with a count; acting on "
+                           "the row acts on all of them"));
+    connect(m_group, &QCheckBox::toggled, m_proxy, &AlarmSortProxy::setGrouped);
+
+    m_view->setModel(m_proxy);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->setSortingEnabled(true);
+    // What needs acknowledging first, then the most severe, then the newest.
+    m_view->sortByColumn(AlarmTableModel::SeverityColumn, Qt::DescendingOrder);
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(AlarmTableModel::ChannelsColumn, QHeaderView::Stretch);
+
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_stateFilter);
+    filters->addWidget(m_channelFilter, 1);
+    filters->addWidget(m_group);
+    auto *layout = new QVBoxLayout(tab);
+    layout->setContentsMargins(0, 2, 0, 0);
+    layout->addLayout(filters);
+    layout->addWidget(m_view, 1);
+    return tab;
+}
+
+QWidget *AlarmPanel::createHistoryTab()
+{
+    m_historyView->setModel(m_history);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->setWordWrap(false);
+    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->setAccessibleName(tr("Alarm history"));
+    return m_historyView;
+}
 
 void AlarmPanel::createActions()
 {
@@ -135,7 +226,11 @@ QList<quint64> AlarmPanel::selectedAlarmIds() const
 {
     QList<quint64> ids;
     for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
-        ids.append(index.data(AlarmTableModel::AlarmIdRole).toULongLong());
+        for (quint64 id : m_proxy->alarmIds(index)) {
+            if (!ids.contains(id)) {
+                ids.append(id);
+            }
+        }
     }
     return ids;
 }
@@ -164,7 +259,7 @@ void AlarmPanel::shelveSelected()
     if (ids.isEmpty()) {
         return;
     }
-    auto *dialog = new ShelveDialog(m_book->now(), this);
+    auto *dialog = new ShelveDialog(m_book->now(), describe(ids), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, ids, dialog] {
         const QDateTime until = dialog->until(m_book->now());
@@ -177,6 +272,30 @@ void AlarmPanel::shelveSelected()
                 .arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat)));
     });
     dialog->open();
+}
+
+QString AlarmPanel::describe(const QList<quint64> &ids) const
+{
+    QStringList lines;
+    for (quint64 id : ids) {
+        const int row = m_book->rowOf(id);
+        if (row < 0) {
+            continue;
+        }
+        const Alarm &alarm = m_book->at(row);
+        lines << tr("%1 · %2 · raised %3")
+                     .arg(severityLabel(alarm.severity),
+                          alarm.channelLabels.join(QStringLiteral(", ")),
+                          QLocale().toString(alarm.raisedAt.toLocalTime(),
+                                             QStringLiteral("HH:mm:ss")));
+    }
+    constexpr int kShown = 5;
+    if (lines.size() > kShown) {
+        const auto more = int(lines.size()) - kShown;
+        lines = lines.mid(0, kShown);
+        lines << tr("and %n more", nullptr, more);
+    }
+    return lines.join(u'\n');
 }
 
 void AlarmPanel::unshelveSelected()
@@ -243,11 +362,32 @@ void AlarmPanel::updateActions()
         m_book->countIn(AlarmState::Unacknowledged) + m_book->countIn(AlarmState::Latched) > 0);
 }
 
+int AlarmPanel::recentRaises() const
+{
+    const QDateTime since = m_book->now().addSecs(-kFloodWindowS);
+    return int(std::count_if(m_raises.begin(), m_raises.end(),
+                             [&](const QDateTime &t) { return t > since; }));
+}
+
+QString AlarmPanel::summaryText() const
+{
+    return m_summary->text();
+}
+
 void AlarmPanel::updateSummary()
 {
+    const QDateTime since = m_book->now().addSecs(-kFloodWindowS);
+    while (!m_raises.empty() && m_raises.front() <= since) {
+        m_raises.pop_front();
+    }
     const int unacknowledged
         = m_book->countIn(AlarmState::Unacknowledged) + m_book->countIn(AlarmState::Latched);
     QStringList parts;
+    const int recent = recentRaises();
+    if (recent > kFloodCount) {
+        // ISA-18.2's flood: more alarms than an operator can handle one by one.
+        parts << tr("ALARM FLOOD: %n raised in the last 10 minutes", nullptr, recent);
+    }
     if (unacknowledged > 0) {
         parts << tr("%n unacknowledged, highest %1", nullptr, unacknowledged)
                      .arg(severityLabel(m_book->highestUnacknowledgedSeverity()));
@@ -261,6 +401,9 @@ void AlarmPanel::updateSummary()
         parts << tr("annunciation silenced");
     }
     m_summary->setText(parts.join(QStringLiteral(" · ")));
+    QFont font = m_summary->font();
+    font.setBold(recent > kFloodCount);
+    m_summary->setFont(font);
     if (unacknowledged == 0 && m_flashTimer->isActive()) {
         m_flashTimer->stop();
         m_flashOn = true; // flash() turns it off

@@ -1,10 +1,17 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QWidget>
 
+#include <deque>
+
 class QAction;
+class QCheckBox;
+class QComboBox;
 class QLabel;
+class QLineEdit;
+class QTabWidget;
 class QTableView;
 class QTimer;
 
@@ -12,12 +19,19 @@ namespace fw {
 
 class AlarmBook;
 class AlarmJournal;
+class AlarmHistoryModel;
+class AlarmSortProxy;
 class AlarmTableModel;
 
 // The operator's alarm table with its actions: acknowledge the selected alarms or all of them,
 // shelve with a reason and an expiry, unshelve, silence annunciation, export the journal. The
 // actions are exposed so the main window can put them in its menus; their shortcuts work
 // anywhere in the window. Lives on the GUI thread.
+//
+// For triage (ISA-18.2): the active table is sorted what-needs-acknowledging first, then by
+// severity, filtered by state or channel, and groups an alarm that keeps coming back into one
+// row with a count. A History tab shows the journal. More than kFloodCount alarms raised within
+// kFloodWindowS is a flood: the summary says so with the rate.
 //
 // The panel runs the timer that ends shelves on time (once a second), since it is what the
 // operator sees; a headless service calls AlarmBook::expireShelves() itself.
@@ -29,7 +43,9 @@ class AlarmPanel : public QWidget
 
 public:
     static constexpr int kShelfCheckMs = 1000;
-    static constexpr int kFlashMs = 500; // unacknowledged alarms flash the summary until acked
+    static constexpr int kFlashMs = 500;   // unacknowledged alarms flash the summary until acked
+    static constexpr int kFloodCount = 10; // ISA-18.2: more than 10 alarms in 10 minutes
+    static constexpr int kFloodWindowS = 600;
 
     explicit AlarmPanel(AlarmBook *book, AlarmJournal *journal = nullptr,
                         QWidget *parent = nullptr);
@@ -44,6 +60,14 @@ public:
 
     [[nodiscard]] QTableView *view() const { return m_view; }
     [[nodiscard]] AlarmTableModel *model() const { return m_model; }
+    [[nodiscard]] AlarmSortProxy *proxy() const { return m_proxy; }
+    [[nodiscard]] QTableView *historyView() const { return m_historyView; }
+    [[nodiscard]] AlarmHistoryModel *historyModel() const { return m_history; }
+    [[nodiscard]] QTabWidget *tabs() const { return m_tabs; }
+    [[nodiscard]] QString summaryText() const;
+    // Alarms raised within the last kFloodWindowS, by the book's clock.
+    [[nodiscard]] int recentRaises() const;
+    [[nodiscard]] bool isFlooded() const { return recentRaises() > kFloodCount; }
 
     // Recorded in the journal with every operator action. Defaults to the OS user name.
     [[nodiscard]] QString operatorName() const { return m_operator; }
@@ -68,9 +92,15 @@ public:
 Q_SIGNALS:
     // A line for the status bar: what an action did, or why it failed.
     void statusMessage(const QString &message);
+    // The operator clicked an alarm's row: show its onset.
+    void alarmActivated(quint64 id);
 
 private:
     void createActions();
+    [[nodiscard]] QWidget *createActiveTab();
+    [[nodiscard]] QWidget *createHistoryTab();
+    // What the selected alarms are, for the shelve dialog: "Warning · Bus voltage · 12:03:04".
+    [[nodiscard]] QString describe(const QList<quint64> &ids) const;
     void updateActions();
     void updateSummary();
     void showJournalProblem(const QString &error);
@@ -80,7 +110,15 @@ private:
     AlarmBook *m_book;
     AlarmJournal *m_journal;
     AlarmTableModel *m_model;
+    AlarmSortProxy *m_proxy;
     QTableView *m_view;
+    AlarmHistoryModel *m_history;
+    QTableView *m_historyView;
+    QTabWidget *m_tabs;
+    QComboBox *m_stateFilter = nullptr;
+    QLineEdit *m_channelFilter = nullptr;
+    QCheckBox *m_group = nullptr;
+    std::deque<QDateTime> m_raises; // wall times of raises within the flood window
     QLabel *m_summary;
     QLabel *m_journalProblem;
     QTimer *m_shelfTimer;

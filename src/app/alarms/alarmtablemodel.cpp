@@ -133,13 +133,17 @@ QVariant AlarmTableModel::data(const QModelIndex &index, int role) const
             return QIcon(severityLamp(alarm.severity, QSize(14, 14)));
         }
         return {};
-    case Qt::FontRole:
-        if (needsAttention(alarm)) {
-            QFont font;
-            font.setBold(true);
-            return font;
+    case Qt::FontRole: {
+        // Bold: needs acknowledging. Italic: replayed from a recording, never journaled (the
+        // State column's tooltip says so too): told apart without a column of its own.
+        if (!needsAttention(alarm) && !alarm.replay) {
+            return {};
         }
-        return {};
+        QFont font;
+        font.setBold(needsAttention(alarm));
+        font.setItalic(alarm.replay);
+        return font;
+    }
     case Qt::TextAlignmentRole:
         if (column == ValueColumn || column == ConfidenceColumn) {
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
@@ -163,7 +167,7 @@ QVariant AlarmTableModel::display(const Alarm &alarm, int column) const
     switch (column) {
     case TimeColumn:
         return std::isfinite(alarm.sourceTimeRaised)
-                   ? localTime(alarm.sourceTimeRaised).toString(QStringLiteral("hh:mm:ss.zzz"))
+                   ? localTime(alarm.sourceTimeRaised).toString(QStringLiteral("hh:mm:ss"))
                    : kNone;
     case SeverityColumn:
         return severityLabel(alarm.severity);
@@ -179,9 +183,18 @@ QVariant AlarmTableModel::display(const Alarm &alarm, int column) const
                                           .arg(QLocale().toString(alarm.value, 'g', 6), alarm.unit);
     case ConfidenceColumn:
         return percent(alarm.peakConfidence);
-    case StateColumn:
-        return alarm.replay ? tr("%1 (replay)").arg(stateName(alarm.state()))
-                            : stateName(alarm.state());
+    case StateColumn: {
+        QString state = stateName(alarm.state());
+        if (alarm.shelved) {
+            // The shelf's end and reason in the row itself: a shelved alarm must not be a
+            // mystery to the next shift.
+            state = tr("Shelved until %1: %2")
+                        .arg(QLocale().toString(alarm.shelvedUntil.toLocalTime(),
+                                                QStringLiteral("HH:mm")),
+                             alarm.shelveReason);
+        }
+        return state;
+    }
     default:
         return {};
     }
@@ -212,19 +225,27 @@ QVariant AlarmTableModel::toolTip(const Alarm &alarm, int column) const
                    ? tr("%1 when raised, %2 at most")
                          .arg(percent(alarm.confidence), percent(alarm.peakConfidence))
                    : tr("Raised without a detector confidence");
-    case StateColumn:
+    case StateColumn: {
+        const QString replay
+            = alarm.replay ? tr("From a replay (in italics): shown, never journaled.") : QString();
+        const auto withReplay = [&](const QString &text) {
+            return replay.isEmpty() ? text : text.isEmpty() ? replay : text + u'\n' + replay;
+        };
         if (alarm.shelved) {
-            return tr("Shelved by %1 until %2: %3")
-                .arg(alarm.shelvedBy,
-                     alarm.shelvedUntil.toLocalTime().toString(QStringLiteral("yyyy-MM-dd hh:mm")),
-                     alarm.shelveReason);
+            return withReplay(tr("Shelved by %1 until %2: %3")
+                                  .arg(alarm.shelvedBy,
+                                       alarm.shelvedUntil.toLocalTime().toString(
+                                           QStringLiteral("yyyy-MM-dd hh:mm")),
+                                       alarm.shelveReason));
         }
         if (alarm.acknowledged) {
-            return tr("Acknowledged by %1 at %2")
-                .arg(alarm.acknowledgedBy,
-                     alarm.acknowledgedAt.toLocalTime().toString(QStringLiteral("hh:mm:ss")));
+            return withReplay(
+                tr("Acknowledged by %1 at %2")
+                    .arg(alarm.acknowledgedBy,
+                         alarm.acknowledgedAt.toLocalTime().toString(QStringLiteral("hh:mm:ss"))));
         }
-        return {};
+        return withReplay({});
+    }
     default:
         return {};
     }
@@ -232,6 +253,9 @@ QVariant AlarmTableModel::toolTip(const Alarm &alarm, int column) const
 
 QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == ConfidenceColumn) {
+        return tr("The detector's highest confidence while the alarm stood");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
         return QAbstractTableModel::headerData(section, orientation, role);
     }
@@ -245,7 +269,7 @@ QVariant AlarmTableModel::headerData(int section, Qt::Orientation orientation, i
     case ValueColumn:
         return tr("Value");
     case ConfidenceColumn:
-        return tr("Confidence");
+        return tr("Peak");
     case StateColumn:
         return tr("State");
     default:

@@ -4,6 +4,7 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -16,8 +17,9 @@ constexpr qint64 kMinute = 60;
 
 } // namespace
 
-ShelveDialog::ShelveDialog(const QDateTime &now, QWidget *parent)
+ShelveDialog::ShelveDialog(const QDateTime &now, const QString &alarms, QWidget *parent)
     : QDialog(parent)
+    , m_alarms(new QLabel(alarms, this))
     , m_reason(new QLineEdit(this))
     , m_duration(new QComboBox(this))
     , m_custom(new QDateTimeEdit(this))
@@ -38,6 +40,11 @@ ShelveDialog::ShelveDialog(const QDateTime &now, QWidget *parent)
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Shelve"));
 
     auto *form = new QFormLayout(this);
+    QFont bold = m_alarms->font();
+    bold.setBold(true);
+    m_alarms->setFont(bold);
+    m_alarms->setVisible(!alarms.isEmpty());
+    form->addRow(m_alarms);
     form->addRow(tr("&Reason:"), m_reason);
     form->addRow(tr("&For:"), m_duration);
     form->addRow(tr("&Until:"), m_custom);
@@ -55,6 +62,11 @@ ShelveDialog::ShelveDialog(const QDateTime &now, QWidget *parent)
 }
 
 ShelveDialog::~ShelveDialog() = default;
+
+QString ShelveDialog::alarmsText() const
+{
+    return m_alarms->text();
+}
 
 QString ShelveDialog::reason() const
 {

@@ -6,6 +6,7 @@
 class QComboBox;
 class QDateTimeEdit;
 class QDialogButtonBox;
+class QLabel;
 class QLineEdit;
 
 namespace fw {
@@ -19,13 +20,16 @@ class ShelveDialog : public QDialog
 
 public:
     // now: the alarm book's clock, so that presets and the custom minimum agree with it.
-    explicit ShelveDialog(const QDateTime &now, QWidget *parent = nullptr);
+    // alarms: what is being shelved, one line per alarm, shown at the top.
+    explicit ShelveDialog(const QDateTime &now, const QString &alarms = {},
+                          QWidget *parent = nullptr);
     ~ShelveDialog() override;
 
     [[nodiscard]] QString reason() const;
     // The chosen expiry, presets counted from now.
     [[nodiscard]] QDateTime until(const QDateTime &now) const;
 
+    [[nodiscard]] QString alarmsText() const;
     [[nodiscard]] QLineEdit *reasonEdit() const { return m_reason; }
     [[nodiscard]] QComboBox *durationBox() const { return m_duration; }
     [[nodiscard]] QDateTimeEdit *customEdit() const { return m_custom; }
@@ -33,6 +37,7 @@ public:
 private:
     void updateButtons();
 
+    QLabel *m_alarms;
     QLineEdit *m_reason;
     QComboBox *m_duration;
     QDateTimeEdit *m_custom;

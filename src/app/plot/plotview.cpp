@@ -71,6 +71,12 @@ void PlotView::setPaused(bool paused)
     Q_EMIT pausedChanged(m_paused);
 }
 
+void PlotView::showAround(double t)
+{
+    setPaused(true);
+    setFrozenRange(t - 0.25 * m_window, t + 0.75 * m_window);
+}
+
 void PlotView::setTimeLabels(TimeLabels labels)
 {
     if (labels != m_timeLabels) {

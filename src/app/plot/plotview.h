@@ -53,6 +53,9 @@ public:
     void setTimeWindow(double seconds);
     [[nodiscard]] double timeWindow() const { return m_window; }
     void setPaused(bool paused);
+    // Paused, shows the time window with t a quarter in from the left: an alarm's onset with
+    // what led to it and what followed.
+    void showAround(double t);
     [[nodiscard]] bool isPaused() const { return m_paused; }
     void setTimeLabels(TimeLabels labels);
     [[nodiscard]] TimeLabels timeLabels() const { return m_timeLabels; }
