@@ -893,6 +893,10 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
 </context>
 <context>
     <name>fw::ReplayBar</name>

@@ -28,6 +28,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -80,7 +81,14 @@ MainWindow::MainWindow(QWidget *parent)
     centreLayout->setContentsMargins(0, 0, 0, 0);
     centreLayout->setSpacing(0);
     centreLayout->addWidget(m_banner);
-    centreLayout->addWidget(m_plot, 1);
+    // Scrolls only when the strips would get too small to read (8 channels on 768 lines).
+    auto *plotScroll = new QScrollArea(centre);
+    plotScroll->setObjectName(QStringLiteral("plotScroll"));
+    plotScroll->setWidgetResizable(true);
+    plotScroll->setFrameShape(QFrame::NoFrame);
+    plotScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    plotScroll->setWidget(m_plot);
+    centreLayout->addWidget(plotScroll, 1);
     centreLayout->addWidget(m_replayBar);
     setCentralWidget(centre);
 

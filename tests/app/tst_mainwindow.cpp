@@ -12,6 +12,7 @@
 #include "panels/replaybar.h"
 #include "panels/statebanner.h"
 #include "panels/trainstatus.h"
+#include "plot/plotrenderer.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
 #include "prompts.h"
@@ -25,6 +26,8 @@
 #include <QMenuBar>
 #include <QProcess>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -161,6 +164,7 @@ private Q_SLOTS:
     void theTimeAxisShowsClockTimeChosenInView();
     void clickingAnAlarmShowsItsOnset();
     void everyAlarmColumnIsVisibleAt1366();
+    void eightChannelsGetReadableStripsAndColoursOfTheirOwn();
     void settingsSurviveARestart();
     void aBadModelFileLeavesTheOldOneInUse();
     void trainingFromTheVisibleRangePutsTheNewModelInUse();
@@ -491,6 +495,32 @@ void TestMainWindow::everyAlarmColumnIsVisibleAt1366()
         QVERIFY2(metrics.horizontalAdvance(text) <= width,
                  qPrintable(QStringLiteral("column %1 cuts \"%2\"").arg(column).arg(text)));
     }
+}
+
+void TestMainWindow::eightChannelsGetReadableStripsAndColoursOfTheirOwn()
+{
+    MainWindow window;
+    window.resize(1366, 740);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QString error;
+    QVERIFY(window.setProfileByName(QStringLiteral("skab"), &error));
+    QCOMPARE(window.pipeline()->profile().channelCount(), 8);
+    QApplication::processEvents();
+    // They were 65 px each, with their tick labels running into each other; now the strip area
+    // scrolls rather than squeezing them.
+    PlotView *plot = window.plotView();
+    QVERIFY(plot->height() >= 8 * PlotView::kMinStripHeight);
+    auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("plotScroll"));
+    QVERIFY(scroll);
+    QVERIFY(scroll->verticalScrollBar()->maximum() > 0 || plot->height() <= scroll->height());
+    // And no two of the eight share a colour (there were six colours).
+    const PlotColors colors = PlotColors::from(plot->palette());
+    QSet<QRgb> seen;
+    for (int c = 0; c < 8; ++c) {
+        seen.insert(colors.traces[std::size_t(c) % colors.traces.size()].rgb());
+    }
+    QCOMPARE(seen.size(), 8);
 }
 
 void TestMainWindow::settingsSurviveARestart()

@@ -72,13 +72,18 @@ PlotColors PlotColors::from(const QPalette &palette)
     }
     c.severityBar
         = {QColor(Qt::transparent), QColor(200, 170, 0), QColor(235, 120, 0), QColor(210, 25, 25)};
-    // Okabe–Ito hues, lightened on dark backgrounds.
+    // Okabe–Ito hues first (told apart with the common colour-vision deficiencies), then four
+    // more from Paul Tol's sets; lightened on dark backgrounds.
     if (dark) {
         c.traces = {QColor(0x56, 0xb4, 0xe9), QColor(0xf0, 0xa3, 0x5e), QColor(0x3d, 0xd9, 0xa8),
-                    QColor(0xe6, 0xa0, 0xc8), QColor(0xf5, 0xc2, 0x42), QColor(0xc0, 0xc0, 0xff)};
+                    QColor(0xe6, 0xa0, 0xc8), QColor(0xf5, 0xc2, 0x42), QColor(0xc0, 0xc0, 0xff),
+                    QColor(0x9c, 0xe0, 0x5a), QColor(0xff, 0x88, 0x88), QColor(0x7f, 0xe3, 0xe8),
+                    QColor(0xd0, 0xb0, 0x80)};
     } else {
         c.traces = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00), QColor(0x00, 0x9e, 0x73),
-                    QColor(0xcc, 0x79, 0xa7), QColor(0x9a, 0x6a, 0x00), QColor(0x40, 0x40, 0xa0)};
+                    QColor(0xcc, 0x79, 0xa7), QColor(0x9a, 0x6a, 0x00), QColor(0x40, 0x40, 0xa0),
+                    QColor(0x22, 0x88, 0x33), QColor(0xaa, 0x33, 0x77), QColor(0x00, 0x99, 0x99),
+                    QColor(0x66, 0x44, 0x22)};
     }
     return c;
 }
@@ -117,6 +122,9 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
         history->columnBounds(frame.t0, frame.t1, area.width(), m_bounds);
     }
     const int stripHeight = n > 0 ? std::max(1, (area.height() - (n - 1) * kStripGap) / n) : 0;
+    m_strips.clear();
+    m_currentLabels.clear();
+    m_trackerLabels.clear();
     for (int channel = 0; channel < n; ++channel) {
         Strip strip;
         strip.channel = channel;
@@ -134,6 +142,8 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
         const Channel *info = channel < profileChannels ? &(*frame.channels)[channel] : nullptr;
         computeScale(strip, info, frame.scaleIncludesLimits);
         paintStrip(painter, strip, info, colors);
+        paintCurrentValue(painter, strip, info, colors);
+        m_strips.push_back(strip);
     }
     const int stripsBottom
         = n > 0 ? area.top() + n * stripHeight + (n - 1) * kStripGap : area.bottom();
@@ -141,6 +151,103 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
                     painter.fontMetrics().height() + 2);
     paintSeverityBar(painter, bar, colors);
     paintTimeAxis(painter, area, bar.bottom() + 1, frame, timeTicks, colors);
+    paintTracker(painter, area, m_strips, frame, colors);
+}
+
+namespace {
+
+QString valueWithUnit(double value, const Channel *channel)
+{
+    const QString number = QLocale().toString(value, 'g', 5);
+    return channel && !channel->unit.isEmpty()
+               ? plotTr(QT_TRANSLATE_NOOP("fw::PlotView", "%1 %2")).arg(number, channel->unit)
+               : number;
+}
+
+// Text on a box of the strip's colour, so it reads over traces and shading.
+void boxedText(QPainter &painter, const QRect &box, const QString &text, const QColor &background,
+               const QColor &foreground)
+{
+    painter.fillRect(box, background);
+    painter.setPen(foreground);
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
+} // namespace
+
+// The newest value in view, at the strip's top right: what the channel reads now, live.
+void PlotRenderer::paintCurrentValue(QPainter &painter, const Strip &strip, const Channel *channel,
+                                     const PlotColors &colors)
+{
+    double value = std::numeric_limits<double>::quiet_NaN();
+    for (auto it = m_columns.rbegin(); it != m_columns.rend(); ++it) {
+        if (!it->isEmpty()) {
+            value = it->last;
+            break;
+        }
+    }
+    const QString text = std::isfinite(value) ? valueWithUnit(value, channel) : QStringLiteral("—");
+    m_currentLabels << text;
+    QFont bold = painter.font();
+    bold.setBold(true);
+    painter.save();
+    painter.setFont(bold);
+    const QFontMetrics metrics(bold);
+    const int width = metrics.horizontalAdvance(text) + 10;
+    const QRect box(strip.rect.right() - width - 2, strip.rect.top() + 2, width, metrics.height());
+    QColor background = colors.strip;
+    background.setAlpha(220);
+    // The text colour, not the trace's: trace-coloured pixels mean data, and tests count them.
+    boxedText(painter, box, text, background, colors.text);
+    painter.restore();
+}
+
+// A line at the cursor across every strip, each channel's value there beside it, and the time
+// under the axis: reading values off a plot without guessing from the grid.
+void PlotRenderer::paintTracker(QPainter &painter, const QRect &area,
+                                const std::vector<Strip> &strips, const Frame &frame,
+                                const PlotColors &colors)
+{
+    const double t = frame.cursorT;
+    if (!std::isfinite(t) || t < frame.t0 || t > frame.t1 || strips.empty()) {
+        return;
+    }
+    const double x = area.left() + (t - frame.t0) / (frame.t1 - frame.t0) * area.width();
+    const std::int64_t index = frame.history ? frame.history->indexAtOrBefore(t) : -1;
+    painter.save();
+    painter.setPen(QPen(colors.text, 1, Qt::DashLine));
+    painter.drawLine(QPointF(x, strips.front().rect.top()),
+                     QPointF(x, strips.back().rect.bottom()));
+    const QFontMetrics metrics = painter.fontMetrics();
+    const int profileChannels = frame.channels ? int(frame.channels->size()) : 0;
+    for (const Strip &strip : strips) {
+        const Channel *channel
+            = strip.channel < profileChannels ? &(*frame.channels)[strip.channel] : nullptr;
+        const double value = index >= 0 && strip.channel < frame.history->channelCount()
+                                 ? frame.history->value(index, strip.channel)
+                                 : std::numeric_limits<double>::quiet_NaN();
+        const QString text
+            = std::isfinite(value) ? valueWithUnit(value, channel) : QStringLiteral("—");
+        m_trackerLabels << text;
+        const int width = metrics.horizontalAdvance(text) + 10;
+        // Right of the line, or left of it near the right edge.
+        const int left = x + width + 6 < area.right() ? int(x) + 4 : int(x) - width - 4;
+        const QRect box(left, strip.rect.center().y() - metrics.height() / 2, width,
+                        metrics.height());
+        boxedText(painter, box, text, colors.text, colors.strip);
+    }
+    if (index >= 0) {
+        const AxisTicks fine{t, 0.001, 1, 3};
+        const QString when = plotaxis::timeLabel(
+            frame.history->time(index), frame.t1, fine,
+            frame.timeLabels == TimeLabels::Relative ? TimeLabels::Clock : frame.timeLabels,
+            QLocale());
+        const int width = metrics.horizontalAdvance(when) + 10;
+        const QRect box(int(x) - width / 2, strips.back().rect.bottom() + kStripGap, width,
+                        metrics.height() + 2);
+        boxedText(painter, box, when, colors.text, colors.strip);
+    }
+    painter.restore();
 }
 
 // A sample's severity is the same in every channel's columns, so channel 0's carry it; blame is

@@ -7,9 +7,11 @@
 #include <QLineF>
 #include <QRect>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -36,7 +38,7 @@ struct PlotColors
     QColor limitLine;
     std::array<QColor, 4> severityShade; // by detect::Severity, opaque over strip; None unused
     std::array<QColor, 4> severityBar;
-    std::array<QColor, 6> traces;
+    std::array<QColor, 10> traces; // ten apart: a SKAB bench's eight never repeat
 
     [[nodiscard]] static PlotColors from(const QPalette &palette);
 };
@@ -54,6 +56,7 @@ public:
         double t1 = 0;
         TimeLabels timeLabels = TimeLabels::Relative;
         bool scaleIncludesLimits = false;
+        double cursorT = std::numeric_limits<double>::quiet_NaN(); // the tracker; NaN: none
     };
 
     static constexpr int kStripGap = 4;
@@ -65,6 +68,10 @@ public:
                const PlotColors &colors);
     // Line segments handed to QPainter in the last frame, all strips together.
     [[nodiscard]] std::size_t lastSegmentCount() const { return m_segments; }
+    // What the last frame wrote beside each strip (its newest value in view, with the unit) and
+    // at the tracker (each channel's value at the cursor; empty without a tracker).
+    [[nodiscard]] const QStringList &currentValueLabels() const { return m_currentLabels; }
+    [[nodiscard]] const QStringList &trackerLabels() const { return m_trackerLabels; }
 
 private:
     struct Strip
@@ -90,6 +97,10 @@ private:
                          const PlotColors &colors) const;
     void paintTrace(QPainter &painter, const Strip &strip, const QColor &color);
     void paintSeverityBar(QPainter &painter, const QRect &bar, const PlotColors &colors) const;
+    void paintCurrentValue(QPainter &painter, const Strip &strip, const Channel *channel,
+                           const PlotColors &colors);
+    void paintTracker(QPainter &painter, const QRect &area, const std::vector<Strip> &strips,
+                      const Frame &frame, const PlotColors &colors);
     void paintTimeAxis(QPainter &painter, const QRect &area, int top, const Frame &frame,
                        const AxisTicks &ticks, const PlotColors &colors) const;
 
@@ -99,6 +110,9 @@ private:
     std::vector<SeverityRun> m_stripRuns; // alarms naming the strip's channel
     std::vector<QLineF> m_lines;
     std::vector<double> m_timeTicksX;
+    std::vector<Strip> m_strips;
+    QStringList m_currentLabels;
+    QStringList m_trackerLabels;
     std::size_t m_segments = 0;
 };
 

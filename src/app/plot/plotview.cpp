@@ -19,6 +19,7 @@ PlotView::PlotView(QWidget *parent)
 {
     // Every pixel is painted each frame, so Qt need not clear the background first.
     setAttribute(Qt::WA_OpaquePaintEvent);
+    setMouseTracking(true); // the tracker follows the mouse without a button held
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
 }
 
@@ -27,6 +28,7 @@ PlotView::~PlotView() = default;
 void PlotView::setProfile(const Profile &profile)
 {
     m_profile = profile;
+    updateGeometry(); // the minimum height follows the number of strips
     update();
 }
 
@@ -160,7 +162,12 @@ QSize PlotView::sizeHint() const
 
 QSize PlotView::minimumSizeHint() const
 {
-    return {320, 200};
+    // Every strip stays readable: with many channels the view grows taller than its place and
+    // the main window scrolls it instead of squeezing the strips.
+    const QRect area = plotArea();
+    const int margins = height() - area.height();
+    const int channels = std::max(1, m_profile.channelCount());
+    return {320, std::max(200, margins + channels * (kMinStripHeight + PlotRenderer::kStripGap))};
 }
 
 void PlotView::paintEvent(QPaintEvent * /*event*/)
@@ -177,6 +184,7 @@ void PlotView::paintEvent(QPaintEvent * /*event*/)
         frame.t1 = t1;
         frame.timeLabels = m_timeLabels;
         frame.scaleIncludesLimits = m_scaleIncludesLimits;
+        frame.cursorT = t0 + m_trackerAt * (t1 - t0);
         m_renderer.paint(painter, rect(), frame, m_colors);
     }
     m_painted.t0 = t0;
@@ -227,10 +235,40 @@ void PlotView::mousePressEvent(QMouseEvent *event)
     event->accept();
 }
 
+void PlotView::setTrackerTime(double t)
+{
+    const auto [t0, t1] = visibleRange();
+    const double at = std::isfinite(t) && t1 > t0 ? (t - t0) / (t1 - t0)
+                                                  : std::numeric_limits<double>::quiet_NaN();
+    if (at == m_trackerAt || (std::isnan(at) && std::isnan(m_trackerAt))) {
+        return;
+    }
+    m_trackerAt = at;
+    update();
+}
+
+double PlotView::trackerTime() const
+{
+    const auto [t0, t1] = visibleRange();
+    return t0 + m_trackerAt * (t1 - t0);
+}
+
+void PlotView::leaveEvent(QEvent *event)
+{
+    setTrackerTime(std::numeric_limits<double>::quiet_NaN());
+    QWidget::leaveEvent(event);
+}
+
 void PlotView::mouseMoveEvent(QMouseEvent *event)
 {
     if (!m_dragging) {
-        event->ignore();
+        const QRect area = plotArea();
+        const double x = event->position().x();
+        const auto [t0, t1] = visibleRange();
+        setTrackerTime(x >= area.left() && x <= area.right() + 1
+                           ? t0 + (x - area.left()) / area.width() * (t1 - t0)
+                           : std::numeric_limits<double>::quiet_NaN());
+        event->accept();
         return;
     }
     const auto [t0, t1] = m_dragStartRange;

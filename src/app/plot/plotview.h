@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <utility>
 
@@ -38,6 +39,7 @@ public:
     static constexpr double kMaxZoomSpanS = 7 * 24 * 3600.0;
     static constexpr double kWheelZoomStep = 0.8; // span factor per wheel notch
     static constexpr int kFrameStatCount = 60;    // paints in the median frame time
+    static constexpr int kMinStripHeight = 72;    // two value ticks and a title, legibly
 
     explicit PlotView(QWidget *parent = nullptr);
     ~PlotView() override;
@@ -62,6 +64,17 @@ public:
     // Off (the default) scales each strip to its visible data; on also fits the alarm limits.
     void setScaleIncludesLimits(bool include);
     [[nodiscard]] bool scaleIncludesLimits() const { return m_scaleIncludesLimits; }
+
+    // The tracker: a line at time t with every channel's value there; NaN removes it. The mouse
+    // sets it as it moves over the plots. It holds its place on the screen, so live it reads
+    // the values passing under it.
+    void setTrackerTime(double t);
+    [[nodiscard]] double trackerTime() const;
+    [[nodiscard]] const QStringList &trackerLabels() const { return m_renderer.trackerLabels(); }
+    [[nodiscard]] const QStringList &currentValueLabels() const
+    {
+        return m_renderer.currentValueLabels();
+    }
 
     // (t0, t1) in seconds since the Unix epoch, as drawn; for exporting the visible range.
     [[nodiscard]] std::pair<double, double> visibleRange() const;
@@ -92,6 +105,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void leaveEvent(QEvent *event) override;
 
 private:
     // What the last paint showed, so refresh() can tell whether anything changed.
@@ -120,6 +134,7 @@ private:
     double m_frozenT1 = 0;
     TimeLabels m_timeLabels = TimeLabels::Relative;
     bool m_scaleIncludesLimits = false;
+    double m_trackerAt = std::numeric_limits<double>::quiet_NaN(); // share of the plot width
     bool m_dragging = false;
     double m_dragStartX = 0;
     std::pair<double, double> m_dragStartRange;

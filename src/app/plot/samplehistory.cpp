@@ -234,6 +234,14 @@ void SampleHistory::evictOldest(std::unique_ptr<HistoryChunk> *recycle)
     ++m_revision;
 }
 
+std::int64_t SampleHistory::indexAtOrBefore(double t) const
+{
+    if (isEmpty() || !(t >= firstTime())) {
+        return -1;
+    }
+    return search(t, firstIndex(), true) - 1;
+}
+
 std::int64_t SampleHistory::search(double t, std::int64_t from, bool after) const
 {
     std::int64_t lo = std::max(from, firstIndex());

@@ -74,6 +74,8 @@ public:
     [[nodiscard]] double time(std::int64_t index) const;
     [[nodiscard]] double value(std::int64_t index, int channel) const;
     [[nodiscard]] detect::Severity severity(std::int64_t index) const;
+    // The newest sample at or before t; -1 when there is none (empty, or t before the first).
+    [[nodiscard]] std::int64_t indexAtOrBefore(double t) const;
     // NaN when empty.
     [[nodiscard]] double firstTime() const;
     [[nodiscard]] double newestTime() const;

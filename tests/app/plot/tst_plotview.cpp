@@ -114,6 +114,8 @@ private Q_SLOTS:
     void followsTheWidgetPalette_data();
     void followsTheWidgetPalette();
     void fourMillionPointsInViewDrawAtMostTwoSegmentsPerColumn();
+    void eachStripShowsItsNewestValueWithItsUnit();
+    void theTrackerReadsEveryChannelAtTheCursor();
 };
 
 void TestPlotView::paintsEachChannelsTraceInItsOwnStrip()
@@ -134,6 +136,58 @@ void TestPlotView::paintsEachChannelsTraceInItsOwnStrip()
     QCOMPARE(countPixels(image, second, colors.traces[0]), 0);
     QCOMPARE(countPixels(image, first, colors.traces[1]), 0);
     QVERIFY(view.lastSegmentCount() <= 2 * 2 * std::size_t(first.width()));
+}
+
+void TestPlotView::eachStripShowsItsNewestValueWithItsUnit()
+{
+    SampleHistory history;
+    history.appendSamples(*makeBlock(2, kStart, 0.01, 6000, wave));
+    PlotView view;
+    view.resize(800, 500);
+    view.setProfile(twoChannels());
+    view.setHistory(&history);
+    (void)view.grab();
+    const std::int64_t newest = history.endIndex() - 1;
+    QCOMPARE(
+        view.currentValueLabels(),
+        QStringList(
+            {QStringLiteral("%1 °C").arg(QLocale().toString(history.value(newest, 0), 'g', 5)),
+             QStringLiteral("%1 V").arg(QLocale().toString(history.value(newest, 1), 'g', 5))}));
+}
+
+void TestPlotView::theTrackerReadsEveryChannelAtTheCursor()
+{
+    SampleHistory history;
+    history.appendSamples(*makeBlock(2, kStart, 0.01, 6000, wave));
+    PlotView view;
+    view.resize(800, 500);
+    view.setProfile(twoChannels());
+    view.setHistory(&history);
+    view.setPaused(true);
+    (void)view.grab();
+    QVERIFY(view.trackerLabels().isEmpty());
+    // The mouse over the middle of the plots puts the tracker there.
+    const QRect strip = stripRect(view, 2, 0);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTest::mouseMove(&view, QPoint(strip.center().x(), strip.center().y()));
+    QTRY_VERIFY(!std::isnan(view.trackerTime()));
+    const auto [t0, t1] = view.visibleRange();
+    QVERIFY(std::abs(view.trackerTime() - (t0 + t1) / 2) < 0.01 * (t1 - t0));
+    // Each channel's value at the sample under it, with the unit.
+    view.setTrackerTime(kStart + 40.005);
+    (void)view.grab();
+    const std::int64_t index = history.indexAtOrBefore(kStart + 40.005);
+    QCOMPARE(index, history.firstIndex() + 4000);
+    QCOMPARE(
+        view.trackerLabels(),
+        QStringList(
+            {QStringLiteral("%1 °C").arg(QLocale().toString(history.value(index, 0), 'g', 5)),
+             QStringLiteral("%1 V").arg(QLocale().toString(history.value(index, 1), 'g', 5))}));
+    // Leaving the plots takes it away.
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(&view, &leave);
+    QVERIFY(std::isnan(view.trackerTime()));
 }
 
 void TestPlotView::anEmptyHistoryPaintsNoTrace()
