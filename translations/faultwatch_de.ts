@@ -837,6 +837,18 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <source>The onset of this alarm is no longer in memory (the replay moved on, or the history was cleared).</source>
         <translation>Der Beginn dieses Alarms ist nicht mehr im Speicher (die Wiedergabe ging weiter, oder der Verlauf wurde geleert).</translation>
     </message>
+    <message>
+        <source>New model: read before relying on it</source>
+        <translation>Neues Modell: bitte lesen, bevor Sie sich darauf verlassen</translation>
+    </message>
+    <message>
+        <source>The new model is in use. Training reported:
+
+• %1</source>
+        <translation>Das neue Modell ist in Gebrauch. Das Training meldete:
+
+• %1</translation>
+    </message>
 </context>
 <context>
     <name>fw::ModelTrainer</name>
@@ -852,13 +864,6 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <source>A model is being trained already.</source>
         <translation>Es wird bereits ein Modell trainiert.</translation>
     </message>
-    <message numerus="yes">
-        <source>The range holds %Ln complete samples; training needs at least %1. Widen the time window, or pause and zoom out, and try again.</source>
-        <translation>
-            <numerusform>Der Bereich enthält %Ln vollständigen Messwert; das Training braucht mindestens %1. Zeitfenster vergrößern oder anhalten und herauszoomen, dann erneut versuchen.</numerusform>
-            <numerusform>Der Bereich enthält %Ln vollständige Messwerte; das Training braucht mindestens %1. Zeitfenster vergrößern oder anhalten und herauszoomen, dann erneut versuchen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>console history</source>
         <translation>Konsolenverlauf</translation>
@@ -873,6 +878,10 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
             <numerusform>Das neue Modell alarmiert bei %Ln seiner Trainingsmesswerte: der Bereich enthält womöglich einen Fehler.</numerusform>
             <numerusform>Das neue Modell alarmiert bei %Ln seiner Trainingsmesswerte: der Bereich enthält womöglich einen Fehler.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The range holds %1 complete samples over %2 s. A model needs at least %3 complete samples over %4 s of normal operation (at this profile&apos;s %5 Hz) to learn each channel&apos;s range, noise and trend. Widen the time window, or pause and zoom out, and try again.</source>
+        <translation>Der Bereich enthält %1 vollständige Messwerte über %2 s. Ein Modell braucht mindestens %3 vollständige Messwerte über %4 s Normalbetrieb (bei den %5 Hz dieses Profils), um Bereich, Rauschen und Trend jedes Kanals zu lernen. Vergrößern Sie das Zeitfenster oder halten Sie an und zoomen Sie heraus, und versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>

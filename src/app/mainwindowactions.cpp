@@ -283,7 +283,7 @@ bool MainWindow::trainFromRange(double t0, double t1, QString *error)
     QString *why = error ? error : &ignored;
     why->clear();
     const TrainRange range = ModelTrainer::inspect(*m_history, t0, t1);
-    *why = m_trainer->refusal(range);
+    *why = m_trainer->refusal(range, m_pipeline->profile().rateHz);
     if (!why->isEmpty()) {
         return false;
     }
@@ -319,12 +319,15 @@ void MainWindow::onTrained(const std::shared_ptr<const detect::DetectorModel> &m
             tr("The new model cannot be used, the previous one stays: %1").arg(error));
         return;
     }
-    QString text
-        = tr("New model in use, trained on %Ln samples.", nullptr, int(model->provenance.rows));
+    showMessage(
+        tr("New model in use, trained on %Ln samples.", nullptr, int(model->provenance.rows)));
     if (!notes.isEmpty()) {
-        text += u' ' + notes.join(u' ');
+        // What the trainer warns about changes what the model can see: a dialog the operator
+        // has to close, not a status line that is gone in 15 s (and was cut short).
+        m_prompts->warn(this, tr("New model: read before relying on it"),
+                        tr("The new model is in use. Training reported:\n\n• %1")
+                            .arg(notes.join(QStringLiteral("\n• "))));
     }
-    showMessage(text);
     saveModelAs();
 }
 

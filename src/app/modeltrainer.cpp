@@ -1,5 +1,6 @@
 #include "modeltrainer.h"
 
+#include "detect/trainingminimum.h"
 #include "plot/samplehistory.h"
 
 #include <QDateTime>
@@ -40,6 +41,9 @@ TrainRange ModelTrainer::inspect(const SampleHistory &history, double t0, double
 {
     TrainRange range;
     range.rows = historyRange(history, t0, t1);
+    if (range.size() > 0) {
+        range.seconds = history.time(range.rows.end - 1) - history.time(range.rows.first);
+    }
     const int width = history.channelCount();
     for (std::int64_t i = range.rows.first; i < range.rows.end; ++i) {
         bool complete = true;
@@ -54,16 +58,22 @@ TrainRange ModelTrainer::inspect(const SampleHistory &history, double t0, double
     return range;
 }
 
-QString ModelTrainer::refusal(const TrainRange &range) const
+QString ModelTrainer::refusal(const TrainRange &range, double rateHz) const
 {
     if (m_job) {
         return tr("A model is being trained already.");
     }
-    if (range.completeRows < kMinCompleteRows) {
-        return tr("The range holds %Ln complete samples; training needs at least %1. Widen the "
-                  "time window, or pause and zoom out, and try again.",
-                  nullptr, int(range.completeRows))
-            .arg(kMinCompleteRows);
+    const auto needed = std::int64_t(detect::minimumTrainingRows(rateHz));
+    if (!detect::meetsTrainingMinimum(std::size_t(range.completeRows), range.seconds, rateHz)) {
+        return tr("The range holds %1 complete samples over %2 s. A model needs at least %3 "
+                  "complete samples over %4 s of normal operation (at this profile's %5 Hz) to "
+                  "learn each channel's range, noise and trend. Widen the time window, or pause "
+                  "and zoom out, and try again.")
+            .arg(QLocale().toString(qlonglong(range.completeRows)))
+            .arg(QLocale().toString(range.seconds, 'f', 0))
+            .arg(QLocale().toString(qlonglong(needed)))
+            .arg(QLocale().toString(detect::kMinTrainingSeconds, 'f', 0))
+            .arg(QLocale().toString(rateHz, 'g', 4));
     }
     return {};
 }
@@ -71,7 +81,7 @@ QString ModelTrainer::refusal(const TrainRange &range) const
 bool ModelTrainer::start(const SampleHistory &history, const TrainRange &range,
                          const Profile &profile, const QString &sourceText, QString *error)
 {
-    if (QString why = refusal(range); !why.isEmpty()) {
+    if (QString why = refusal(range, profile.rateHz); !why.isEmpty()) {
         *error = why;
         return false;
     }

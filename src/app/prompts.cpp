@@ -29,4 +29,9 @@ void Prompts::refuse(QWidget *parent, const QString &title, const QString &text)
     QMessageBox::warning(parent, title, text);
 }
 
+void Prompts::warn(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
 } // namespace fw

@@ -27,6 +27,8 @@ public:
     [[nodiscard]] virtual bool confirm(QWidget *parent, const QString &title, const QString &text);
     // Something the operator asked for could not be done, and why.
     virtual void refuse(QWidget *parent, const QString &title, const QString &text);
+    // Something done that the operator must know about before going on.
+    virtual void warn(QWidget *parent, const QString &title, const QString &text);
 };
 
 } // namespace fw

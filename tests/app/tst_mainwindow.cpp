@@ -67,11 +67,11 @@ QString recordFault(const QTemporaryDir &dir)
                      QStringLiteral("--fault-duration"), QStringLiteral("30")});
 }
 
-// Two minutes of nominal spacecraft telemetry (10 Hz).
+// Four minutes of nominal spacecraft telemetry (10 Hz): training needs two at least.
 QString recordNominal(const QTemporaryDir &dir)
 {
     return simulate(dir.filePath(QStringLiteral("nominal.csv")),
-                    {QStringLiteral("--duration"), QStringLiteral("120"),
+                    {QStringLiteral("--duration"), QStringLiteral("240"),
                      QStringLiteral("--scenario"), QStringLiteral("nominal")});
 }
 
@@ -91,12 +91,14 @@ public:
         return answer;
     }
     void refuse(QWidget *, const QString &, const QString &text) override { refusals << text; }
+    void warn(QWidget *, const QString &, const QString &text) override { warnings << text; }
 
     QString savePath;
     bool answer = true;
     QStringList saveTitles;
     QStringList questions;
     QStringList refusals;
+    QStringList warnings;
 };
 
 // Replays a recording as fast as possible and waits until every sample is scored.
@@ -625,13 +627,14 @@ void TestMainWindow::trainingFromTheVisibleRangePutsTheNewModelInUse()
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
     const QString demoSha = window.pipeline()->modelIdentity().sha256;
-    QVERIFY(replayAll(window, recording, 1200));
+    QVERIFY(replayAll(window, recording, 2400));
 
-    // Live, the visible range is the time window ending at the newest sample.
+    // Live, the visible range is the time window ending at the newest sample: three minutes.
+    window.plotView()->setTimeWindow(180);
     window.refreshNow();
     const auto [t0, t1] = window.plotView()->visibleRange();
     const HistoryRange range = historyRange(*window.history(), t0, t1);
-    QVERIFY2(range.size() >= ModelTrainer::kMinCompleteRows && range.size() < 1200,
+    QVERIFY2(range.size() >= 1200 && range.size() < 2400,
              qPrintable(QString::number(range.size())));
     std::vector<double> rows;
     std::vector<double> times;
@@ -651,6 +654,10 @@ void TestMainWindow::trainingFromTheVisibleRangePutsTheNewModelInUse()
     QVERIFY2(identity.name.contains(QStringLiteral("trained on")), qPrintable(identity.name));
     QVERIFY2(identity.name.contains(recording), qPrintable(identity.name));
     QVERIFY(window.anomalyPanel()->modelText().contains(identity.name));
+    // What the trainer warned about came in a dialog, in full (it was a status line, cut off).
+    QCOMPARE(answers->warnings.size(), 1);
+    QVERIFY2(answers->warnings.at(0).contains(QStringLiteral("too little variety")),
+             qPrintable(answers->warnings.at(0)));
     // Then the operator was asked where to save it, and it was saved there.
     QCOMPARE(answers->saveTitles.size(), 1);
     QCOMPARE(identity.path, answers->savePath);
@@ -659,7 +666,7 @@ void TestMainWindow::trainingFromTheVisibleRangePutsTheNewModelInUse()
 
     // Scores come from the new model.
     QSignalSpy results(window.pipeline(), &Pipeline::resultsReady);
-    QVERIFY(replayAll(window, recording, 1200));
+    QVERIFY(replayAll(window, recording, 2400));
     QVERIFY(!results.isEmpty());
     for (const QList<QVariant> &args : results) {
         QCOMPARE(args.at(0).value<ResultBlockPtr>()->modelSha256, identity.sha256);
@@ -690,7 +697,7 @@ void TestMainWindow::aRangeTooSmallToTrainOnIsRefused()
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
     const QString demoSha = window.pipeline()->modelIdentity().sha256;
-    QVERIFY(replayAll(window, recording, 1200));
+    QVERIFY(replayAll(window, recording, 2400));
 
     // Paused and zoomed in to 10 s: 100 samples.
     window.plotView()->setTimeWindow(10);
@@ -698,12 +705,18 @@ void TestMainWindow::aRangeTooSmallToTrainOnIsRefused()
     window.refreshNow();
     window.trainAction()->trigger();
     QCOMPARE(answers->refusals.size(), 1);
-    QVERIFY2(answers->refusals.at(0).contains(QString::number(ModelTrainer::kMinCompleteRows)),
-             qPrintable(answers->refusals.at(0)));
+    const QString needed = QLocale().toString(qlonglong(1200)); // two minutes at 10 Hz
+    QVERIFY2(answers->refusals.at(0).contains(needed), qPrintable(answers->refusals.at(0)));
     QVERIFY(!window.trainer()->isBusy());
     const auto [t0, t1] = window.plotView()->visibleRange();
     QVERIFY(!window.trainFromRange(t0, t1, &error));
-    QVERIFY(error.contains(QString::number(ModelTrainer::kMinCompleteRows)));
+    QVERIFY(error.contains(needed));
+    // A minute in view, 600 samples: it used to train on 512.
+    window.plotView()->setTimeWindow(60);
+    const auto [m0, m1] = window.plotView()->visibleRange();
+    QVERIFY(ModelTrainer::inspect(*window.history(), m0, m1).completeRows >= 512);
+    QVERIFY(!window.trainFromRange(m0, m1, &error));
+    QVERIFY2(error.contains(QStringLiteral("120 s")), qPrintable(error));
     QCOMPARE(window.pipeline()->modelIdentity().sha256, demoSha);
     QVERIFY(answers->saveTitles.isEmpty());
     QVERIFY(!QFile::exists(answers->savePath));
@@ -722,7 +735,8 @@ void TestMainWindow::cancelingTrainingKeepsTheModelInUse()
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
     const QString demoSha = window.pipeline()->modelIdentity().sha256;
-    QVERIFY(replayAll(window, recording, 1200));
+    QVERIFY(replayAll(window, recording, 2400));
+    window.plotView()->setTimeWindow(180);
     window.refreshNow();
     window.trainAction()->trigger();
     QVERIFY(window.trainer()->isBusy());
@@ -739,7 +753,12 @@ void TestMainWindow::cancelingTrainingKeepsTheModelInUse()
 void TestMainWindow::trainingOnFlaggedSamplesNeedsAYes()
 {
     QTemporaryDir dir;
-    const QString recording = recordFault(dir);
+    // Long enough to train on: a step on the temperature in the last of its four minutes.
+    const QString recording = simulate(
+        dir.filePath(QStringLiteral("late-step.csv")),
+        {QStringLiteral("--duration"), QStringLiteral("240"), QStringLiteral("--scenario"),
+         QStringLiteral("step:temperature"), QStringLiteral("--onset"), QStringLiteral("200"),
+         QStringLiteral("--fault-duration"), QStringLiteral("30")});
     QVERIFY(!recording.isEmpty());
     MainWindow window;
     window.show();
@@ -750,7 +769,8 @@ void TestMainWindow::trainingOnFlaggedSamplesNeedsAYes()
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
     const QString demoSha = window.pipeline()->modelIdentity().sha256;
-    QVERIFY(replayAll(window, recording, 600));
+    QVERIFY(replayAll(window, recording, 2400));
+    window.plotView()->setTimeWindow(180);
     window.refreshNow();
     const auto [t0, t1] = window.plotView()->visibleRange();
     QVERIFY(ModelTrainer::inspect(*window.history(), t0, t1).flaggedRows > 0);

@@ -1,6 +1,7 @@
 // Training from the console's history: what a range offers, what is refused, and the job's
 // stages, name and cancellation as the console sees them.
 #include "../core/sim/simtestutil.h"
+#include "detect/trainingminimum.h"
 #include "modeltrainer.h"
 #include "plot/plottestutil.h"
 #include "plot/samplehistory.h"
@@ -75,18 +76,24 @@ void TestModelTrainer::inspectCountsCompleteAndFlaggedSamples()
 
 void TestModelTrainer::tooFewCompleteSamplesAreRefused_data()
 {
+    QTest::addColumn<QString>("profileName");
     QTest::addColumn<int>("rows");
     QTest::addColumn<bool>("refused");
-    QTest::newRow("none") << 0 << true;
-    QTest::newRow("one short") << int(ModelTrainer::kMinCompleteRows) - 1 << true;
-    QTest::newRow("just enough") << int(ModelTrainer::kMinCompleteRows) << false;
+    // Spacecraft at 10 Hz: two minutes are 1 200 samples.
+    QTest::newRow("none") << QStringLiteral("spacecraft") << 0 << true;
+    QTest::newRow("one short") << QStringLiteral("spacecraft") << 1199 << true;
+    QTest::newRow("just enough") << QStringLiteral("spacecraft") << 1200 << false;
+    // EV at 50 Hz: 2 000 samples are plenty of rows but 40 s of the bench (it used to train).
+    QTest::newRow("many rows, too short") << QStringLiteral("ev") << 2000 << true;
+    QTest::newRow("two minutes at 50 Hz") << QStringLiteral("ev") << 6000 << false;
 }
 
 void TestModelTrainer::tooFewCompleteSamplesAreRefused()
 {
+    QFETCH(QString, profileName);
     QFETCH(int, rows);
     QFETCH(bool, refused);
-    const Profile profile = test::loadProfile(QStringLiteral("spacecraft"));
+    const Profile profile = test::loadProfile(profileName);
     SampleHistory history(profile.channelCount());
     if (rows > 0) {
         history.appendSamples(*nominal(profile, std::size_t(rows)));
@@ -94,14 +101,18 @@ void TestModelTrainer::tooFewCompleteSamplesAreRefused()
     ModelTrainer trainer;
     const TrainRange range = ModelTrainer::inspect(history, kT0 - 1, kT0 + 1e6);
     QCOMPARE(range.size(), rows);
-    QCOMPARE(trainer.refusal(range).isEmpty(), !refused);
+    QCOMPARE(trainer.refusal(range, profile.rateHz).isEmpty(), !refused);
     QString error;
     QCOMPARE(trainer.start(history, range, profile, QStringLiteral("sim://spacecraft"), &error),
              !refused);
     QCOMPARE(trainer.isBusy(), !refused);
     if (refused) {
-        QVERIFY2(error.contains(QString::number(ModelTrainer::kMinCompleteRows)),
-                 qPrintable(error));
+        // The same minimum `train` warns about, in samples and in seconds.
+        const auto needed = detect::minimumTrainingRows(profile.rateHz);
+        QVERIFY2(error.contains(QLocale().toString(qulonglong(needed))), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("120 s")), qPrintable(error));
+        QVERIFY(
+            !detect::trainingShortfall(std::size_t(rows), range.seconds, profile.rateHz).empty());
     } else {
         QSignalSpy trained(&trainer, &ModelTrainer::trained);
         QTRY_COMPARE_WITH_TIMEOUT(trained.count(), 1, 20000);

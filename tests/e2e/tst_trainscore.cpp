@@ -100,6 +100,7 @@ private Q_SLOTS:
     void scoreWithLabelsFileAgreesWithTheAlarmColumn();
     void trainRowsAreScoredButNotCounted();
     void modelPathComesFromTheEnvironment();
+    void trainingOnTooLittleDataIsWarnedAbout();
     void aBuiltinProfileScoresWithItsBundledModel();
     void badInputFailsWithAReason_data();
     void badInputFailsWithAReason();
@@ -244,6 +245,29 @@ void TestTrainScore::scoreWithLabelsFileAgreesWithTheAlarmColumn()
     QVERIFY2(counted.tp > 0, result.out.constData());
     QCOMPARE(summary.value(QStringLiteral("model_sha256")),
              m_trainSummary.value(QStringLiteral("sha256")));
+}
+
+void TestTrainScore::trainingOnTooLittleDataIsWarnedAbout()
+{
+    // 200 s at 10 Hz is enough, said nothing above; the console refuses below the same minimum
+    // that train warns about here.
+    QVERIFY(!m_trainSummary.value(QStringLiteral("warnings"))
+                 .toVariant()
+                 .toStringList()
+                 .join(u'\n')
+                 .contains(QStringLiteral("a model needs at least")));
+    const QString shortFile = path("short.csv");
+    const CliResult sim
+        = runCli({QStringLiteral("simulate"), QStringLiteral("--to"), shortFile,
+                  QStringLiteral("--duration"), QStringLiteral("60"), QStringLiteral("--seed"),
+                  QStringLiteral("2"), QStringLiteral("--fast")});
+    QVERIFY2(sim.finished && sim.exitCode == 0, sim.err.constData());
+    const CliResult result = runCli({QStringLiteral("train"), QStringLiteral("--input"), shortFile,
+                                     QStringLiteral("--output"), path("short.json")});
+    QVERIFY2(result.finished && result.exitCode == 0, result.err.constData());
+    QVERIFY2(result.err.contains("warning: trained on 600 rows over 60 s; a model needs at least "
+                                 "1200 rows over 120 s"),
+             result.err.constData());
 }
 
 void TestTrainScore::trainRowsAreScoredButNotCounted()

@@ -1,9 +1,12 @@
 #include "trainrun.h"
 
 #include "detect/modelfile.h"
+#include "detect/trainingminimum.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
+
+#include <algorithm>
 
 namespace fw {
 
@@ -34,6 +37,12 @@ trainOnRows(const Profile &profile, std::span<const double> rows, std::span<cons
     data.provenance.software = FW_VERSION;
     std::string message;
     auto model = detect::trainDetector(data, options, &message, warnings);
+    const std::size_t width = std::max<std::size_t>(1, profile.channels.size());
+    const std::string shortfall = detect::trainingShortfall(
+        rows.size() / width, times.empty() ? 0.0 : times.back() - times.front(), profile.rateHz);
+    if (model && warnings && !shortfall.empty()) {
+        warnings->push_back(shortfall);
+    }
     if (!model && error) {
         *error
             = QStringLiteral("%1: cannot train: %2").arg(source, QString::fromStdString(message));
