@@ -908,6 +908,85 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     </message>
 </context>
 <context>
+    <name>fw::Profile</name>
+    <message>
+        <source>Battery temperature</source>
+        <translation>Batterietemperatur</translation>
+    </message>
+    <message>
+        <source>Bus voltage</source>
+        <translation>Busspannung</translation>
+    </message>
+    <message>
+        <source>Wheel vibration</source>
+        <translation>Radvibration</translation>
+    </message>
+    <message>
+        <source>Tank pressure</source>
+        <translation>Tankdruck</translation>
+    </message>
+    <message>
+        <source>Small-satellite bus: battery-module temperature, 28 V main bus, reaction-wheel vibration, propellant tank pressure</source>
+        <translation>Kleinsatelliten-Bus: Batteriemodultemperatur, 28-V-Hauptbus, Reaktionsradvibration, Treibstofftankdruck</translation>
+    </message>
+    <message>
+        <source>Pack temperature</source>
+        <translation>Akkutemperatur</translation>
+    </message>
+    <message>
+        <source>Pack voltage</source>
+        <translation>Akkuspannung</translation>
+    </message>
+    <message>
+        <source>Drive-unit vibration</source>
+        <translation>Antriebsvibration</translation>
+    </message>
+    <message>
+        <source>Coolant pressure</source>
+        <translation>Kühlmitteldruck</translation>
+    </message>
+    <message>
+        <source>Electric-vehicle test bench: battery-pack temperature, pack voltage, drive-unit vibration, coolant pressure</source>
+        <translation>Elektrofahrzeug-Prüfstand: Akkutemperatur, Akkuspannung, Antriebsvibration, Kühlmitteldruck</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatur</translation>
+    </message>
+    <message>
+        <source>Voltage</source>
+        <translation>Spannung</translation>
+    </message>
+    <message>
+        <source>Accelerometer 1 RMS</source>
+        <translation>Beschleunigungssensor 1 RMS</translation>
+    </message>
+    <message>
+        <source>Pressure</source>
+        <translation>Druck</translation>
+    </message>
+    <message>
+        <source>Accelerometer 2 RMS</source>
+        <translation>Beschleunigungssensor 2 RMS</translation>
+    </message>
+    <message>
+        <source>Current</source>
+        <translation>Strom</translation>
+    </message>
+    <message>
+        <source>Thermocouple</source>
+        <translation>Thermoelement</translation>
+    </message>
+    <message>
+        <source>Volume flow rate RMS</source>
+        <translation>Volumenstrom RMS</translation>
+    </message>
+    <message>
+        <source>SKAB water-pump test bench (Skoltech Anomaly Benchmark), 1 Hz, columns as in its CSV files</source>
+        <translation>SKAB-Wasserpumpen-Prüfstand (Skoltech Anomaly Benchmark), 1 Hz, Spalten wie in seinen CSV-Dateien</translation>
+    </message>
+</context>
+<context>
     <name>fw::ReplayBar</name>
     <message>
         <source>&amp;Step forward</source>

@@ -12,6 +12,7 @@
 #include "panels/trainstatus.h"
 #include "plot/plotview.h"
 #include "plot/samplehistory.h"
+#include "profilelabels.h"
 #include "prompts.h"
 #include "service/endpoints.h"
 #include "telemetry/profilematch.h"
@@ -47,7 +48,7 @@ Profile startupProfile()
 {
     QString error;
     std::optional<Profile> profile = Profile::load(QStringLiteral("spacecraft"), &error);
-    return profile ? *profile : Profile{};
+    return profile ? localizedProfile(*profile) : Profile{};
 }
 
 } // namespace
@@ -326,6 +327,7 @@ bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
     if (!profile) {
         return false;
     }
+    profile = localizedProfile(*profile);
     if (profile->name == m_pipeline->profile().name
         && profile->channelIds() == m_pipeline->profile().channelIds()) {
         return true;

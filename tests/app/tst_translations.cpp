@@ -1,7 +1,10 @@
 #include "mainwindow.h"
+#include "profilelabels.h"
+#include "service/pipeline.h"
 #include "translations.h"
 
 #include <QFile>
+#include <QKeySequence>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
@@ -16,6 +19,8 @@ private Q_SLOTS:
     void initTestCase();
     void germanIsBuiltInAndShownInTheMenus();
     void germanCoversEveryStringInTheSources();
+    void qtsOwnStringsAreGermanToo();
+    void everyBuiltinProfileLabelIsTranslated();
 };
 
 void TestTranslations::initTestCase()
@@ -65,6 +70,43 @@ void TestTranslations::germanCoversEveryStringInTheSources()
     QVERIFY2(!text.contains("type=\"unfinished\""),
              "translations/faultwatch_de.ts lacks strings: run `cmake --build build --target "
              "update_translations` and translate the unfinished ones");
+}
+
+void TestTranslations::qtsOwnStringsAreGermanToo()
+{
+    // File dialogs and key names come from Qt's own catalogue: "Ctrl" read "Ctrl", not "Strg".
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German)));
+    const QString key = QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText);
+    QVERIFY2(key.startsWith(QStringLiteral("Strg")), qPrintable(key));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Abbrechen"));
+}
+
+void TestTranslations::everyBuiltinProfileLabelIsTranslated()
+{
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German)));
+    const QStringList listed = fw::translatableProfileTexts();
+    for (const QString &name : fw::Profile::builtinNames()) {
+        QString error;
+        const std::optional<fw::Profile> profile = fw::Profile::load(name, &error);
+        QVERIFY2(profile, qPrintable(error));
+        QStringList texts{profile->description};
+        for (const fw::Channel &channel : profile->channels) {
+            texts << channel.label;
+        }
+        const fw::Profile german = fw::localizedProfile(*profile);
+        for (int i = 0; i < texts.size(); ++i) {
+            // A label added to a profile file without listing it for the translators fails here.
+            QVERIFY2(listed.contains(texts[i]), qPrintable(name + QStringLiteral(": ") + texts[i]));
+        }
+        for (std::size_t c = 0; c < profile->channels.size(); ++c) {
+            QVERIFY2(german.channels[c].label != profile->channels[c].label,
+                     qPrintable(german.channels[c].label));
+            QCOMPARE(german.channels[c].id, profile->channels[c].id);
+            QCOMPARE(german.channels[c].unit, profile->channels[c].unit);
+        }
+    }
+    fw::MainWindow window;
+    QCOMPARE(window.pipeline()->profile().channels[1].label, QStringLiteral("Busspannung"));
 }
 
 QTEST_MAIN(TestTranslations)
