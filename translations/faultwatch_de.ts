@@ -24,7 +24,7 @@
     </message>
     <message>
         <source>Severity</source>
-        <translation>Schweregrad</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Channel(s)</source>
@@ -342,7 +342,7 @@ Empfangen um %2</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation>Schweregrad</translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>Channel(s)</source>
@@ -390,7 +390,7 @@ Empfangen um %2</translation>
     </message>
     <message>
         <source>Peak</source>
-        <translation>Höchstwert</translation>
+        <translation>Spitze</translation>
     </message>
 </context>
 <context>
@@ -987,6 +987,61 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     </message>
 </context>
 <context>
+    <name>fw::Reason</name>
+    <message>
+        <source>out of step with the others</source>
+        <translation>nicht mehr im Gleichlauf mit den anderen</translation>
+    </message>
+    <message>
+        <source>off its forecast</source>
+        <translation>weicht von seiner Vorhersage ab</translation>
+    </message>
+    <message>
+        <source>no values</source>
+        <translation>keine Werte</translation>
+    </message>
+    <message>
+        <source>stuck</source>
+        <translation>festgefahren</translation>
+    </message>
+    <message>
+        <source>noisy</source>
+        <translation>verrauscht</translation>
+    </message>
+    <message>
+        <source>changing fast</source>
+        <translation>ändert sich schnell</translation>
+    </message>
+    <message>
+        <source>jump</source>
+        <translation>Sprung</translation>
+    </message>
+    <message>
+        <source>out of its range</source>
+        <translation>außerhalb seines Bereichs</translation>
+    </message>
+    <message>
+        <source>beyond its limits</source>
+        <translation>jenseits seiner Grenzen</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>alarm limit</source>
+        <translation>Alarmgrenze</translation>
+    </message>
+    <message>
+        <source>relation to the other channels</source>
+        <translation>Beziehung zu den anderen Kanälen</translation>
+    </message>
+    <message>
+        <source>range guard</source>
+        <translation>Bereichswächter</translation>
+    </message>
+</context>
+<context>
     <name>fw::ReplayBar</name>
     <message>
         <source>&amp;Step forward</source>
@@ -1214,6 +1269,22 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>Do not serve the HTTP endpoints this time.</source>
         <translation>Die HTTP-Endpunkte diesmal nicht bereitstellen.</translation>
+    </message>
+    <message>
+        <source>Open the window at W×H pixels, e.g. 1366x768.</source>
+        <translation>Das Fenster mit B×H Pixeln öffnen, z. B. 1366x768.</translation>
+    </message>
+    <message>
+        <source>Pause the plots after S seconds.</source>
+        <translation>Die Diagramme nach S Sekunden anhalten.</translation>
+    </message>
+    <message>
+        <source>Show the tracker at X (0 to 1) across the plots when they pause.</source>
+        <translation>Beim Anhalten die Messlinie bei X (0 bis 1) über die Diagramme legen.</translation>
+    </message>
+    <message>
+        <source>Open the alarm panel&apos;s tab: active or history.</source>
+        <translation>Diesen Reiter der Alarmtafel öffnen: active (aktiv) oder history (Verlauf).</translation>
     </message>
 </context>
 </TS>

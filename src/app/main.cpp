@@ -1,10 +1,13 @@
+#include "alarms/alarmpanel.h"
 #include "common/loglevel.h"
 #include "mainwindow.h"
+#include "plot/plotview.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QLocale>
+#include <QTabWidget>
 #include <QThread>
 #include <QTimer>
 
@@ -61,8 +64,60 @@ int main(int argc, char *argv[])
     const QCommandLineOption noHttp(
         QStringLiteral("no-http"),
         QApplication::translate("main", "Do not serve the HTTP endpoints this time."));
-    parser.addOptions({demo, source, profile, model, screenshot, quitAfter, http, noHttp});
+    // For pictures of the console (the README's are made so): the window's size, and a view
+    // to freeze before the picture is taken.
+    const QCommandLineOption size(
+        QStringLiteral("size"),
+        QApplication::translate("main", "Open the window at W×H pixels, e.g. 1366x768."),
+        QStringLiteral("WxH"));
+    const QCommandLineOption pauseAfter(
+        QStringLiteral("pause-after"),
+        QApplication::translate("main", "Pause the plots after S seconds."), QStringLiteral("S"));
+    const QCommandLineOption tracker(
+        QStringLiteral("tracker"),
+        QApplication::translate("main", "Show the tracker at X (0 to 1) across the plots when "
+                                        "they pause."),
+        QStringLiteral("X"));
+    const QCommandLineOption alarmTab(
+        QStringLiteral("alarm-tab"),
+        QApplication::translate("main", "Open the alarm panel's tab: active or history."),
+        QStringLiteral("TAB"));
+    parser.addOptions({demo, source, profile, model, screenshot, quitAfter, http, noHttp, size,
+                       pauseAfter, tracker, alarmTab});
     parser.process(app);
+    const auto number
+        = [&parser](const QCommandLineOption &option, double low, double high, double *value) {
+              if (!parser.isSet(option)) {
+                  return true;
+              }
+              bool ok = false;
+              *value = parser.value(option).toDouble(&ok);
+              if (!ok || !(*value >= low && *value <= high)) {
+                  qCritical("--%s: expected a number from %g to %g",
+                            qPrintable(option.names().constFirst()), low, high);
+                  return false;
+              }
+              return true;
+          };
+    double pauseS = -1;
+    double trackerAt = -1;
+    if (!number(pauseAfter, 0, 1e6, &pauseS) || !number(tracker, 0, 1, &trackerAt)) {
+        return 2;
+    }
+    QSize windowSize;
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        windowSize = parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
+        if (windowSize.width() < 320 || windowSize.height() < 240) {
+            qCritical("--size: expected WxH of at least 320x240, e.g. 1366x768");
+            return 2;
+        }
+    }
+    const QString tab = parser.value(alarmTab);
+    if (!tab.isEmpty() && tab != QStringLiteral("active") && tab != QStringLiteral("history")) {
+        qCritical("--alarm-tab: expected active or history");
+        return 2;
+    }
 
     double seconds = -1;
     if (parser.isSet(quitAfter)) {
@@ -79,7 +134,22 @@ int main(int argc, char *argv[])
     }
 
     fw::MainWindow window;
+    if (windowSize.isValid()) {
+        window.resize(windowSize);
+    }
     window.show();
+    if (tab == QStringLiteral("history")) {
+        window.alarmPanel()->tabs()->setCurrentIndex(1);
+    }
+    if (pauseS >= 0) {
+        QTimer::singleShot(int(pauseS * 1000), &window, [&window, trackerAt] {
+            window.pauseAction()->setChecked(true);
+            if (trackerAt >= 0) {
+                const auto [t0, t1] = window.plotView()->visibleRange();
+                window.plotView()->setTrackerTime(t0 + trackerAt * (t1 - t0));
+            }
+        });
+    }
     fw::ConsoleOptions options;
     options.demo = parser.isSet(demo);
     options.source = parser.value(source);

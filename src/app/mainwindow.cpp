@@ -95,7 +95,14 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *anomalyDock = new QDockWidget(tr("Detector"), this);
     anomalyDock->setObjectName(QStringLiteral("detectorDock"));
-    anomalyDock->setWidget(m_anomaly);
+    // Scrolls when the screen is short (8 channels' attribution at 768 lines), so the window
+    // never has to be taller than the screen.
+    auto *anomalyScroll = new QScrollArea(anomalyDock);
+    anomalyScroll->setWidgetResizable(true);
+    anomalyScroll->setFrameShape(QFrame::NoFrame);
+    anomalyScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    anomalyScroll->setWidget(m_anomaly);
+    anomalyDock->setWidget(anomalyScroll);
     addDockWidget(Qt::RightDockWidgetArea, anomalyDock);
 
     m_alarms = new AlarmBook(m_journal.get(), {}, this);

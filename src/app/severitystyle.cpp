@@ -79,6 +79,62 @@ QPixmap severityLamp(detect::Severity severity, QSize size)
     return pixmap;
 }
 
+namespace {
+
+QString reasonTr(const char *text)
+{
+    return QCoreApplication::translate("fw::Reason", text);
+}
+
+QString findingLabel(detect::GuardFlag finding)
+{
+    switch (finding) {
+    case detect::GuardFlag::Within:
+        return {};
+    case detect::GuardFlag::Relation:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "out of step with the others"));
+    case detect::GuardFlag::Forecast:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "off its forecast"));
+    case detect::GuardFlag::Dropout:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "no values"));
+    case detect::GuardFlag::Stuck:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "stuck"));
+    case detect::GuardFlag::Noisy:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "noisy"));
+    case detect::GuardFlag::Trend:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "changing fast"));
+    case detect::GuardFlag::Jump:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "jump"));
+    case detect::GuardFlag::OutOfNominalRange:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "out of its range"));
+    case detect::GuardFlag::OutOfLimits:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "beyond its limits"));
+    }
+    return {};
+}
+
+} // namespace
+
+QString reasonLabel(const Alarm &alarm)
+{
+    switch (alarm.reason) {
+    case detect::AlarmReason::None:
+        return {};
+    case detect::AlarmReason::Forest:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "model"));
+    case detect::AlarmReason::Limit:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "alarm limit"));
+    case detect::AlarmReason::Relation:
+        return reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "relation to the other channels"));
+    case detect::AlarmReason::RangeGuard: {
+        const QString finding = findingLabel(alarm.finding);
+        const QString guard = reasonTr(QT_TRANSLATE_NOOP("fw::Reason", "range guard"));
+        return finding.isEmpty() ? guard : guard + QStringLiteral(": ") + finding;
+    }
+    }
+    return {};
+}
+
 QPixmap notMonitoringLamp(QSize size)
 {
     QPixmap pixmap(size);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alarms/alarm.h"
 #include "detect/alarmpolicy.h"
 
 #include <QColor>
@@ -17,6 +18,10 @@ namespace fw {
 [[nodiscard]] QColor severityTextColor(detect::Severity severity);
 // A lamp: a circle for normal, a triangle for watch and warning, a square for critical.
 [[nodiscard]] QPixmap severityLamp(detect::Severity severity, QSize size);
+
+// What raised an alarm, in the operator's words and language: "model", "range guard: stuck",
+// "alarm limit", "relation to the other channels". The journal keeps its own untranslated names.
+[[nodiscard]] QString reasonLabel(const Alarm &alarm);
 
 // The lamp for "not monitoring": a hollow, dashed, crossed-out circle, unlike any severity's.
 [[nodiscard]] QPixmap notMonitoringLamp(QSize size);

@@ -36,6 +36,7 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QtTest>
 
 using namespace fw;
@@ -165,6 +166,7 @@ private Q_SLOTS:
     void theBannerSaysWhatThePlotsShow();
     void theTimeAxisShowsClockTimeChosenInView();
     void clickingAnAlarmShowsItsOnset();
+    void everyAlarmColumnIsVisibleAt1366_data();
     void everyAlarmColumnIsVisibleAt1366();
     void eightChannelsGetReadableStripsAndColoursOfTheirOwn();
     void settingsSurviveARestart();
@@ -465,8 +467,22 @@ void TestMainWindow::clickingAnAlarmShowsItsOnset()
     QCOMPARE(onset - t0, 0.25 * (t1 - t0));
 }
 
+void TestMainWindow::everyAlarmColumnIsVisibleAt1366_data()
+{
+    QTest::addColumn<bool>("german");
+    QTest::newRow("English") << false;
+    QTest::newRow("German") << true; // longer words: "Batterietemperatur", "Unquittiert"
+}
+
 void TestMainWindow::everyAlarmColumnIsVisibleAt1366()
 {
+    QFETCH(bool, german);
+    QTranslator translator; // removes itself from the application when it goes
+    if (german) {
+        QVERIFY(translator.load(QLocale(QLocale::German), QStringLiteral("faultwatch"),
+                                QStringLiteral("_"), QStringLiteral(":/i18n")));
+        QCoreApplication::installTranslator(&translator);
+    }
     QTemporaryDir dir;
     const QString recording = recordFault(dir);
     QVERIFY(!recording.isEmpty());
@@ -513,6 +529,10 @@ void TestMainWindow::eightChannelsGetReadableStripsAndColoursOfTheirOwn()
     // scrolls rather than squeezing them.
     PlotView *plot = window.plotView();
     QVERIFY(plot->height() >= 8 * PlotView::kMinStripHeight);
+    // The window still fits a 768-line screen: the panels scroll, they do not push it taller.
+    QVERIFY2(window.minimumSizeHint().height() <= 768,
+             qPrintable(QString::number(window.minimumSizeHint().height())));
+    QVERIFY(window.height() <= 740);
     auto *scroll = window.findChild<QScrollArea *>(QStringLiteral("plotScroll"));
     QVERIFY(scroll);
     QVERIFY(scroll->verticalScrollBar()->maximum() > 0 || plot->height() <= scroll->height());

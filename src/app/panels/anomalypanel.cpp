@@ -256,7 +256,7 @@ void AnomalyPanel::refresh()
         m_lamp->setPixmap(severityLamp(m_alarm.severity, m_lamp->size()));
         const QString channels = m_alarm.channelLabels.join(QStringLiteral(", "));
         m_detail->setText(tr("%1 · %2 · since %3")
-                              .arg(channels, reasonText(m_alarm),
+                              .arg(channels, reasonLabel(m_alarm),
                                    QLocale().toString(m_alarm.raisedAt.toLocalTime().time(),
                                                       QStringLiteral("HH:mm:ss"))));
         // Something other than the forest raised it: say whose figure the bar shows.

@@ -78,9 +78,9 @@ ReplayBar::ReplayBar(QWidget *parent)
     m_slider->setSingleStep(kSliderSteps / 200);
     m_slider->setAccessibleName(tr("Replay position"));
     m_slider->setToolTip(tr("Drag to seek; the plots restart at the new position"));
+    // The date is in the tooltip: the bar must leave the alarm table its width at 1366 px.
     m_time->setMinimumWidth(
-        fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00 00:00:00 "
-                                                       "(00:00:00 / 00:00:00)")));
+        fontMetrics().horizontalAdvance(QStringLiteral("00:00:00 (00:00:00 / 00:00:00)")));
     for (double speed : speeds()) {
         m_speed->addItem(speed == 0 ? tr("As fast as possible")
                                     : tr("%1×").arg(QLocale().toString(speed)),
@@ -142,12 +142,8 @@ void ReplayBar::setSource(Source *source)
     m_source = source && source->isReplay() ? source : nullptr;
     if (m_source) {
         const ReplayStatus status = m_source->replayStatus();
-        const QSignalBlocker blockSpeed(m_speed);
         const QSignalBlocker blockLoop(m_loop);
-        const int index = m_speed->findData(status.speed);
-        if (index >= 0) {
-            m_speed->setCurrentIndex(index);
-        }
+        showSpeed(status.speed);
         m_loop->setChecked(status.loop);
     }
     refresh();
@@ -177,6 +173,27 @@ void ReplayBar::refresh()
         const QSignalBlocker block(m_loop);
         m_loop->setChecked(status.loop);
     }
+    showSpeed(status.speed);
+}
+
+void ReplayBar::showSpeed(double speed)
+{
+    if (m_speed->currentData().toDouble() == speed) {
+        return;
+    }
+    const QSignalBlocker block(m_speed);
+    int index = m_speed->findData(speed);
+    if (index < 0) {
+        // A speed from the source URI that is not one of the choices (speed=20): shown as it is,
+        // not as the 1× it is not.
+        index = 0;
+        while (index < m_speed->count() && m_speed->itemData(index).toDouble() != 0
+               && m_speed->itemData(index).toDouble() < speed) {
+            ++index;
+        }
+        m_speed->insertItem(index, tr("%1×").arg(QLocale().toString(speed)), speed);
+    }
+    m_speed->setCurrentIndex(index);
 }
 
 void ReplayBar::enableControls(bool on)
@@ -195,8 +212,9 @@ void ReplayBar::showTime(double position, double first, double last)
     }
     const QDateTime time = QDateTime::fromMSecsSinceEpoch(std::llround(position * 1000));
     m_time->setText(tr("%1 (%2 / %3)")
-                        .arg(QLocale().toString(time, QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                        .arg(QLocale().toString(time, QStringLiteral("HH:mm:ss")),
                              durationText(position - first), durationText(last - first)));
+    m_time->setToolTip(QLocale().toString(time, QStringLiteral("yyyy-MM-dd HH:mm:ss t")));
 }
 
 QString ReplayBar::timeText() const

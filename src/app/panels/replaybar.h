@@ -59,6 +59,8 @@ public:
     void seekToFraction(double fraction);
 
 private:
+    // Selects speed in the box, adding it when it is not one of the choices.
+    void showSpeed(double speed);
     void togglePlay();
     void chooseSpeed(int index);
     void onSliderAction(int action);
