@@ -125,6 +125,7 @@ void PlotRenderer::paint(QPainter &painter, const QRect &widget, const Frame &fr
     m_strips.clear();
     m_currentLabels.clear();
     m_trackerLabels.clear();
+    m_valueLabels.clear();
     for (int channel = 0; channel < n; ++channel) {
         Strip strip;
         strip.channel = channel;
@@ -380,6 +381,7 @@ void PlotRenderer::paintStrip(QPainter &painter, const Strip &strip, const Chann
         }
         painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
                          plotaxis::valueLabel(ticks.at(i), ticks.decimals, locale));
+        m_valueLabels.push_back(label);
     }
     QString title;
     if (!channel) {

@@ -6,6 +6,7 @@
 #include <QColor>
 #include <QLineF>
 #include <QRect>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
@@ -72,6 +73,8 @@ public:
     // at the tracker (each channel's value at the cursor; empty without a tracker).
     [[nodiscard]] const QStringList &currentValueLabels() const { return m_currentLabels; }
     [[nodiscard]] const QStringList &trackerLabels() const { return m_trackerLabels; }
+    // Where the last frame wrote the strips' value labels.
+    [[nodiscard]] const std::vector<QRectF> &valueLabelRects() const { return m_valueLabels; }
 
 private:
     struct Strip
@@ -113,6 +116,7 @@ private:
     std::vector<Strip> m_strips;
     QStringList m_currentLabels;
     QStringList m_trackerLabels;
+    std::vector<QRectF> m_valueLabels;
     std::size_t m_segments = 0;
 };
 

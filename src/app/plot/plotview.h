@@ -75,6 +75,10 @@ public:
     {
         return m_renderer.currentValueLabels();
     }
+    [[nodiscard]] const std::vector<QRectF> &valueLabelRects() const
+    {
+        return m_renderer.valueLabelRects();
+    }
 
     // (t0, t1) in seconds since the Unix epoch, as drawn; for exporting the visible range.
     [[nodiscard]] std::pair<double, double> visibleRange() const;

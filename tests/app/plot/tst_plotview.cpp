@@ -116,6 +116,7 @@ private Q_SLOTS:
     void fourMillionPointsInViewDrawAtMostTwoSegmentsPerColumn();
     void eachStripShowsItsNewestValueWithItsUnit();
     void theTrackerReadsEveryChannelAtTheCursor();
+    void valueLabelsOfNeighbouringStripsDoNotOverlap();
 };
 
 void TestPlotView::paintsEachChannelsTraceInItsOwnStrip()
@@ -188,6 +189,37 @@ void TestPlotView::theTrackerReadsEveryChannelAtTheCursor()
     QEvent leave(QEvent::Leave);
     QApplication::sendEvent(&view, &leave);
     QVERIFY(std::isnan(view.trackerTime()));
+}
+
+void TestPlotView::valueLabelsOfNeighbouringStripsDoNotOverlap()
+{
+    // Eight short strips of many ranges, at several heights, so that some ticks fall near the
+    // strips' edges: their labels used to run into the next strip's.
+    SampleHistory history(8);
+    history.appendSamples(*makeBlock(8, kStart, 0.01, 3000, [](std::size_t row, int channel) {
+        return 0.37 * channel + std::sin(double(row) * 0.01 + channel) * (1.0 + 0.73 * channel);
+    }));
+    PlotView view;
+    view.setHistory(&history);
+    std::size_t checked = 0;
+    for (int height = 8 * PlotView::kMinStripHeight; height < 8 * PlotView::kMinStripHeight + 240;
+         height += 7) {
+        view.resize(700, height);
+        (void)view.grab();
+        const std::vector<QRectF> &labels = view.valueLabelRects();
+        QVERIFY(labels.size() >= 8);
+        checked += labels.size();
+        for (std::size_t a = 0; a < labels.size(); ++a) {
+            for (std::size_t b = a + 1; b < labels.size(); ++b) {
+                QVERIFY2(!labels[a].intersects(labels[b]),
+                         qPrintable(QStringLiteral("at %1 px, labels %2 and %3 overlap")
+                                        .arg(height)
+                                        .arg(a)
+                                        .arg(b)));
+            }
+        }
+    }
+    QVERIFY(checked > 0);
 }
 
 void TestPlotView::anEmptyHistoryPaintsNoTrace()
