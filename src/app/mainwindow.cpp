@@ -266,6 +266,8 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     m_anomaly->clearResults();
     m_replayEnded = false;
     m_lastSample.invalidate();
+    m_unknownClock.invalidate();
+    m_mismatch = false;
     m_replayBar->setSource(m_pipeline->source());
     return true;
 }
@@ -511,13 +513,26 @@ MonitorState MainWindow::monitorState()
     if (m_replay && m_replayEnded) {
         return MonitorState::ReplayEnded;
     }
-    // A profile that names none of the record's channels: records arrive, no sample does.
+    // A profile that names none of the records' channels: records keep arriving and no sample
+    // has for as long as the profile calls a feed stale. Not sooner: a feed that mixes in
+    // other APIDs or heartbeat records has such records between its samples all the time.
     const SourceStats totals = m_pipeline->sourceStats();
     const std::uint64_t unknown = totals.decodeErrors.count(DecodeError::UnknownChannel)
                                   + totals.decodeErrors.count(DecodeError::UnknownApid);
-    if (unknown != m_mismatchSeen.unknown || totals.samples != m_mismatchSeen.samples) {
-        m_mismatch = totals.samples == m_mismatchSeen.samples;
-        m_mismatchSeen = {totals.samples, unknown};
+    const auto staleMs = qint64(m_pipeline->profile().staleAfterS * 1000);
+    const bool quiet = !m_lastSample.isValid() || m_lastSample.elapsed() >= staleMs;
+    if (totals.samples != m_mismatchSeen.samples) {
+        m_mismatch = false;
+    } else if (unknown != m_mismatchSeen.unknown && quiet) {
+        m_mismatch = true;
+    }
+    if (totals.samples != m_mismatchSeen.samples || unknown != m_mismatchSeen.unknown) {
+        m_unknownClock.start();
+    }
+    m_mismatchSeen = {totals.samples, unknown};
+    // Records of no channel stopped too: it is a quiet feed, said below as stale.
+    if (m_mismatch && m_unknownClock.isValid() && m_unknownClock.elapsed() >= staleMs) {
+        m_mismatch = false;
     }
     if (m_mismatch) {
         m_monitorDetail = tr("records name none of the channels of profile “%1”")

@@ -172,6 +172,7 @@ private:
         std::uint64_t unknown = 0;
     } m_mismatchSeen; // counts at the last change, to tell a profile mismatch
     bool m_mismatch = false;
+    QElapsedTimer m_unknownClock; // since the counts above last moved
     QString m_monitorDetail;
     bool m_replay = false; // the source is a file: its alarms stay out of the live journal
     QElapsedTimer m_rateClock;

@@ -72,6 +72,7 @@ private Q_SLOTS:
     void withoutAModelItIsNotMonitoring();
     void aStaleFeedIsNotMonitoring();
     void recordsOfAnotherProfileAreNotMonitoring();
+    void aFeedThatMixesInOtherRecordsIsMonitored();
 };
 
 void TestDetectorPanel::initTestCase()
@@ -271,6 +272,36 @@ void TestDetectorPanel::recordsOfAnotherProfileAreNotMonitoring()
     send(port, {spacecraftLine(1, t0 + 3), spacecraftLine(2, t0 + 3.1)});
     QTRY_VERIFY(
         (window.refreshNow(), window.anomalyPanel()->monitorState() == MonitorState::Monitoring));
+}
+
+void TestDetectorPanel::aFeedThatMixesInOtherRecordsIsMonitored()
+{
+    // Heartbeats without channels between the samples are not a profile mismatch: the lamp
+    // must not flicker to Not monitoring between two samples.
+    MainWindow window;
+    QString error;
+    QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
+    const quint16 port = test::freeUdpPort();
+    QVERIFY(
+        window.connectSource(QStringLiteral("udp://127.0.0.1:%1?format=jsonl").arg(port), &error));
+    QTRY_VERIFY(test::udpPortTaken(port));
+    const double t0 = double(QDateTime::currentSecsSinceEpoch());
+    int monitoredTicks = 0;
+    for (int i = 0; i < 30; ++i) {
+        const double t = t0 + 0.1 * i;
+        send(port, {spacecraftLine(i, t)});
+        for (int beat = 0; beat < 3; ++beat) {
+            send(port, {QStringLiteral(R"({"t":%1,"heartbeat":1})").arg(t, 0, 'f', 3).toUtf8()});
+            QTest::qWait(33);
+            window.refreshNow();
+            QVERIFY2(window.anomalyPanel()->monitorState() != MonitorState::ProfileMismatch,
+                     qPrintable(window.anomalyPanel()->detailText()));
+            monitoredTicks
+                += window.anomalyPanel()->monitorState() == MonitorState::Monitoring ? 1 : 0;
+        }
+    }
+    QVERIFY(monitoredTicks > 60);
+    QVERIFY(window.pipeline()->sourceStats().decodeErrors.count(DecodeError::UnknownChannel) >= 80);
 }
 
 QTEST_MAIN(TestDetectorPanel)

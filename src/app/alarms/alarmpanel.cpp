@@ -65,6 +65,7 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     m_tabs->addTab(createHistoryTab(), tr("History"));
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == 1) {
+            m_historyStale = false;
             m_history->reload();
         }
     });
@@ -78,14 +79,15 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     m_summary->setWordWrap(true);
 
     connect(book, &AlarmBook::alarmInserted, this, [this](int row) {
-        m_raises.push_back(m_book->at(row).raisedAt);
+        // A replay at 25x is not a flood in the control room.
+        if (!m_book->at(row).replay) {
+            m_raises.push_back(m_book->at(row).raisedAt);
+        }
         updateSummary();
     });
-    connect(book, &AlarmBook::summaryChanged, this, [this] {
-        if (m_tabs->currentIndex() == 1) {
-            m_history->reload();
-        }
-    });
+    // The journal is read again at most once a second, on the timer below: a flood of alarm
+    // events must not make the GUI thread parse the file for each one.
+    connect(book, &AlarmBook::summaryChanged, this, [this] { m_historyStale = true; });
     connect(m_view, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
         const QModelIndex source = m_proxy->mapToSource(index);
         if (source.isValid()) {
@@ -105,7 +107,14 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     connect(m_flashTimer, &QTimer::timeout, this, &AlarmPanel::flash);
     m_flashTimer->setInterval(kFlashMs);
     m_summary->setAutoFillBackground(true);
-    connect(m_shelfTimer, &QTimer::timeout, book, [book] { book->expireShelves(); });
+    connect(m_shelfTimer, &QTimer::timeout, this, [this] {
+        m_book->expireShelves();
+        updateSummary(); // the flood rate falls as time passes, alarms or not
+        if (m_historyStale && m_tabs->currentIndex() == 1) {
+            m_historyStale = false;
+            m_history->reload();
+        }
+    });
     m_shelfTimer->start(kShelfCheckMs);
     if (journal && !journal->isOpen()) {
         showJournalProblem(journal->errorString());

@@ -30,8 +30,9 @@ class AlarmTableModel;
 //
 // For triage (ISA-18.2): the active table is sorted what-needs-acknowledging first, then by
 // severity, filtered by state or channel, and groups an alarm that keeps coming back into one
-// row with a count. A History tab shows the journal. More than kFloodCount alarms raised within
-// kFloodWindowS is a flood: the summary says so with the rate.
+// row with a count. A History tab shows the journal (read again at most once a second). More
+// than kFloodCount live alarms raised within kFloodWindowS is a flood: the summary says so
+// with the rate, and stops saying so once the rate has fallen.
 //
 // The panel runs the timer that ends shelves on time (once a second), since it is what the
 // operator sees; a headless service calls AlarmBook::expireShelves() itself.
@@ -118,7 +119,8 @@ private:
     QComboBox *m_stateFilter = nullptr;
     QLineEdit *m_channelFilter = nullptr;
     QCheckBox *m_group = nullptr;
-    std::deque<QDateTime> m_raises; // wall times of raises within the flood window
+    std::deque<QDateTime> m_raises; // wall times of live raises within the flood window
+    bool m_historyStale = false;    // the journal changed since the History tab read it
     QLabel *m_summary;
     QLabel *m_journalProblem;
     QTimer *m_shelfTimer;

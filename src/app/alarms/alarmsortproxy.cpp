@@ -5,6 +5,7 @@
 
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <tuple>
@@ -22,6 +23,12 @@ bool needsAttention(const Alarm &alarm)
 double orLowest(double value)
 {
     return std::isfinite(value) ? value : -std::numeric_limits<double>::infinity();
+}
+
+// What comes first in triage: needing acknowledgement, then severity, then the newest.
+std::tuple<bool, int, double> priority(const Alarm &alarm)
+{
+    return {needsAttention(alarm), int(alarm.severity), orLowest(alarm.sourceTimeRaised)};
 }
 
 } // namespace
@@ -43,41 +50,55 @@ void AlarmSortProxy::setSourceModel(QAbstractItemModel *source)
     // an older one of its group, a closed one show the next.)
     QSortFilterProxyModel::setSourceModel(source);
     if (source) {
-        connect(source, &QAbstractItemModel::rowsInserted, this, &AlarmSortProxy::refilter);
-        connect(source, &QAbstractItemModel::rowsRemoved, this, &AlarmSortProxy::refilter);
-        connect(source, &QAbstractItemModel::dataChanged, this, &AlarmSortProxy::refilter);
+        const auto regroup = [this] {
+            refilter(false);
+        };
+        connect(source, &QAbstractItemModel::rowsInserted, this, regroup);
+        connect(source, &QAbstractItemModel::rowsRemoved, this, regroup);
+        connect(source, &QAbstractItemModel::dataChanged, this, regroup);
     }
-    refilter();
+    refilter(true);
 }
 
-void AlarmSortProxy::refilter()
+void AlarmSortProxy::refilter(bool force)
 {
-    QSet<quint64> hidden;
+    // One pass: the most urgent member of each group is its row; the rest are hidden.
+    QHash<QString, int> best;
+    QHash<QString, int> sizes;
     if (m_grouped) {
         for (int row = 0; row < m_book->count(); ++row) {
             const Alarm &alarm = m_book->at(row);
             if (!passesFilters(alarm)) {
                 continue;
             }
-            // The book is newest first: a group's row is its first member.
-            for (int r = 0; r < row; ++r) {
-                const Alarm &other = m_book->at(r);
-                if (sameGroup(alarm, other) && passesFilters(other)) {
-                    hidden.insert(alarm.id);
-                    break;
-                }
+            const QString key = groupKey(alarm);
+            ++sizes[key];
+            const auto it = best.find(key);
+            if (it == best.end() || priority(m_book->at(*it)) < priority(alarm)) {
+                best[key] = row;
             }
         }
     }
-    m_hidden = hidden;
-    invalidateFilter();
+    QSet<quint64> hidden;
+    for (int row = 0; m_grouped && row < m_book->count(); ++row) {
+        const Alarm &alarm = m_book->at(row);
+        const auto it = best.constFind(groupKey(alarm));
+        if (it != best.constEnd() && *it != row) {
+            hidden.insert(alarm.id);
+        }
+    }
+    m_groupSizes = sizes;
+    if (hidden != m_hidden || force) {
+        m_hidden = hidden;
+        invalidateFilter();
+    }
 }
 
 void AlarmSortProxy::setStateFilter(StateFilter filter)
 {
     if (filter != m_stateFilter) {
         m_stateFilter = filter;
-        refilter();
+        refilter(true);
     }
 }
 
@@ -85,7 +106,7 @@ void AlarmSortProxy::setChannelFilter(const QString &text)
 {
     if (text.trimmed() != m_channelFilter) {
         m_channelFilter = text.trimmed();
-        refilter();
+        refilter(true);
     }
 }
 
@@ -93,7 +114,7 @@ void AlarmSortProxy::setGrouped(bool grouped)
 {
     if (grouped != m_grouped) {
         m_grouped = grouped;
-        refilter();
+        refilter(true);
     }
 }
 
@@ -124,18 +145,19 @@ bool AlarmSortProxy::passesFilters(const Alarm &alarm) const
     return false;
 }
 
-bool AlarmSortProxy::sameGroup(const Alarm &a, const Alarm &b)
+QString AlarmSortProxy::groupKey(const Alarm &alarm)
 {
-    return a.replay == b.replay && a.channels == b.channels;
+    return (alarm.replay ? QStringLiteral("replay:") : QStringLiteral("live:"))
+           + alarm.channels.join(u'+');
 }
 
 QList<int> AlarmSortProxy::groupRows(int row) const
 {
-    const Alarm &alarm = m_book->at(row);
+    const QString key = groupKey(m_book->at(row));
     QList<int> rows;
     for (int r = 0; r < m_book->count(); ++r) {
         const Alarm &other = m_book->at(r);
-        if ((r == row || sameGroup(alarm, other)) && passesFilters(other)) {
+        if ((r == row || groupKey(other) == key) && passesFilters(other)) {
             rows << r;
         }
     }
@@ -174,7 +196,8 @@ int AlarmSortProxy::groupSize(const QModelIndex &proxyIndex) const
     if (!source.isValid()) {
         return 0;
     }
-    return m_grouped ? int(groupRows(source.row()).size()) : 1;
+    // Painting asks for every Channels cell: the count kept by refilter(), not a scan.
+    return m_grouped ? std::max(1, m_groupSizes.value(groupKey(m_book->at(source.row())), 1)) : 1;
 }
 
 QVariant AlarmSortProxy::data(const QModelIndex &index, int role) const
@@ -195,8 +218,7 @@ bool AlarmSortProxy::lessThan(const QModelIndex &left, const QModelIndex &right)
     switch (left.column()) {
     case AlarmTableModel::SeverityColumn:
         // Priority: needing acknowledgement, then severity, then newest.
-        return std::tuple(needsAttention(a), int(a.severity), orLowest(a.sourceTimeRaised))
-               < std::tuple(needsAttention(b), int(b.severity), orLowest(b.sourceTimeRaised));
+        return priority(a) < priority(b);
     case AlarmTableModel::TimeColumn:
         return orLowest(a.sourceTimeRaised) < orLowest(b.sourceTimeRaised);
     case AlarmTableModel::ValueColumn:

@@ -2,6 +2,7 @@
 
 #include "alarms/alarm.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSortFilterProxyModel>
@@ -17,8 +18,10 @@ class AlarmBook;
 // - Filters: by state (all, needing acknowledgement, shelved) and by a text found in the
 //   channel names.
 // - Grouping (on by default): the alarms of one set of channels (and one stream, live or replay)
-//   show as one row, the newest, with "×N" after the channel names; acting on that row acts on
-//   every alarm of the group. A channel that raises twenty times is one line, not twenty.
+//   show as one row with "×N" after the channel names: the group's most urgent alarm (needing
+//   acknowledgement, then the most severe, then the newest), so a latched Critical is never
+//   hidden behind a newer acknowledged Watch. Acting on the row acts on every alarm of the
+//   group. A channel that raises twenty times is one line, not twenty.
 class AlarmSortProxy : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -49,11 +52,12 @@ protected:
 
 private:
     [[nodiscard]] bool passesFilters(const Alarm &alarm) const;
-    [[nodiscard]] static bool sameGroup(const Alarm &a, const Alarm &b);
+    [[nodiscard]] static QString groupKey(const Alarm &alarm);
     // Rows of the book in the group of row (passing the filters), newest first.
     [[nodiscard]] QList<int> groupRows(int row) const;
-    // Recomputes m_hidden and refilters.
-    void refilter();
+    // Recomputes the groups; refilters when what is hidden changed, or always with force (a
+    // filter changed). O(alarms).
+    void refilter(bool force);
 
     AlarmBook *m_book;
     StateFilter m_stateFilter = StateFilter::All;
@@ -63,6 +67,7 @@ private:
     // that filterAcceptsRow() answers the same for a row until the next refilter, which the
     // proxy's bookkeeping relies on; a new alarm is shown until then.
     QSet<quint64> m_hidden;
+    QHash<QString, int> m_groupSizes; // by groupKey(), as of the last refilter()
 };
 
 } // namespace fw

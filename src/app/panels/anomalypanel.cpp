@@ -143,11 +143,17 @@ void AnomalyPanel::setPolicy(const detect::AlarmPolicyOptions *policy)
 void AnomalyPanel::showResults(const ResultBlock &results)
 {
     const detect::DetectionResults &r = results.results;
-    const auto width = std::size_t(r.channels);
+    const auto width = std::size_t(std::max(r.channels, 0));
     if (m_episodeShares.size() != width) {
         m_episodeShares.assign(width, 0.0);
     }
-    for (std::size_t row = 0; row < r.size(); ++row) {
+    // Only rows every array covers: a short array is a broken block, not a crash.
+    std::size_t rows = std::min({r.size(), results.t.size(), r.confidence.size(), r.alarm.size(),
+                                 r.severity.size(), r.raisedNow.size()});
+    if (width > 0) {
+        rows = std::min(rows, r.attribution.size() / width);
+    }
+    for (std::size_t row = 0; row < rows; ++row) {
         const double second = std::floor(results.t[row]);
         if (!m_secondOpen || second != m_second) {
             closeSecond();
@@ -156,10 +162,17 @@ void AnomalyPanel::showResults(const ResultBlock &results)
         }
         const double confidence = r.confidence[row];
         if (std::isfinite(confidence)) {
+            // A bounded, even sample of the second (reservoir sampling): at 1 kHz the median
+            // is of the whole second, not of its first half.
+            ++m_secondSeen;
             if (m_secondValues.size() < kValuesPerSecond) {
                 m_secondValues.push_back(confidence);
             } else {
-                m_secondValues[row % kValuesPerSecond] = confidence;
+                m_random = m_random * 6364136223846793005ULL + 1442695040888963407ULL;
+                const std::uint64_t slot = (m_random >> 33) % m_secondSeen;
+                if (slot < kValuesPerSecond) {
+                    m_secondValues[slot] = confidence;
+                }
             }
         }
         if (r.alarm[row] == 0) {
@@ -167,7 +180,7 @@ void AnomalyPanel::showResults(const ResultBlock &results)
             continue;
         }
         m_secondSeverity = std::max(m_secondSeverity, r.severity[row]);
-        if (!m_episodeOpen) {
+        if (!m_episodeOpen || r.raisedNow[row] != 0) {
             std::fill(m_episodeShares.begin(), m_episodeShares.end(), 0.0);
             m_episodeOpen = true;
         }
@@ -185,7 +198,6 @@ void AnomalyPanel::showResults(const ResultBlock &results)
             m_episodeShares[c] = std::isfinite(share) ? share : 0.0;
         }
     }
-    refresh();
 }
 
 void AnomalyPanel::closeSecond()
@@ -202,6 +214,7 @@ void AnomalyPanel::closeSecond()
     m_gauge->pushSecond(median, m_secondSeverity);
     m_level = median;
     m_secondValues.clear();
+    m_secondSeen = 0;
     m_secondSeverity = detect::Severity::None;
     m_secondOpen = false;
 }
@@ -232,6 +245,7 @@ void AnomalyPanel::clearResults()
     std::fill(m_episodeShares.begin(), m_episodeShares.end(), 0.0);
     m_secondOpen = false;
     m_secondValues.clear();
+    m_secondSeen = 0;
     m_secondSeverity = detect::Severity::None;
     m_level = kNaN;
     m_gauge->clearHistory();

@@ -47,6 +47,7 @@ public:
     // The policy's levels to mark on the bar; none without a model.
     void setPolicy(const detect::AlarmPolicyOptions *policy);
     // Takes in a scored block: the last minute's levels and the standing episode's attribution.
+    // Shown at the next showAlarm() or setMonitoring() (the display tick), not per block.
     void showResults(const ResultBlock &results);
     // The standing alarm of the stream shown, or null; drawn at once.
     void showAlarm(const Alarm *alarm);
@@ -93,6 +94,8 @@ private:
     double m_second = 0;
     bool m_secondOpen = false;
     std::vector<double> m_secondValues;
+    std::uint64_t m_secondSeen = 0; // finite confidences seen in the second
+    std::uint64_t m_random = 0x9e3779b97f4a7c15ULL;
     detect::Severity m_secondSeverity = detect::Severity::None;
     double m_level; // median confidence of the last whole second
 };

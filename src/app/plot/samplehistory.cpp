@@ -120,11 +120,20 @@ void SampleHistory::appendResults(const ResultBlock &results)
         const auto severity = static_cast<std::uint8_t>(severities[row]);
         HistoryChunk &chunk = chunkFor(i);
         chunk.setSeverity(offsetOf(i), severity);
-        if (severity == 0) {
+        const bool alarm = row < r.alarm.size() ? r.alarm[row] != 0 : severity != 0;
+        if (!alarm) {
+            m_episodeOpen = false;
             continue;
         }
-        // The strips of the channels the alarm book names for this row, and no others.
-        for (int c : namedChannels(r, row)) {
+        // The channels the alarm book names, held for the episode as the book holds them: named
+        // at the raise (or the first row that names any), not row by row, so a passing flag on
+        // another channel does not paint its strip and rows without attribution leave no gaps.
+        const bool raised = row < r.raisedNow.size() && r.raisedNow[row] != 0;
+        if (!m_episodeOpen || raised || m_episodeChannels.empty()) {
+            m_episodeChannels = namedChannels(r, row);
+            m_episodeOpen = true;
+        }
+        for (int c : m_episodeChannels) {
             if (c < m_channelCount) {
                 chunk.setBlame(offsetOf(i), c, severity);
             }
@@ -149,6 +158,8 @@ void SampleHistory::clear()
     m_end = (m_end + kChunkMask) & ~kChunkMask;
     m_firstChunk = m_end >> HistoryChunk::kShift;
     m_scoredEnd = m_end;
+    m_episodeOpen = false;
+    m_episodeChannels.clear();
     ++m_revision;
 }
 

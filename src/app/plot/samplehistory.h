@@ -35,7 +35,9 @@ struct ResultBlock;
 // `samples` is the block given to appendSamples() lands on exactly that block's samples, so
 // blocks the detector skipped (no model yet) leave their samples unscored instead of shifting
 // every later result. Without `samples`, rows fill the oldest samples that have none yet, in
-// order. Results for samples already evicted or cleared are dropped.
+// order. Results for samples already evicted or cleared are dropped. An alarm's severity is also
+// kept per channel, for the channels the alarm names (held from its raise to its clear, as the
+// alarm book names them), so that only their strips are shaded.
 class SampleHistory
 {
 public:
@@ -133,6 +135,9 @@ private:
     std::uint64_t m_evictedTotal = 0;
     std::uint64_t m_resets = 0;
     std::uint64_t m_revision = 0;
+    // The alarm episode the newest results are in, and the channels it names.
+    bool m_episodeOpen = false;
+    std::vector<int> m_episodeChannels;
 };
 
 } // namespace fw

@@ -78,6 +78,7 @@ private Q_SLOTS:
     void whatNeedsAcknowledgingComesFirstThenSeverity();
     void filtersByStateAndChannel();
     void repeatsOfOneChannelAreOneRowWithACount();
+    void aGroupShowsItsMostUrgentAlarm();
     void aFloodIsAnnounced();
     void historyShowsWhatLeftTheList();
     void clickingARowAsksForItsOnset();
@@ -362,6 +363,23 @@ void TestAlarmPanel::repeatsOfOneChannelAreOneRowWithACount()
     QCOMPARE(panel.view()->model()->rowCount(), 3);
 }
 
+void TestAlarmPanel::aGroupShowsItsMostUrgentAlarm()
+{
+    AlarmBook book(nullptr, clock());
+    AlarmPanel panel(&book);
+    // A Critical on the voltage that latched, then a Watch on it that was acknowledged.
+    book.ingest(blockOf({raiseOn(1, Severity::Critical), clearRow()}), profile(), false);
+    book.ingest(blockOf({raiseOn(1, Severity::Watch)}, 2000), profile(), false);
+    QVERIFY(book.acknowledge(book.at(0).id, QStringLiteral("ann")));
+    QCOMPARE(book.count(), 2);
+    // One row, and it is the Critical that still needs acknowledging, not the newer Watch.
+    QCOMPARE(column(panel, AlarmTableModel::SeverityColumn),
+             QStringList{QStringLiteral("Critical")});
+    QCOMPARE(column(panel, AlarmTableModel::StateColumn), QStringList{QStringLiteral("Latched")});
+    QCOMPARE(column(panel, AlarmTableModel::ChannelsColumn),
+             QStringList{QStringLiteral("Voltage ×2")});
+}
+
 void TestAlarmPanel::aFloodIsAnnounced()
 {
     AlarmBook book(nullptr, clock());
@@ -380,11 +398,18 @@ void TestAlarmPanel::aFloodIsAnnounced()
                  QStringLiteral("ALARM FLOOD: %1 raised in the last 10 minutes")
                      .arg(AlarmPanel::kFloodCount + 1)),
              qPrintable(panel.summaryText()));
-    // Ten minutes later the rate has fallen back.
+    // Ten minutes later the rate has fallen back, with no new alarm to say so.
     m_now = m_now.addSecs(AlarmPanel::kFloodWindowS + 1);
-    book.ingest(blockOf({clearRow(), raiseOn(2)}, 9500), profile(), false);
     QVERIFY(!panel.isFlooded());
-    QVERIFY(!panel.summaryText().contains(QStringLiteral("FLOOD")));
+    QTRY_VERIFY(!panel.summaryText().contains(QStringLiteral("FLOOD")));
+    // Replayed alarms are not a flood in the control room.
+    std::vector<Row> replayed;
+    for (int i = 0; i <= AlarmPanel::kFloodCount; ++i) {
+        replayed.push_back(raiseOn(i % 3));
+        replayed.push_back(clearRow());
+    }
+    book.ingest(blockOf(replayed, 9500), profile(), true);
+    QVERIFY(!panel.isFlooded());
 }
 
 void TestAlarmPanel::historyShowsWhatLeftTheList()
@@ -417,10 +442,10 @@ void TestAlarmPanel::historyShowsWhatLeftTheList()
              QStringLiteral("Warning"));
     const int acked = int(events.indexOf(QStringLiteral("Acknowledged")));
     QCOMPARE(cell(acked, AlarmHistoryModel::OperatorColumn), panel.operatorName());
-    // A new alarm shows up in the open history tab.
+    // A new alarm shows up in the open history tab (within a second).
     const int before = history->rowCount();
     book.ingest(blockOf({raiseOn(0)}, 2000), profile(), false);
-    QVERIFY(history->rowCount() > before);
+    QTRY_VERIFY(history->rowCount() > before);
 }
 
 void TestAlarmPanel::clickingARowAsksForItsOnset()

@@ -117,6 +117,7 @@ private Q_SLOTS:
     void eachStripShowsItsNewestValueWithItsUnit();
     void theTrackerReadsEveryChannelAtTheCursor();
     void valueLabelsOfNeighbouringStripsDoNotOverlap();
+    void anAlarmShadesTheChannelItWasRaisedOnThroughout();
 };
 
 void TestPlotView::paintsEachChannelsTraceInItsOwnStrip()
@@ -220,6 +221,37 @@ void TestPlotView::valueLabelsOfNeighbouringStripsDoNotOverlap()
         }
     }
     QVERIFY(checked > 0);
+}
+
+void TestPlotView::anAlarmShadesTheChannelItWasRaisedOnThroughout()
+{
+    // Raised on the second channel; halfway through the first channel takes the larger share
+    // of a few rows, and some rows attribute nothing. The alarm names the second channel from
+    // its raise to its clear (as the alarm book does): only its strip is shaded, without gaps.
+    SampleHistory history(2);
+    const fw::SampleBlockPtr block = makeBlock(2, kStart, 0.01, 6000, wave);
+    history.appendSamples(*block);
+    std::vector<Severity> severities(6000, Severity::None);
+    std::fill(severities.begin() + 2400, severities.begin() + 3600, Severity::Warning);
+    fw::ResultBlock results = makeResults(block, severities, 1);
+    for (std::size_t row = 3000; row < 3050; ++row) {
+        results.results.attribution[row * 2] = 0.8;
+        results.results.attribution[row * 2 + 1] = 0.2;
+    }
+    for (std::size_t row = 3100; row < 3150; ++row) {
+        results.results.attribution[row * 2 + 1] = 0.0;
+    }
+    history.appendResults(results);
+    for (std::int64_t i = 2400; i < 3600; ++i) {
+        QCOMPARE(history.columns(1, kStart + double(i) * 0.01, kStart + double(i + 1) * 0.01, 1)
+                     .at(0)
+                     .blame,
+                 std::uint8_t(Severity::Warning));
+        QCOMPARE(history.columns(0, kStart + double(i) * 0.01, kStart + double(i + 1) * 0.01, 1)
+                     .at(0)
+                     .blame,
+                 std::uint8_t(0));
+    }
 }
 
 void TestPlotView::anEmptyHistoryPaintsNoTrace()
