@@ -44,8 +44,8 @@ void TestTranslations::germanIsBuiltInAndShownInTheMenus()
     QVERIFY2(menus.contains(QStringLiteral("&Ansicht")), qPrintable(menus.join(u',')));
 }
 
-// lupdate over the console's sources finds nothing the German file lacks: a string added
-// without its translation fails here.
+// lupdate over the console's sources and forms finds nothing the German file lacks: a string
+// added without its translation fails here.
 void TestTranslations::germanCoversEveryStringInTheSources()
 {
     const QString lupdate
@@ -60,7 +60,7 @@ void TestTranslations::germanCoversEveryStringInTheSources()
     QProcess process;
     process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                             QStringLiteral("none"), QStringLiteral(FW_SOURCE_DIR "/src/app"),
-                            QStringLiteral("-ts"), ts});
+                            QStringLiteral(FW_SOURCE_DIR "/ui"), QStringLiteral("-ts"), ts});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitCode(), 0);
     QFile file(ts);

@@ -1,10 +1,10 @@
 #include "shelvedialog.h"
 
+#include "ui_shelvedialog.h"
+
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 
@@ -19,45 +19,29 @@ constexpr qint64 kMinute = 60;
 
 ShelveDialog::ShelveDialog(const QDateTime &now, const QString &alarms, QWidget *parent)
     : QDialog(parent)
-    , m_alarms(new QLabel(alarms, this))
-    , m_reason(new QLineEdit(this))
-    , m_duration(new QComboBox(this))
-    , m_custom(new QDateTimeEdit(this))
-    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    , m_ui(std::make_unique<Ui::ShelveDialog>())
     , m_now(now)
 {
-    setWindowTitle(tr("Shelve alarm"));
-    m_reason->setPlaceholderText(tr("Why is this alarm shelved? (required)"));
-    m_duration->addItem(tr("15 minutes"), 15 * kMinute);
-    m_duration->addItem(tr("1 hour"), 60 * kMinute);
-    m_duration->addItem(tr("8 hours"), 8 * 60 * kMinute);
-    m_duration->addItem(tr("Until…"), kCustom);
-    m_custom->setCalendarPopup(true);
-    m_custom->setDisplayFormat(QStringLiteral("yyyy-MM-dd hh:mm"));
-    m_custom->setMinimumDateTime(now.toLocalTime().addSecs(kMinute));
-    m_custom->setDateTime(now.toLocalTime().addSecs(60 * kMinute));
-    m_custom->setEnabled(false);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Shelve"));
+    m_ui->setupUi(this);
+    m_ui->alarmsLabel->setText(alarms);
+    m_ui->alarmsLabel->setVisible(!alarms.isEmpty());
+    // The choices carry their length in seconds, so they are filled here, not in the form.
+    m_ui->durationBox->addItem(tr("15 minutes"), 15 * kMinute);
+    m_ui->durationBox->addItem(tr("1 hour"), 60 * kMinute);
+    m_ui->durationBox->addItem(tr("8 hours"), 8 * 60 * kMinute);
+    m_ui->durationBox->addItem(tr("Until…"), kCustom);
+    m_ui->customEdit->setMinimumDateTime(now.toLocalTime().addSecs(kMinute));
+    m_ui->customEdit->setDateTime(now.toLocalTime().addSecs(60 * kMinute));
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)->setText(tr("Shelve"));
 
-    auto *form = new QFormLayout(this);
-    QFont bold = m_alarms->font();
-    bold.setBold(true);
-    m_alarms->setFont(bold);
-    m_alarms->setVisible(!alarms.isEmpty());
-    form->addRow(m_alarms);
-    form->addRow(tr("&Reason:"), m_reason);
-    form->addRow(tr("&For:"), m_duration);
-    form->addRow(tr("&Until:"), m_custom);
-    form->addRow(m_buttons);
-
-    connect(m_reason, &QLineEdit::textChanged, this, &ShelveDialog::updateButtons);
-    connect(m_duration, &QComboBox::currentIndexChanged, this, [this] {
-        m_custom->setEnabled(m_duration->currentData().toLongLong() == kCustom);
+    connect(m_ui->reasonEdit, &QLineEdit::textChanged, this, &ShelveDialog::updateButtons);
+    connect(m_ui->durationBox, &QComboBox::currentIndexChanged, this, [this] {
+        m_ui->customEdit->setEnabled(m_ui->durationBox->currentData().toLongLong() == kCustom);
         updateButtons();
     });
-    connect(m_custom, &QDateTimeEdit::dateTimeChanged, this, &ShelveDialog::updateButtons);
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_ui->customEdit, &QDateTimeEdit::dateTimeChanged, this, &ShelveDialog::updateButtons);
+    connect(m_ui->buttonBox, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateButtons();
 }
 
@@ -65,23 +49,38 @@ ShelveDialog::~ShelveDialog() = default;
 
 QString ShelveDialog::alarmsText() const
 {
-    return m_alarms->text();
+    return m_ui->alarmsLabel->text();
+}
+
+QLineEdit *ShelveDialog::reasonEdit() const
+{
+    return m_ui->reasonEdit;
+}
+
+QComboBox *ShelveDialog::durationBox() const
+{
+    return m_ui->durationBox;
+}
+
+QDateTimeEdit *ShelveDialog::customEdit() const
+{
+    return m_ui->customEdit;
 }
 
 QString ShelveDialog::reason() const
 {
-    return m_reason->text().trimmed();
+    return m_ui->reasonEdit->text().trimmed();
 }
 
 QDateTime ShelveDialog::until(const QDateTime &now) const
 {
-    const qint64 seconds = m_duration->currentData().toLongLong();
-    return seconds == kCustom ? m_custom->dateTime().toUTC() : now.addSecs(seconds).toUTC();
+    const qint64 seconds = m_ui->durationBox->currentData().toLongLong();
+    return seconds == kCustom ? m_ui->customEdit->dateTime().toUTC() : now.addSecs(seconds).toUTC();
 }
 
 void ShelveDialog::updateButtons()
 {
-    m_buttons->button(QDialogButtonBox::Ok)
+    m_ui->buttonBox->button(QDialogButtonBox::Ok)
         ->setEnabled(!reason().isEmpty() && until(m_now) > m_now);
 }
 

@@ -3,16 +3,21 @@
 #include <QDateTime>
 #include <QDialog>
 
+#include <memory>
+
 class QComboBox;
 class QDateTimeEdit;
-class QDialogButtonBox;
-class QLabel;
 class QLineEdit;
 
 namespace fw {
 
-// Asks why and for how long to shelve alarms. A reason is required: a shelf without one is an
-// alarm silently switched off. The expiry is 15 min, 1 h, 8 h or a custom time in the future.
+namespace Ui {
+class ShelveDialog;
+}
+
+// Asks why and for how long to shelve alarms (the form is ui/shelvedialog.ui). A reason is
+// required: a shelf without one is an alarm silently switched off. The expiry is 15 min, 1 h, 8 h
+// or a custom time in the future.
 class ShelveDialog : public QDialog
 {
     Q_OBJECT
@@ -30,18 +35,14 @@ public:
     [[nodiscard]] QDateTime until(const QDateTime &now) const;
 
     [[nodiscard]] QString alarmsText() const;
-    [[nodiscard]] QLineEdit *reasonEdit() const { return m_reason; }
-    [[nodiscard]] QComboBox *durationBox() const { return m_duration; }
-    [[nodiscard]] QDateTimeEdit *customEdit() const { return m_custom; }
+    [[nodiscard]] QLineEdit *reasonEdit() const;
+    [[nodiscard]] QComboBox *durationBox() const;
+    [[nodiscard]] QDateTimeEdit *customEdit() const;
 
 private:
     void updateButtons();
 
-    QLabel *m_alarms;
-    QLineEdit *m_reason;
-    QComboBox *m_duration;
-    QDateTimeEdit *m_custom;
-    QDialogButtonBox *m_buttons;
+    std::unique_ptr<Ui::ShelveDialog> m_ui;
     QDateTime m_now;
 };
 

@@ -176,6 +176,11 @@ void TestAlarmPanel::shelveNeedsAReasonThenUnshelveRestores()
     // The dialog names what it shelves.
     QVERIFY2(dialog->alarmsText().contains(QStringLiteral("Temperature")),
              qPrintable(dialog->alarmsText()));
+    // Built from ui/shelvedialog.ui, its labels lead the keyboard to their fields.
+    QCOMPARE(dialog->objectName(), QStringLiteral("ShelveDialog"));
+    auto *reasonLabel = dialog->findChild<QLabel *>(QStringLiteral("reasonLabel"));
+    QVERIFY(reasonLabel);
+    QCOMPARE(reasonLabel->buddy(), dialog->reasonEdit());
     QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
     QVERIFY(!ok->isEnabled());
     dialog->reasonEdit()->setText(QStringLiteral("coolant pump swap"));
