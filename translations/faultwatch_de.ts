@@ -849,6 +849,14 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
 
 • %1</translation>
     </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Model &amp;details…</source>
+        <translation>Modell&amp;details…</translation>
+    </message>
 </context>
 <context>
     <name>fw::ModelTrainer</name>
@@ -882,6 +890,345 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>The range holds %1 complete samples over %2 s. A model needs at least %3 complete samples over %4 s of normal operation (at this profile&apos;s %5 Hz) to learn each channel&apos;s range, noise and trend. Widen the time window, or pause and zoom out, and try again.</source>
         <translation>Der Bereich enthält %1 vollständige Messwerte über %2 s. Ein Modell braucht mindestens %3 vollständige Messwerte über %4 s Normalbetrieb (bei den %5 Hz dieses Profils), um Bereich, Rauschen und Trend jedes Kanals zu lernen. Vergrößern Sie das Zeitfenster oder halten Sie an und zoomen Sie heraus, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>fw::ModelView</name>
+    <message>
+        <source>Model view</source>
+        <translation>Modellansicht</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Trained on:</source>
+        <translation>Trainiert mit:</translation>
+    </message>
+    <message>
+        <source>Trained on</source>
+        <translation>Trainiert mit</translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Trained by:</source>
+        <translation>Trainiert von:</translation>
+    </message>
+    <message>
+        <source>Trained by</source>
+        <translation>Trainiert von</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Forest:</source>
+        <translation>Wald:</translation>
+    </message>
+    <message>
+        <source>Forest</source>
+        <translation>Wald</translation>
+    </message>
+    <message>
+        <source>Alarm policy:</source>
+        <translation>Alarmregel:</translation>
+    </message>
+    <message>
+        <source>Alarm policy</source>
+        <translation>Alarmregel</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Prüfungen:</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>SHA-256:</source>
+        <translation>SHA-256:</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>Warnungen:</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>&amp;Kanal:</translation>
+    </message>
+    <message>
+        <source>Channel shown</source>
+        <translation>Angezeigter Kanal</translation>
+    </message>
+    <message>
+        <source>Training envelope per channel</source>
+        <translation>Trainingshülle je Kanal</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Calibration scores</source>
+        <translation>Kalibrierungswerte</translation>
+    </message>
+    <message>
+        <source>Held-out nominal rows</source>
+        <translation>Zurückgehaltene Normalzeilen</translation>
+    </message>
+    <message>
+        <source>Forest score</source>
+        <translation>Waldwert</translation>
+    </message>
+    <message>
+        <source>Newest score</source>
+        <translation>Neuester Wert</translation>
+    </message>
+    <message>
+        <source>Channel against its envelope</source>
+        <translation>Kanal gegen seine Hülle</translation>
+    </message>
+    <message>
+        <source>Seconds before the newest sample</source>
+        <translation>Sekunden vor dem neuesten Messwert</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Centre</source>
+        <translation>Mitte</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mittel</translation>
+    </message>
+    <message>
+        <source>Alarms raised per hour</source>
+        <translation>Ausgelöste Alarme je Stunde</translation>
+    </message>
+    <message>
+        <source>Alarms raised</source>
+        <translation>Ausgelöste Alarme</translation>
+    </message>
+    <message>
+        <source>Hour (source time, UTC)</source>
+        <translation>Stunde (Quellzeit, UTC)</translation>
+    </message>
+    <message>
+        <source>Alarms against the labels</source>
+        <translation>Alarme gegen die Markierungen</translation>
+    </message>
+    <message>
+        <source>Source time</source>
+        <translation>Quellzeit</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>no model loaded</source>
+        <translation>kein Modell geladen</translation>
+    </message>
+    <message>
+        <source>%1 (channels %2)</source>
+        <translation>%1 (Kanäle %2)</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>nicht festgehalten</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (%3 h)</source>
+        <translation>%1 bis %2 (%3 h)</translation>
+    </message>
+    <message>
+        <source>%1 given; the forest grew from %2, %3 held out to calibrate</source>
+        <translation>%1 gegeben; der Wald wuchs aus %2, %3 zur Kalibrierung zurückgehalten</translation>
+    </message>
+    <message>
+        <source>%1 per row: the raw channels and features over %2 samples</source>
+        <translation>%1 je Zeile: die Rohkanäle und Merkmale über %2 Messwerte</translation>
+    </message>
+    <message>
+        <source>%1 per row: the raw channels</source>
+        <translation>%1 je Zeile: die Rohkanäle</translation>
+    </message>
+    <message>
+        <source>watch at %1, warning at %2, critical at %3 confidence; the forest alone %4 (%5 of %6 samples)</source>
+        <translation>Beobachten ab %1, Warnung ab %2, kritisch ab %3 Konfidenz; der Wald allein %4 (%5 von %6 Messwerten)</translation>
+    </message>
+    <message>
+        <source>raises alarms</source>
+        <translation>löst Alarme aus</translation>
+    </message>
+    <message>
+        <source>raises no alarm</source>
+        <translation>löst keinen Alarm aus</translation>
+    </message>
+    <message>
+        <source>nominal range on %1 of %2 channels (mean of %3 samples, ±%4 scales)</source>
+        <translation>Nennbereich auf %1 von %2 Kanälen (Mittel aus %3 Messwerten, ±%4 Skalen)</translation>
+    </message>
+    <message>
+        <source>jump, trend, noise, stuck and dropout per channel</source>
+        <translation>Sprung, Trend, Rauschen, Hängen und Ausfall je Kanal</translation>
+    </message>
+    <message>
+        <source>alarm limits on %1 channels</source>
+        <translation>Alarmgrenzen auf %1 Kanälen</translation>
+    </message>
+    <message>
+        <source>no relation check</source>
+        <translation>keine Beziehungsprüfung</translation>
+    </message>
+    <message>
+        <source>relation to the other channels</source>
+        <translation>Beziehung zu den anderen Kanälen</translation>
+    </message>
+    <message>
+        <source>no forecast check</source>
+        <translation>keine Vorhersageprüfung</translation>
+    </message>
+    <message>
+        <source>forecast of each channel</source>
+        <translation>Vorhersage jedes Kanals</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>Kein Modell geladen.</translation>
+    </message>
+    <message>
+        <source>%1 scores of held-out nominal rows. A score to the right of a dashed line has at least that level&apos;s confidence.</source>
+        <translation>%1 Werte zurückgehaltener Normalzeilen. Ein Wert rechts einer gestrichelten Linie hat mindestens die Konfidenz dieser Stufe.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from the forest&apos;s score alone with this many calibration rows.</source>
+        <translation>%1 ist mit so wenigen Kalibrierungszeilen allein über den Waldwert nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>Kanal</translation>
+    </message>
+    <message>
+        <source>Nominal range of the mean</source>
+        <translation>Nennbereich des Mittels</translation>
+    </message>
+    <message>
+        <source>Noise up to</source>
+        <translation>Rauschen bis</translation>
+    </message>
+    <message>
+        <source>Jump up to</source>
+        <translation>Sprung bis</translation>
+    </message>
+    <message>
+        <source>Trend up to per window</source>
+        <translation>Trend bis je Fenster</translation>
+    </message>
+    <message>
+        <source>Alarm limits</source>
+        <translation>Alarmgrenzen</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <source>context channel, never flagged</source>
+        <translation>Kontextkanal, nie gemeldet</translation>
+    </message>
+    <message>
+        <source>(%1)</source>
+        <translation>(%1)</translation>
+    </message>
+    <message>
+        <source>%1 against its training envelope</source>
+        <translation>%1 gegen seine Trainingshülle</translation>
+    </message>
+    <message>
+        <source>Precision and recall are drawn after a replay with ground truth: start the console with --labels FILE.</source>
+        <translation>Präzision und Trefferquote erscheinen nach einer Wiedergabe mit Grundwahrheit: die Konsole mit --labels DATEI starten.</translation>
+    </message>
+    <message>
+        <source>Against the labels so far: precision %1, recall %2 over %3 labelled samples.</source>
+        <translation>Gegen die Markierungen bisher: Präzision %1, Trefferquote %2 über %3 markierte Messwerte.</translation>
+    </message>
+    <message>
+        <source>%1 trees of %2 rows each, %3</source>
+        <translation>%1 Bäume aus je %2 Zeilen, %3</translation>
+    </message>
+    <message>
+        <source>hyperplane splits</source>
+        <translation>Teilungen an Hyperebenen</translation>
+    </message>
+    <message>
+        <source>axis-parallel splits</source>
+        <translation>achsenparallele Teilungen</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1632,14 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>Open the alarm panel&apos;s tab: active or history.</source>
         <translation>Diesen Reiter der Alarmtafel öffnen: active (aktiv) oder history (Verlauf).</translation>
+    </message>
+    <message>
+        <source>Ground truth for a labelled replay (written by faultwatch-cli simulate --labels): the Model view draws precision and recall.</source>
+        <translation>Grundwahrheit für eine markierte Wiedergabe (geschrieben von faultwatch-cli simulate --labels): die Modellansicht zeichnet Präzision und Trefferquote.</translation>
+    </message>
+    <message>
+        <source>Open the Model view on a tab: model, calibration, channels or session.</source>
+        <translation>Die Modellansicht auf einem Reiter öffnen: model, calibration, channels oder session.</translation>
     </message>
 </context>
 </TS>

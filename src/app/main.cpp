@@ -82,8 +82,19 @@ int main(int argc, char *argv[])
         QStringLiteral("alarm-tab"),
         QApplication::translate("main", "Open the alarm panel's tab: active or history."),
         QStringLiteral("TAB"));
-    parser.addOptions({demo, source, profile, model, screenshot, quitAfter, http, noHttp, size,
-                       pauseAfter, tracker, alarmTab});
+    const QCommandLineOption labels(
+        QStringLiteral("labels"),
+        QApplication::translate("main", "Ground truth for a labelled replay (written by "
+                                        "faultwatch-cli simulate --labels): the Model view "
+                                        "draws precision and recall."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption modelView(
+        QStringLiteral("model-view"),
+        QApplication::translate("main", "Open the Model view on a tab: model, calibration, "
+                                        "channels or session."),
+        QStringLiteral("TAB"));
+    parser.addOptions({demo, source, profile, model, labels, screenshot, quitAfter, http, noHttp,
+                       size, pauseAfter, tracker, alarmTab, modelView});
     parser.process(app);
     const auto number
         = [&parser](const QCommandLineOption &option, double low, double high, double *value) {
@@ -119,6 +130,14 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const QStringList modelTabs{QStringLiteral("model"), QStringLiteral("calibration"),
+                                QStringLiteral("channels"), QStringLiteral("session")};
+    const auto modelTab = int(modelTabs.indexOf(parser.value(modelView)));
+    if (parser.isSet(modelView) && modelTab < 0) {
+        qCritical("--model-view: expected model, calibration, channels or session");
+        return 2;
+    }
+
     double seconds = -1;
     if (parser.isSet(quitAfter)) {
         bool ok = false;
@@ -141,6 +160,9 @@ int main(int argc, char *argv[])
     if (tab == QStringLiteral("history")) {
         window.alarmPanel()->tabs()->setCurrentIndex(1);
     }
+    if (modelTab >= 0) {
+        window.showModelView(modelTab);
+    }
     if (pauseS >= 0) {
         QTimer::singleShot(int(pauseS * 1000), &window, [&window, trackerAt] {
             window.pauseAction()->setChecked(true);
@@ -157,6 +179,7 @@ int main(int argc, char *argv[])
     options.modelPath = parser.value(model);
     options.http = parser.value(http);
     options.noHttp = parser.isSet(noHttp);
+    options.labelsPath = parser.value(labels);
     QString error;
     if (!window.start(options, &error)) {
         qWarning("%s", qPrintable(error));

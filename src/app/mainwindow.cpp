@@ -4,6 +4,7 @@
 #include "alarms/alarmjournal.h"
 #include "alarms/alarmpanel.h"
 #include "detect/modelfile.h"
+#include "model/modelview.h"
 #include "modeltrainer.h"
 #include "panels/anomalypanel.h"
 #include "panels/connectionbar.h"
@@ -15,6 +16,7 @@
 #include "profilelabels.h"
 #include "prompts.h"
 #include "service/endpoints.h"
+#include "service/labels.h"
 #include "telemetry/profilematch.h"
 
 #include <QAction>
@@ -64,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_replayBar(new ReplayBar(this))
     , m_banner(new StateBanner(this))
     , m_trainer(new ModelTrainer(this))
+    , m_modelView(new ModelView(this))
     , m_trainStatus(new TrainStatus(this))
     , m_prompts(std::make_unique<Prompts>())
     , m_tick(new QTimer(this))
@@ -114,6 +117,15 @@ MainWindow::MainWindow(QWidget *parent)
     alarmDock->setWidget(m_alarmPanel);
     addDockWidget(Qt::RightDockWidgetArea, alarmDock);
 
+    // Shown on demand (View › Model, or Model details): beside the detector, not in its way.
+    m_modelDock = new QDockWidget(tr("Model"), this);
+    m_modelDock->setObjectName(QStringLiteral("modelDock"));
+    m_modelDock->setWidget(m_modelView);
+    addDockWidget(Qt::RightDockWidgetArea, m_modelDock);
+    tabifyDockWidget(anomalyDock, m_modelDock);
+    anomalyDock->raise();
+    m_modelDock->hide();
+
     buildService();
     buildMenus();
     buildStatusBar();
@@ -135,6 +147,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_anomaly->setModelIdentity(identity);
         const auto model = m_pipeline->model();
         m_anomaly->setPolicy(model ? &model->policy : nullptr);
+        m_modelView->setModel(model, identity);
     });
     connect(m_pipeline, &Pipeline::modelRejected, this, &MainWindow::showMessage);
     connect(m_pipeline, &Pipeline::sourceSeeked, this, &MainWindow::onSeeked);
@@ -177,6 +190,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_connection->setProfiles(Profile::builtinNames(), m_pipeline->profile().name);
     m_plot->setProfile(m_pipeline->profile());
     m_anomaly->setProfile(m_pipeline->profile());
+    m_modelView->setProfile(m_pipeline->profile());
     m_replayBar->setPrerollS(m_plot->timeWindow());
     m_rateClock.start();
     m_tick->setInterval(kTickMs);
@@ -227,6 +241,14 @@ bool MainWindow::start(const ConsoleOptions &options, QString *error)
     if (source.isEmpty() && options.demo) {
         source = QString::fromLatin1(kDemoSource);
     }
+    if (!options.labelsPath.isEmpty()) {
+        std::optional<LabelTrack> labels = readLabelsFile(options.labelsPath, &why);
+        if (labels) {
+            m_modelView->setLabels(std::move(*labels));
+        } else {
+            problems << why;
+        }
+    }
     if (!source.isEmpty() && !connectSource(source, &why)) {
         problems << why;
     }
@@ -264,6 +286,7 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     m_connection->rememberSource(uriText);
     m_connection->setConnected(true);
     m_anomaly->clearResults();
+    m_modelView->clearSession();
     m_replayEnded = false;
     m_lastSample.invalidate();
     m_unknownClock.invalidate();
@@ -349,6 +372,7 @@ bool MainWindow::setProfileByName(const QString &nameOrPath, QString *error)
     m_history->setChannelCount(profile->channelCount());
     m_plot->setProfile(*profile);
     m_anomaly->setProfile(*profile);
+    m_modelView->setProfile(*profile);
     m_connection->setProfiles(Profile::builtinNames(), profile->name);
     // A model learnt another profile's data (a spacecraft model on an EV bench): its ranges and
     // checks do not apply, though the channel ids may be the same. The new profile's bundled
@@ -395,6 +419,7 @@ void MainWindow::onResults(const ResultBlockPtr &results)
     m_history->appendResults(*results);
     m_alarms->ingest(*results, m_pipeline->profile(), m_replay);
     m_anomaly->showResults(*results);
+    m_modelView->addResults(*results);
 }
 
 void MainWindow::onSeeked()
@@ -404,6 +429,7 @@ void MainWindow::onSeeked()
     m_alarms->endStream(m_replay, tr("replay jumped"));
     m_history->clear();
     m_anomaly->clearResults();
+    m_modelView->clearSession();
     m_replayEnded = false;
     if (m_pause->isChecked()) {
         m_pause->setChecked(false);
@@ -455,7 +481,16 @@ void MainWindow::onTick()
     m_sourceStatus->setToolTip(figures);
     m_latencyStatus->setToolTip(figures);
     showBanner();
+    m_modelView->refresh();
     recordFrameTime();
+}
+
+void MainWindow::showModelView(int tab)
+{
+    m_modelDock->show();
+    m_modelDock->raise();
+    m_modelView->tabs()->setCurrentIndex(tab);
+    m_modelView->redraw();
 }
 
 void MainWindow::showAlarmOnset(quint64 id)

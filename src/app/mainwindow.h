@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QDockWidget;
 class QActionGroup;
 class QLabel;
 class QTimer;
@@ -26,6 +27,7 @@ class AlarmPanel;
 class AnomalyPanel;
 class ConnectionBar;
 class ModelTrainer;
+class ModelView;
 class PlotView;
 class Endpoints;
 class Prompts;
@@ -43,6 +45,7 @@ struct ConsoleOptions
     QString modelPath;   // a model file; empty: MODEL_PATH, else the last one used
     QString http;        // ADDR:PORT to serve /metrics etc. on; empty: the setting (127.0.0.1:9917)
     bool noHttp = false; // serve nothing this time
+    QString labelsPath;  // ground truth for a labelled replay (simulate --labels)
 };
 
 // The console's main window. It wires the pipeline, the plots, the panels and the alarm book
@@ -75,6 +78,10 @@ public:
     [[nodiscard]] ReplayBar *replayBar() const { return m_replayBar; }
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
     [[nodiscard]] ModelTrainer *trainer() const { return m_trainer; }
+    [[nodiscard]] ModelView *modelView() const { return m_modelView; }
+    // Shows the Model view on one of its tabs (0: the model, 1: calibration, 2: channels,
+    // 3: session).
+    void showModelView(int tab);
     [[nodiscard]] TrainStatus *trainStatus() const { return m_trainStatus; }
     [[nodiscard]] Endpoints *endpoints() const { return m_endpoints.get(); }
     [[nodiscard]] QAction *httpAction() const { return m_httpAction; }
@@ -146,6 +153,8 @@ private:
     ReplayBar *m_replayBar = nullptr;
     StateBanner *m_banner = nullptr;
     ModelTrainer *m_trainer = nullptr;
+    ModelView *m_modelView = nullptr;
+    QDockWidget *m_modelDock = nullptr;
     TrainStatus *m_trainStatus = nullptr;
     std::unique_ptr<Prompts> m_prompts;
     QTimer *m_tick = nullptr;

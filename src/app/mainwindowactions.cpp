@@ -70,6 +70,8 @@ void MainWindow::buildMenus()
                     &MainWindow::chooseModelFile);
     file->addAction(tr("&Save model as…"), QKeySequence(Qt::CTRL | Qt::Key_S), this,
                     &MainWindow::saveModelAs);
+    file->addAction(tr("Model &details…"), QKeySequence(Qt::CTRL | Qt::Key_I), this,
+                    [this] { showModelView(0); });
     m_train = file->addAction(tr("&Train model from visible range…"),
                               QKeySequence(Qt::CTRL | Qt::Key_T), this,
                               &MainWindow::trainFromVisibleRange);
