@@ -255,6 +255,30 @@
             <numerusform>ALARMFLUT: %n ausgelöst in den letzten 10 Minuten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Alarm journal problem</source>
+        <translation>Problem des Alarmjournals</translation>
+    </message>
+    <message>
+        <source>Alarm lists</source>
+        <translation>Alarmlisten</translation>
+    </message>
+    <message>
+        <source>S&amp;how:</source>
+        <translation>&amp;Zeigen:</translation>
+    </message>
+    <message>
+        <source>Filte&amp;r:</source>
+        <translation>Filte&amp;r:</translation>
+    </message>
+    <message>
+        <source>Active alarms</source>
+        <translation>Aktive Alarme</translation>
+    </message>
+    <message>
+        <source>Alarm summary</source>
+        <translation>Alarmübersicht</translation>
+    </message>
 </context>
 <context>
     <name>fw::AlarmSortProxy</name>
@@ -488,6 +512,26 @@ trainiert auf %Ln Zeilen</numerusform>
         <source>model</source>
         <translation>Modell</translation>
     </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>Model in use</source>
+        <translation>Modell in Gebrauch</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <source>Model details</source>
+        <translation>Modelldetails</translation>
+    </message>
+    <message>
+        <source>What the model learnt and how it does this session (Ctrl+I)</source>
+        <translation>Was das Modell gelernt hat und wie es sich in dieser Sitzung schlägt (Strg+I)</translation>
+    </message>
 </context>
 <context>
     <name>fw::ConnectionBar</name>
@@ -550,6 +594,10 @@ trainiert auf %Ln Zeilen</numerusform>
     <message>
         <source>%1 samples/s · lost %2 · decode errors %3</source>
         <translation>%1 Messwerte/s · verloren %2 · Dekodierfehler %3</translation>
+    </message>
+    <message>
+        <source>Link figures</source>
+        <translation>Verbindungszahlen</translation>
     </message>
 </context>
 <context>
@@ -1439,10 +1487,6 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <translation>Wiedergabegeschwindigkeit</translation>
     </message>
     <message>
-        <source>Speed</source>
-        <translation>Geschwindigkeit</translation>
-    </message>
-    <message>
         <source>&amp;Pause replay</source>
         <translation>Wiedergabe &amp;anhalten</translation>
     </message>
@@ -1457,6 +1501,14 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>%1 (%2 / %3)</source>
         <translation>%1 (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>Replay time</source>
+        <translation>Wiedergabezeit</translation>
+    </message>
+    <message>
+        <source>Sp&amp;eed</source>
+        <translation>&amp;Tempo</translation>
     </message>
 </context>
 <context>
@@ -1577,6 +1629,14 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>Training a model…</source>
         <translation>Trainiere ein Modell…</translation>
+    </message>
+    <message>
+        <source>Training stage</source>
+        <translation>Trainingsschritt</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Training abbrechen</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_modelView->setModel(model, identity);
     });
     connect(m_pipeline, &Pipeline::modelRejected, this, &MainWindow::showMessage);
+    connect(m_anomaly, &AnomalyPanel::modelDetailsRequested, this, [this] { showModelView(0); });
     connect(m_pipeline, &Pipeline::sourceSeeked, this, &MainWindow::onSeeked);
     connect(m_plot, &PlotView::timeWindowChanged, m_replayBar, &ReplayBar::setPrerollS);
     connect(m_trainer, &ModelTrainer::stageStarted, m_trainStatus, &TrainStatus::showStage);

@@ -7,6 +7,7 @@
 #include "alarmtablemodel.h"
 #include "severitystyle.h"
 #include "shelvedialog.h"
+#include "ui_alarmpanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -23,7 +24,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QVBoxLayout>
 
 #include <algorithm>
 
@@ -35,20 +35,24 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     , m_journal(journal)
     , m_model(new AlarmTableModel(book, this))
     , m_proxy(new AlarmSortProxy(book, this))
-    , m_view(new QTableView(this))
     , m_history(new AlarmHistoryModel(journal, this))
-    , m_historyView(new QTableView(this))
-    , m_tabs(new QTabWidget(this))
-    , m_summary(new QLabel(this))
-    , m_journalProblem(new QLabel(this))
+    , m_ui(std::make_unique<Ui::AlarmPanel>())
     , m_shelfTimer(new QTimer(this))
     , m_flashTimer(new QTimer(this))
     , m_operator(defaultOperatorName())
 {
     Q_ASSERT(book);
+    m_ui->setupUi(this);
+    m_view = m_ui->alarmView;
+    m_historyView = m_ui->historyView;
+    m_tabs = m_ui->tabs;
+    m_summary = m_ui->summaryLabel;
+    m_journalProblem = m_ui->journalProblemLabel;
+    m_stateFilter = m_ui->stateFilter;
+    m_channelFilter = m_ui->channelFilter;
+    m_group = m_ui->groupBox;
     m_proxy->setSourceModel(m_model);
 
-    m_journalProblem->setWordWrap(true);
     m_journalProblem->setForegroundRole(QPalette::BrightText);
     m_journalProblem->setBackgroundRole(QPalette::Dark);
     m_journalProblem->setAutoFillBackground(true);
@@ -61,22 +65,16 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
     toolBar->addSeparator();
     toolBar->addActions({m_silence, m_export});
 
-    m_tabs->addTab(createActiveTab(), tr("Active"));
-    m_tabs->addTab(createHistoryTab(), tr("History"));
+    // The form cannot hold a tool bar outside a main window.
+    m_ui->layout->insertWidget(0, toolBar);
+    setUpActiveTab();
+    setUpHistoryTab();
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == 1) {
             m_historyStale = false;
             m_history->reload();
         }
     });
-
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(toolBar);
-    layout->addWidget(m_journalProblem);
-    layout->addWidget(m_tabs, 1);
-    layout->addWidget(m_summary);
-    m_summary->setWordWrap(true);
 
     connect(book, &AlarmBook::alarmInserted, this, [this](int row) {
         // A replay at 25x is not a flood in the control room.
@@ -125,65 +123,36 @@ AlarmPanel::AlarmPanel(AlarmBook *book, AlarmJournal *journal, QWidget *parent)
 
 AlarmPanel::~AlarmPanel() = default;
 
-QWidget *AlarmPanel::createActiveTab()
+void AlarmPanel::setUpActiveTab()
 {
-    auto *tab = new QWidget(this);
-    m_stateFilter = new QComboBox(tab);
+    // The choices carry their filter, so they are filled here, not in the form.
     m_stateFilter->addItem(tr("All active"), int(AlarmSortProxy::StateFilter::All));
     m_stateFilter->addItem(tr("To acknowledge"),
                            int(AlarmSortProxy::StateFilter::NeedsAcknowledging));
     m_stateFilter->addItem(tr("Shelved"), int(AlarmSortProxy::StateFilter::Shelved));
-    m_stateFilter->setAccessibleName(tr("Show alarms"));
     connect(m_stateFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_proxy->setStateFilter(AlarmSortProxy::StateFilter(m_stateFilter->currentData().toInt()));
     });
-    m_channelFilter = new QLineEdit(tab);
-    m_channelFilter->setPlaceholderText(tr("Filter by channel"));
-    m_channelFilter->setClearButtonEnabled(true);
-    m_channelFilter->setAccessibleName(tr("Filter by channel"));
     connect(m_channelFilter, &QLineEdit::textChanged, m_proxy, &AlarmSortProxy::setChannelFilter);
-    m_group = new QCheckBox(tr("&Group repeats"), tab);
     m_group->setChecked(m_proxy->isGrouped());
-    m_group->setToolTip(tr("Show the alarms of one channel as one row with a count; acting on "
-                           "the row acts on all of them"));
     connect(m_group, &QCheckBox::toggled, m_proxy, &AlarmSortProxy::setGrouped);
 
     m_view->setModel(m_proxy);
-    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->setWordWrap(false);
-    m_view->setSortingEnabled(true);
     // What needs acknowledging first, then the most severe, then the newest.
     m_view->sortByColumn(AlarmTableModel::SeverityColumn, Qt::DescendingOrder);
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(AlarmTableModel::ChannelsColumn, QHeaderView::Stretch);
-
-    auto *filters = new QHBoxLayout;
-    filters->addWidget(m_stateFilter);
-    filters->addWidget(m_channelFilter, 1);
-    filters->addWidget(m_group);
-    auto *layout = new QVBoxLayout(tab);
-    layout->setContentsMargins(0, 2, 0, 0);
-    layout->addLayout(filters);
-    layout->addWidget(m_view, 1);
-    return tab;
 }
 
-QWidget *AlarmPanel::createHistoryTab()
+void AlarmPanel::setUpHistoryTab()
 {
     m_historyView->setModel(m_history);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_historyView->verticalHeader()->hide();
-    m_historyView->setWordWrap(false);
     m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->setAccessibleName(tr("Alarm history"));
-    return m_historyView;
 }
 
 void AlarmPanel::createActions()

@@ -5,6 +5,7 @@
 #include <QWidget>
 
 #include <deque>
+#include <memory>
 
 class QAction;
 class QCheckBox;
@@ -16,6 +17,10 @@ class QTableView;
 class QTimer;
 
 namespace fw {
+
+namespace Ui {
+class AlarmPanel;
+}
 
 class AlarmBook;
 class AlarmJournal;
@@ -98,8 +103,9 @@ Q_SIGNALS:
 
 private:
     void createActions();
-    [[nodiscard]] QWidget *createActiveTab();
-    [[nodiscard]] QWidget *createHistoryTab();
+    // The form's tables and filters get their models and choices.
+    void setUpActiveTab();
+    void setUpHistoryTab();
     // What the selected alarms are, for the shelve dialog: "Warning · Bus voltage · 12:03:04".
     [[nodiscard]] QString describe(const QList<quint64> &ids) const;
     void updateActions();
@@ -112,17 +118,18 @@ private:
     AlarmJournal *m_journal;
     AlarmTableModel *m_model;
     AlarmSortProxy *m_proxy;
-    QTableView *m_view;
+    QTableView *m_view = nullptr;
     AlarmHistoryModel *m_history;
-    QTableView *m_historyView;
-    QTabWidget *m_tabs;
+    std::unique_ptr<Ui::AlarmPanel> m_ui; // the form, ui/alarmpanel.ui
+    QTableView *m_historyView = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QComboBox *m_stateFilter = nullptr;
     QLineEdit *m_channelFilter = nullptr;
     QCheckBox *m_group = nullptr;
     std::deque<QDateTime> m_raises; // wall times of live raises within the flood window
     bool m_historyStale = false;    // the journal changed since the History tab read it
-    QLabel *m_summary;
-    QLabel *m_journalProblem;
+    QLabel *m_summary = nullptr;
+    QLabel *m_journalProblem = nullptr;
     QTimer *m_shelfTimer;
     QTimer *m_flashTimer;
     bool m_flashOn = false;

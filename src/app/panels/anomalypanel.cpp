@@ -2,13 +2,12 @@
 
 #include "panels/confidencegauge.h"
 #include "severitystyle.h"
+#include "ui_anomalypanel.h"
 
 #include <QFormLayout>
-#include <QGroupBox>
 #include <QLabel>
-#include <QLayout>
 #include <QProgressBar>
-#include <QVBoxLayout>
+#include <QPushButton>
 
 #include <algorithm>
 #include <cmath>
@@ -46,58 +45,32 @@ QString monitorText(MonitorState state)
 
 AnomalyPanel::AnomalyPanel(QWidget *parent)
     : QWidget(parent)
-    , m_gauge(new ConfidenceGauge(this))
-    , m_lamp(new QLabel(this))
-    , m_severity(new QLabel(this))
-    , m_detail(new QLabel(this))
-    , m_attributionBox(new QGroupBox(tr("Attribution of the standing alarm"), this))
-    , m_model(new QLabel(this))
+    , m_ui(std::make_unique<Ui::AnomalyPanel>())
     , m_level(kNaN)
 {
-    auto *layout = new QVBoxLayout(this);
-    auto *stateBox = new QGroupBox(tr("Detector"), this);
-    auto *stateLayout = new QVBoxLayout(stateBox);
-    auto *lampRow = new QHBoxLayout;
-    m_lamp->setFixedSize(30, 30);
-    m_lamp->setAccessibleName(tr("Severity lamp"));
+    m_ui->setupUi(this);
+    m_gauge = m_ui->gauge;
+    m_lamp = m_ui->lampLabel;
+    m_severity = m_ui->severityLabel;
+    m_detail = m_ui->detailLabel;
+    m_attributionBox = m_ui->attributionBox;
+    m_model = m_ui->modelLabel;
+    // Relative to the platform's font, which the form cannot say.
     QFont big = m_severity->font();
     big.setBold(true);
     big.setPointSizeF(big.pointSizeF() * 1.6);
     m_severity->setFont(big);
-    m_severity->setAccessibleName(tr("Detector state"));
-    lampRow->addWidget(m_lamp);
-    lampRow->addWidget(m_severity, 1);
-    stateLayout->addLayout(lampRow);
-    m_detail->setWordWrap(true);
-    stateLayout->addWidget(m_detail);
-    m_gauge->setAccessibleName(tr("Anomaly confidence"));
-    m_gauge->setToolTip(
-        tr("How unusual the data is: the share of the model's nominal calibration data that was "
-           "less unusual. The scale is logarithmic so that the Watch, Warning and Critical levels "
-           "(the marks) are apart. While an alarm stands it shows the alarm's peak, otherwise "
-           "the median of the last second. Below: the last minute, one point per second, "
-           "coloured where an alarm stood."));
-    stateLayout->addWidget(m_gauge);
-    layout->addWidget(stateBox);
-
-    new QFormLayout(m_attributionBox);
-    layout->addWidget(m_attributionBox);
-
-    auto *modelBox = new QGroupBox(tr("Model"), this);
-    auto *modelLayout = new QVBoxLayout(modelBox);
-    m_model->setWordWrap(true);
-    m_model->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    modelLayout->addWidget(m_model);
-    layout->addWidget(modelBox);
-    layout->addStretch(1);
+    connect(m_ui->detailsButton, &QPushButton::clicked, this, &AnomalyPanel::modelDetailsRequested);
 
     setModelIdentity({});
     refresh();
 }
 
+AnomalyPanel::~AnomalyPanel() = default;
+
 void AnomalyPanel::setProfile(const Profile &profile)
 {
-    auto *form = static_cast<QFormLayout *>(m_attributionBox->layout());
+    QFormLayout *form = m_ui->attributionForm;
     while (form->rowCount() > 0) {
         form->removeRow(0);
     }

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <vector>
 
 class QLabel;
@@ -14,6 +15,10 @@ class QProgressBar;
 namespace fw {
 
 class ConfidenceGauge;
+
+namespace Ui {
+class AnomalyPanel;
+}
 
 // Whether the detector is judging anything, and if not, why. Anything but Monitoring is shown as
 // "Not monitoring", never as Normal.
@@ -31,7 +36,7 @@ enum class MonitorState : std::uint8_t {
 // come from the standing alarm (the alarm book's open alarm of the stream shown), the bar shows
 // that alarm's peak confidence in its colour, and the attribution is held for the whole episode
 // (the shares of the row that named the alarm's channels, as the alarm book names them) with
-// those channels in bold. With no alarm standing
+// those channels in bold. The form is ui/anomalypanel.ui. With no alarm standing
 // the lamp is grey Normal and the bar shows the median confidence of the last second, grey. While
 // nothing is judged the lamp says Not monitoring and why. GUI thread.
 class AnomalyPanel : public QWidget
@@ -41,6 +46,7 @@ class AnomalyPanel : public QWidget
 
 public:
     explicit AnomalyPanel(QWidget *parent = nullptr);
+    ~AnomalyPanel() override;
 
     void setProfile(const Profile &profile);
     void setModelIdentity(const ModelIdentity &identity);
@@ -68,11 +74,16 @@ public:
     [[nodiscard]] QString modelText() const;
     [[nodiscard]] ConfidenceGauge *gauge() const { return m_gauge; }
 
+Q_SIGNALS:
+    // The operator asked what the model is (the model box's Details button).
+    void modelDetailsRequested();
+
 private:
     void refresh();
     void closeSecond();
     void showAttribution();
 
+    std::unique_ptr<Ui::AnomalyPanel> m_ui; // the form, ui/anomalypanel.ui
     ConfidenceGauge *m_gauge = nullptr;
     QLabel *m_lamp = nullptr;
     QLabel *m_severity = nullptr;

@@ -1,7 +1,8 @@
 #include "panels/connectionbar.h"
 
+#include "ui_connectionbar.h"
+
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -11,39 +12,15 @@ namespace fw {
 
 ConnectionBar::ConnectionBar(QWidget *parent)
     : QWidget(parent)
-    , m_source(new QComboBox(this))
-    , m_profile(new QComboBox(this))
-    , m_connect(new QPushButton(this))
-    , m_state(new QLabel(this))
-    , m_stats(new QLabel(this))
+    , m_ui(std::make_unique<Ui::ConnectionBar>())
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 2, 4, 2);
-    m_source->setObjectName(QStringLiteral("sourceField"));
-    m_source->setEditable(true);
-    m_source->setInsertPolicy(QComboBox::NoInsert);
-    m_source->setMinimumContentsLength(36);
-    m_source->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_ui->setupUi(this);
+    m_source = m_ui->sourceField;
+    m_profile = m_ui->profileBox;
+    m_connect = m_ui->connectButton;
+    m_state = m_ui->stateLabel;
+    m_stats = m_ui->statsLabel;
     m_source->lineEdit()->setPlaceholderText(tr("udp://0.0.0.0:9000, tcp://host:port, file://…"));
-    m_source->setToolTip(tr("Source URI: udp://HOST:PORT, tcp://HOST:PORT, "
-                            "tcp-listen://HOST:PORT, file://PATH?speed=1&loop=0, "
-                            "sim://PROFILE?scenario=mixed"));
-    m_source->setAccessibleName(tr("Source"));
-    m_profile->setAccessibleName(tr("Profile"));
-    m_profile->setToolTip(tr("The profile that names the channels, their units and limits"));
-    m_state->setMinimumWidth(110);
-    m_state->setAccessibleName(tr("Source state"));
-    auto *sourceLabel = new QLabel(tr("&Source:"), this);
-    sourceLabel->setBuddy(m_source);
-    auto *profileLabel = new QLabel(tr("&Profile:"), this);
-    profileLabel->setBuddy(m_profile);
-    layout->addWidget(sourceLabel);
-    layout->addWidget(m_source, 3);
-    layout->addWidget(profileLabel);
-    layout->addWidget(m_profile);
-    layout->addWidget(m_connect);
-    layout->addWidget(m_state);
-    layout->addWidget(m_stats, 2);
 
     connect(m_connect, &QPushButton::clicked, this, [this] {
         if (m_connected) {
@@ -58,6 +35,8 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     setConnected(false);
     showState(SourceState::Disconnected);
 }
+
+ConnectionBar::~ConnectionBar() = default;
 
 QString ConnectionBar::sourceText() const
 {

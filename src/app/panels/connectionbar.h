@@ -5,14 +5,21 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
 
 namespace fw {
 
+namespace Ui {
+class ConnectionBar;
+}
+
 // Where the telemetry comes from: the source URI (with history), the profile, connect and
-// disconnect, and how the link is doing. It only asks; the main window connects. GUI thread.
+// disconnect, and how the link is doing (the form is ui/connectionbar.ui). It only asks; the main
+// window connects. GUI thread.
 class ConnectionBar : public QWidget
 {
     Q_OBJECT
@@ -22,6 +29,7 @@ public:
     static constexpr int kHistorySize = 12;
 
     explicit ConnectionBar(QWidget *parent = nullptr);
+    ~ConnectionBar() override;
 
     [[nodiscard]] QString sourceText() const;
     void setSourceText(const QString &text);
@@ -45,6 +53,7 @@ Q_SIGNALS:
     void profileChosen(const QString &profileName);
 
 private:
+    std::unique_ptr<Ui::ConnectionBar> m_ui; // the form, ui/connectionbar.ui
     QComboBox *m_source = nullptr;
     QComboBox *m_profile = nullptr;
     QPushButton *m_connect = nullptr;

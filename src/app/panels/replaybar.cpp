@@ -1,11 +1,11 @@
 #include "replaybar.h"
 
 #include "io/source.h"
+#include "ui_replaybar.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDateTime>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -35,14 +35,6 @@ QString durationText(double seconds)
                  : QStringLiteral("%1:%2").arg(m).arg(two(s));
 }
 
-QToolButton *toolButton(QAction *action, QWidget *parent)
-{
-    auto *button = new QToolButton(parent);
-    button->setDefaultAction(action);
-    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    return button;
-}
-
 } // namespace
 
 ReplayBar::ReplayBar(QWidget *parent)
@@ -53,11 +45,17 @@ ReplayBar::ReplayBar(QWidget *parent)
     , m_faster(new QAction(tr("&Faster"), this))
     , m_slower(new QAction(tr("S&lower"), this))
     , m_loop(new QAction(tr("&Loop"), this))
-    , m_slider(new QSlider(Qt::Horizontal, this))
-    , m_time(new QLabel(this))
-    , m_speed(new QComboBox(this))
+    , m_ui(std::make_unique<Ui::ReplayBar>())
 {
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("replayBar"));
+    m_playButton = m_ui->playButton;
+    m_slider = m_ui->positionSlider;
+    m_time = m_ui->timeLabel;
+    m_speed = m_ui->speedBox;
+    m_playButton->setDefaultAction(m_playPause);
+    m_ui->stepButton->setDefaultAction(m_step);
+    m_ui->loopButton->setDefaultAction(m_loop);
     m_playPause->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Space));
     m_step->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Right));
     m_step->setIcon(style()->standardIcon(QStyle::SP_MediaSkipForward));
@@ -72,12 +70,10 @@ ReplayBar::ReplayBar(QWidget *parent)
         action->setShortcutContext(Qt::WindowShortcut);
     }
 
-    m_playButton = toolButton(m_playPause, this);
+    // The form has these too; kept here so the two cannot disagree with kSliderSteps.
     m_slider->setRange(0, kSliderSteps);
     m_slider->setPageStep(kSliderSteps / 20);
     m_slider->setSingleStep(kSliderSteps / 200);
-    m_slider->setAccessibleName(tr("Replay position"));
-    m_slider->setToolTip(tr("Drag to seek; the plots restart at the new position"));
     // The date is in the tooltip: the bar must leave the alarm table its width at 1366 px.
     m_time->setMinimumWidth(
         fontMetrics().horizontalAdvance(QStringLiteral("00:00:00 (00:00:00 / 00:00:00)")));
@@ -86,18 +82,7 @@ ReplayBar::ReplayBar(QWidget *parent)
                                     : tr("%1×").arg(QLocale().toString(speed)),
                          speed);
     }
-    m_speed->setAccessibleName(tr("Replay speed"));
     m_speed->setCurrentIndex(int(speeds().indexOf(1.0)));
-
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(4, 2, 4, 2);
-    layout->addWidget(m_playButton);
-    layout->addWidget(toolButton(m_step, this));
-    layout->addWidget(m_slider, 1);
-    layout->addWidget(m_time);
-    layout->addWidget(new QLabel(tr("Speed"), this));
-    layout->addWidget(m_speed);
-    layout->addWidget(toolButton(m_loop, this));
 
     connect(m_playPause, &QAction::triggered, this, &ReplayBar::togglePlay);
     connect(m_step, &QAction::triggered, this, [this] {
@@ -131,6 +116,8 @@ ReplayBar::ReplayBar(QWidget *parent)
             [this] { seekToFraction(double(m_slider->value()) / kSliderSteps); });
     setSource(nullptr);
 }
+
+ReplayBar::~ReplayBar() = default;
 
 QList<double> ReplayBar::speeds()
 {

@@ -3,8 +3,9 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
 class QAction;
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSlider;
@@ -14,10 +15,14 @@ namespace fw {
 
 class Source;
 
+namespace Ui {
+class ReplayBar;
+}
+
 // The replay bar of a file source: play/pause, step, speed, loop and a position slider with the
 // time. It commands the source directly (queued to the source thread, see Source) and reads
 // its status on refresh(), which the display tick calls. Visible only while the source is a
-// file. GUI thread.
+// file. The form is ui/replaybar.ui. GUI thread.
 //
 // Seeking: dragging the slider previews the time and seeks on release; a click on the track or a
 // key seeks at once. Each seek replays prerollS() before the target at once, so that the plot
@@ -32,6 +37,7 @@ public:
     static constexpr double kStepS = 1.0;
 
     explicit ReplayBar(QWidget *parent = nullptr);
+    ~ReplayBar() override;
 
     // The source to control; null or a source that is no file hides the bar.
     void setSource(Source *source);
@@ -75,11 +81,11 @@ private:
     QAction *m_faster = nullptr;
     QAction *m_slower = nullptr;
     QAction *m_loop = nullptr;
+    std::unique_ptr<Ui::ReplayBar> m_ui; // the form, ui/replaybar.ui
     QToolButton *m_playButton = nullptr;
     QSlider *m_slider = nullptr;
     QLabel *m_time = nullptr;
     QComboBox *m_speed = nullptr;
-    QCheckBox *m_loopBox = nullptr;
 };
 
 } // namespace fw

@@ -1,6 +1,7 @@
 #include "trainstatus.h"
 
-#include <QHBoxLayout>
+#include "ui_trainstatus.h"
+
 #include <QLabel>
 #include <QProgressBar>
 #include <QToolButton>
@@ -9,23 +10,17 @@ namespace fw {
 
 TrainStatus::TrainStatus(QWidget *parent)
     : QWidget(parent)
-    , m_text(new QLabel(this))
-    , m_bar(new QProgressBar(this))
-    , m_cancel(new QToolButton(this))
+    , m_ui(std::make_unique<Ui::TrainStatus>())
 {
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_text);
-    layout->addWidget(m_bar);
-    layout->addWidget(m_cancel);
-    m_bar->setMaximumWidth(120);
-    m_bar->setTextVisible(false);
-    m_bar->setAccessibleName(tr("Training progress"));
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setToolTip(tr("Stop training; the model in use stays"));
+    m_ui->setupUi(this);
+    m_text = m_ui->stageLabel;
+    m_bar = m_ui->progressBar;
+    m_cancel = m_ui->cancelButton;
     connect(m_cancel, &QToolButton::clicked, this, &TrainStatus::cancelRequested);
     hide();
 }
+
+TrainStatus::~TrainStatus() = default;
 
 void TrainStatus::showStarted()
 {

@@ -2,14 +2,21 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QProgressBar;
 class QToolButton;
 
 namespace fw {
 
+namespace Ui {
+class TrainStatus;
+}
+
 // Training in the status bar: the stage, a progress bar and Cancel, so the operator keeps
-// watching the plots while a model trains. Hidden when nothing trains. GUI thread.
+// watching the plots while a model trains (the form is ui/trainstatus.ui). Hidden when nothing
+// trains. GUI thread.
 class TrainStatus : public QWidget
 {
     Q_OBJECT
@@ -17,6 +24,7 @@ class TrainStatus : public QWidget
 
 public:
     explicit TrainStatus(QWidget *parent = nullptr);
+    ~TrainStatus() override;
 
     void showStarted();
     void showStage(int stage, int stageCount, const QString &text);
@@ -28,6 +36,7 @@ Q_SIGNALS:
     void cancelRequested();
 
 private:
+    std::unique_ptr<Ui::TrainStatus> m_ui;
     QLabel *m_text = nullptr;
     QProgressBar *m_bar = nullptr;
     QToolButton *m_cancel = nullptr;
