@@ -13,6 +13,53 @@
     </message>
 </context>
 <context>
+    <name>fw::AboutDialog</name>
+    <message>
+        <source>About FaultWatch</source>
+        <translation>Über FaultWatch</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Name and version</source>
+        <translation>Name und Version</translation>
+    </message>
+    <message>
+        <source>Keyboard</source>
+        <translation>Tastatur</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>FaultWatch %1</source>
+        <translation>FaultWatch %1</translation>
+    </message>
+    <message>
+        <source>Fault detection for spacecraft and electric-vehicle telemetry: live plots of every channel, an Isolation Forest with range, relation and forecast checks on a worker thread, and alarms handled as in mission control.
+
+Built with Qt %1, running on Qt %2.
+Settings: %3
+Alarm journal and data: %4</source>
+        <translation>Fehlererkennung für Telemetrie von Raumfahrzeugen und Elektrofahrzeugen: Live-Diagramme jedes Kanals, ein Isolation Forest mit Bereichs-, Beziehungs- und Vorhersageprüfungen in einem eigenen Thread und Alarme wie in einer Missionskontrolle.
+
+Gebaut mit Qt %1, läuft mit Qt %2.
+Einstellungen: %3
+Alarmjournal und Daten: %4</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+</context>
+<context>
     <name>fw::AlarmHistoryModel</name>
     <message>
         <source>Time</source>
@@ -601,6 +648,153 @@ trainiert auf %Ln Zeilen</numerusform>
     </message>
 </context>
 <context>
+    <name>fw::ConnectionDialog</name>
+    <message>
+        <source>Connect to a source</source>
+        <translation>Mit einer Quelle verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Kind of source</source>
+        <translation>Art der Quelle</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>0.0.0.0 to listen on every address, 127.0.0.1 for this machine</source>
+        <translation>0.0.0.0 lauscht auf jeder Adresse, 127.0.0.1 auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>Recording file</source>
+        <translation>Aufzeichnungsdatei</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Fo&amp;rmat:</source>
+        <translation>Fo&amp;rmat:</translation>
+    </message>
+    <message>
+        <source>Wire format</source>
+        <translation>Übertragungsformat</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Tempo:</translation>
+    </message>
+    <message>
+        <source>Replay speed</source>
+        <translation>Wiedergabetempo</translation>
+    </message>
+    <message>
+        <source>×</source>
+        <translation>×</translation>
+    </message>
+    <message>
+        <source>as fast as possible</source>
+        <translation>so schnell wie möglich</translation>
+    </message>
+    <message>
+        <source>&amp;Loop at the end</source>
+        <translation>Am Ende von vorn &amp;beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>Profile to simulate</source>
+        <translation>Zu simulierendes Profil</translation>
+    </message>
+    <message>
+        <source>S&amp;cenario:</source>
+        <translation>S&amp;zenario:</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Szenario</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>S&amp;tartwert:</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>URI:</source>
+        <translation>URI:</translation>
+    </message>
+    <message>
+        <source>Source URI</source>
+        <translation>Quell-URI</translation>
+    </message>
+    <message>
+        <source>UDP datagrams (listen)</source>
+        <translation>UDP-Datagramme (lauschen)</translation>
+    </message>
+    <message>
+        <source>TCP stream (connect to a server)</source>
+        <translation>TCP-Strom (mit einem Server verbinden)</translation>
+    </message>
+    <message>
+        <source>TCP stream (accept a connection)</source>
+        <translation>TCP-Strom (eine Verbindung annehmen)</translation>
+    </message>
+    <message>
+        <source>Recorded file (replay)</source>
+        <translation>Aufgezeichnete Datei (Wiedergabe)</translation>
+    </message>
+    <message>
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Replay a recording</source>
+        <translation>Eine Aufzeichnung wiedergeben</translation>
+    </message>
+    <message>
+        <source>Recordings (*.csv *.jsonl *.json *.ccsds *.bin)</source>
+        <translation>Aufzeichnungen (*.csv *.jsonl *.json *.ccsds *.bin)</translation>
+    </message>
+    <message>
+        <source>Choose a recording to replay.</source>
+        <translation>Eine Aufzeichnung zur Wiedergabe wählen.</translation>
+    </message>
+    <message>
+        <source>Give a host: an address to listen on or a server to connect to.</source>
+        <translation>Einen Host angeben: eine Adresse zum Lauschen oder einen Server zum Verbinden.</translation>
+    </message>
+</context>
+<context>
     <name>fw::MainWindow</name>
     <message>
         <source>FaultWatch</source>
@@ -905,6 +1099,50 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <source>Model &amp;details…</source>
         <translation>Modell&amp;details…</translation>
     </message>
+    <message>
+        <source>Channel plots</source>
+        <translation>Kanaldiagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation>&amp;Verbinden mit…</translation>
+    </message>
+    <message>
+        <source>P&amp;references…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Detector pa&amp;nel</source>
+        <translation>Detektor&amp;feld</translation>
+    </message>
+    <message>
+        <source>Ala&amp;rms panel</source>
+        <translation>Ala&amp;rmfeld</translation>
+    </message>
+    <message>
+        <source>&amp;Model view</source>
+        <translation>&amp;Modellansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About FaultWatch</source>
+        <translation>Ü&amp;ber FaultWatch</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Train model from &amp;history…</source>
+        <translation>Modell aus dem &amp;Verlauf trainieren…</translation>
+    </message>
 </context>
 <context>
     <name>fw::ModelTrainer</name>
@@ -1107,24 +1345,12 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <translation>Mittel</translation>
     </message>
     <message>
-        <source>Alarms raised per hour</source>
-        <translation>Ausgelöste Alarme je Stunde</translation>
-    </message>
-    <message>
         <source>Alarms raised</source>
         <translation>Ausgelöste Alarme</translation>
     </message>
     <message>
-        <source>Hour (source time, UTC)</source>
-        <translation>Stunde (Quellzeit, UTC)</translation>
-    </message>
-    <message>
         <source>Alarms against the labels</source>
         <translation>Alarme gegen die Markierungen</translation>
-    </message>
-    <message>
-        <source>Source time</source>
-        <translation>Quellzeit</translation>
     </message>
     <message>
         <source>Precision</source>
@@ -1278,6 +1504,10 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
         <source>axis-parallel splits</source>
         <translation>achsenparallele Teilungen</translation>
     </message>
+    <message>
+        <source>Alarms raised per hour of source time (UTC)</source>
+        <translation>Ausgelöste Alarme je Stunde Quellzeit (UTC)</translation>
+    </message>
 </context>
 <context>
     <name>fw::PlotView</name>
@@ -1300,6 +1530,107 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>fw::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>&amp;Time window:</source>
+        <translation>&amp;Zeitfenster:</translation>
+    </message>
+    <message>
+        <source>Time window of the plots</source>
+        <translation>Zeitfenster der Diagramme</translation>
+    </message>
+    <message>
+        <source>Time &amp;axis:</source>
+        <translation>Zeit&amp;achse:</translation>
+    </message>
+    <message>
+        <source>Time axis labels</source>
+        <translation>Beschriftung der Zeitachse</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>&amp;Dunkles Design</translation>
+    </message>
+    <message>
+        <source>Scale strips to their &amp;limits</source>
+        <translation>Streifen auf ihre &amp;Grenzen skalieren</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Bediener:</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Name des Bedieners</translation>
+    </message>
+    <message>
+        <source>Recorded in the alarm journal with every acknowledgement and shelf</source>
+        <translation>Wird mit jeder Quittierung und Zurückstellung im Alarmjournal festgehalten</translation>
+    </message>
+    <message>
+        <source>&amp;Serve /metrics and the other endpoints</source>
+        <translation>/metrics und die anderen Endpunkte &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Adresse:</translation>
+    </message>
+    <message>
+        <source>Endpoint address</source>
+        <translation>Adresse der Endpunkte</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:9917</source>
+        <translation>127.0.0.1:9917</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>The endpoint address needs a port from 1 to 65535, as in 127.0.0.1:9917.</source>
+        <translation>Die Adresse der Endpunkte braucht einen Port von 1 bis 65535, etwa 127.0.0.1:9917.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a numeric address: give 127.0.0.1, 0.0.0.0, ::1 (as [::1]:9917) or an address of this machine.</source>
+        <translation>„%1“ ist keine numerische Adresse: 127.0.0.1, 0.0.0.0, ::1 (als [::1]:9917) oder eine Adresse dieses Rechners angeben.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Ortszeit</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Seconds before the newest sample</source>
+        <translation>Sekunden vor dem neuesten Messwert</translation>
+    </message>
+    <message>
+        <source>Give the operator&apos;s name: the alarm journal records who acted.</source>
+        <translation>Den Namen des Bedieners angeben: das Alarmjournal hält fest, wer gehandelt hat.</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1941,65 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>STALE — no data yet</source>
         <translation>VERALTET — noch keine Daten</translation>
+    </message>
+</context>
+<context>
+    <name>fw::TrainDialog</name>
+    <message>
+        <source>Train model from history</source>
+        <translation>Modell aus dem Verlauf trainieren</translation>
+    </message>
+    <message>
+        <source>Train a new model on samples in memory. Choose a stretch of normal operation: the model learns it as normal.</source>
+        <translation>Ein neues Modell auf Messwerten im Speicher trainieren. Einen Abschnitt normalen Betriebs wählen: das Modell lernt ihn als normal.</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>Start of the training range</source>
+        <translation>Beginn des Trainingsbereichs</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>End of the training range</source>
+        <translation>Ende des Trainingsbereichs</translation>
+    </message>
+    <message>
+        <source>&amp;Visible range</source>
+        <translation>&amp;Sichtbarer Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;All in memory</source>
+        <translation>&amp;Alles im Speicher</translation>
+    </message>
+    <message>
+        <source>What the range holds</source>
+        <translation>Was der Bereich enthält</translation>
+    </message>
+    <message>
+        <source>Why training is refused</source>
+        <translation>Warum das Training abgelehnt wird</translation>
+    </message>
+    <message>
+        <source>&amp;Train</source>
+        <translation>&amp;Trainieren</translation>
+    </message>
+    <message>
+        <source>%1 samples over %2 s; %3 with every channel present.</source>
+        <translation>%1 Messwerte über %2 s; %3 mit allen Kanälen.</translation>
+    </message>
+    <message>
+        <source>The model in use flagged %1 of them: a model trained on them takes that behaviour for normal.</source>
+        <translation>Das Modell in Gebrauch hat %1 davon gemeldet: ein darauf trainiertes Modell hält dieses Verhalten für normal.</translation>
+    </message>
+    <message>
+        <source>The range ends before it starts.</source>
+        <translation>Der Bereich endet, bevor er beginnt.</translation>
     </message>
 </context>
 <context>

@@ -120,7 +120,13 @@ MainWindow::MainWindow(QWidget *parent)
     // Shown on demand (View › Model, or Model details): beside the detector, not in its way.
     m_modelDock = new QDockWidget(tr("Model"), this);
     m_modelDock->setObjectName(QStringLiteral("modelDock"));
-    m_modelDock->setWidget(m_modelView);
+    // Scrolls rather than squeezing its charts (or cutting its facts) when the dock is small.
+    auto *modelScroll = new QScrollArea(m_modelDock);
+    modelScroll->setWidgetResizable(true);
+    modelScroll->setFrameShape(QFrame::NoFrame);
+    modelScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    modelScroll->setWidget(m_modelView);
+    m_modelDock->setWidget(modelScroll);
     addDockWidget(Qt::RightDockWidgetArea, m_modelDock);
     tabifyDockWidget(anomalyDock, m_modelDock);
     anomalyDock->raise();
@@ -132,6 +138,7 @@ MainWindow::MainWindow(QWidget *parent)
     // The plots take the keyboard at start, not the Source field: Space pauses instead of typing
     // into the URI, and what is typed next does not become the source.
     m_plot->setFocusPolicy(Qt::StrongFocus);
+    m_plot->setAccessibleName(tr("Channel plots"));
     setFocusProxy(m_plot);
     m_plot->setFocus();
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "dialogs/preferencesdialog.h"
 #include "panels/anomalypanel.h"
 #include "plot/plotaxis.h"
 #include "service/pipeline.h"
@@ -79,6 +80,15 @@ public:
     [[nodiscard]] StateBanner *banner() const { return m_banner; }
     [[nodiscard]] ModelTrainer *trainer() const { return m_trainer; }
     [[nodiscard]] ModelView *modelView() const { return m_modelView; }
+    // The console's dialogs (their forms are under ui/), run through the prompts.
+    void openConnectionDialog();
+    void editPreferences();
+    // Chooses a range of the history to train on, then trains as trainFromRange() does.
+    void trainFromHistory();
+    // About FaultWatch on tab 0, its keyboard shortcuts on tab 1.
+    void showAbout(int tab);
+    [[nodiscard]] Preferences preferences() const;
+    void applyPreferences(const Preferences &preferences);
     // Shows the Model view on one of its tabs (0: the model, 1: calibration, 2: channels,
     // 3: session).
     void showModelView(int tab);

@@ -66,6 +66,9 @@ QPalette darkPalette()
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Connect to…"), QKeySequence(Qt::CTRL | Qt::Key_K), this,
+                    &MainWindow::openConnectionDialog);
+    file->addSeparator();
     file->addAction(tr("&Open model…"), QKeySequence(Qt::CTRL | Qt::Key_O), this,
                     &MainWindow::chooseModelFile);
     file->addAction(tr("&Save model as…"), QKeySequence(Qt::CTRL | Qt::Key_S), this,
@@ -77,11 +80,17 @@ void MainWindow::buildMenus()
                               &MainWindow::trainFromVisibleRange);
     m_train->setStatusTip(tr("Train a model on the samples in view (pause and zoom to choose "
                              "them) and put it in use"));
+    file->addAction(tr("Train model from &history…"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this,
+                    &MainWindow::trainFromHistory);
     file->addSeparator();
     file->addAction(tr("Export plots as &PNG…"), QKeySequence(Qt::CTRL | Qt::Key_P), this,
                     &MainWindow::exportPng);
     file->addAction(tr("Export visible range as &CSV…"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
                     &MainWindow::exportCsv);
+    file->addSeparator();
+    file->addAction(tr("P&references…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this,
+                    &MainWindow::editPreferences);
     file->addSeparator();
     // Spelled out: platform themes (offscreen among them) may have no standard Quit key.
     file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), qApp, &QApplication::quit);
@@ -133,8 +142,15 @@ void MainWindow::buildMenus()
             [this](bool on) { on ? showFullScreen() : showNormal(); });
     view->addSeparator();
     // A closed dock comes back from here; otherwise closing Alarms would hide every alarm.
-    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly)) {
-        view->addAction(dock->toggleViewAction());
+    // Each with its own key in the menu.
+    const std::array<std::pair<const char *, QString>, 3> docks{
+        std::pair{"detectorDock", tr("Detector pa&nel")},
+        std::pair{"alarmDock", tr("Ala&rms panel")}, std::pair{"modelDock", tr("&Model view")}};
+    for (const auto &[name, text] : docks) {
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name))) {
+            dock->toggleViewAction()->setText(text);
+            view->addAction(dock->toggleViewAction());
+        }
     }
     view->addSeparator();
     view->addAction(m_httpAction);
@@ -157,6 +173,12 @@ void MainWindow::buildMenus()
     alarms->addAction(m_alarmPanel->silenceAction());
     alarms->addSeparator();
     alarms->addAction(m_alarmPanel->exportAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1), this,
+                    [this] { showAbout(1); });
+    help->addAction(tr("&About FaultWatch"), this, [this] { showAbout(0); });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::buildStatusBar()
@@ -175,6 +197,10 @@ void MainWindow::loadSettings()
     restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
     m_docksSized = restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     m_connection->setHistory(s.value(QStringLiteral("source/history")).toStringList());
+    if (const QString name = s.value(QStringLiteral("alarms/operator")).toString();
+        !name.isEmpty()) {
+        m_alarmPanel->setOperatorName(name);
+    }
     setTimeWindow(s.value(QStringLiteral("view/timeWindow"), 60.0).toDouble());
     setTimeLabels(
         TimeLabels(s.value(QStringLiteral("view/timeLabels"), int(TimeLabels::Clock)).toInt()));

@@ -1,5 +1,6 @@
 #include "prompts.h"
 
+#include <QDialog>
 #include <QFileDialog>
 #include <QMessageBox>
 
@@ -32,6 +33,11 @@ void Prompts::refuse(QWidget *parent, const QString &title, const QString &text)
 void Prompts::warn(QWidget *parent, const QString &title, const QString &text)
 {
     QMessageBox::warning(parent, title, text);
+}
+
+bool Prompts::run(QDialog *dialog)
+{
+    return dialog->exec() == QDialog::Accepted;
 }
 
 } // namespace fw

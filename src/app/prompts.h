@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QDialog;
 class QWidget;
 
 namespace fw {
@@ -29,6 +30,8 @@ public:
     virtual void refuse(QWidget *parent, const QString &title, const QString &text);
     // Something done that the operator must know about before going on.
     virtual void warn(QWidget *parent, const QString &title, const QString &text);
+    // Runs one of the console's own dialogs; true when the operator accepted it.
+    [[nodiscard]] virtual bool run(QDialog *dialog);
 };
 
 } // namespace fw

@@ -12,7 +12,8 @@ trap 'rm -rf "$out"' EXIT
 python3 - "$out" <<'PY'
 import struct, sys
 want = {"demo-alarm": (1600, 900), "replay-tracker": (1600, 900), "alarm-history": (1600, 900),
-        "eight-channels": (1366, 768), "german": (1366, 768)}
+        "eight-channels": (1366, 768), "german": (1366, 768), "french": (1366, 768),
+        "model-calibration": (1600, 900), "model-session": (1600, 900)}
 failed = False
 for name, size in want.items():
     with open(f"{sys.argv[1]}/{name}.png", "rb") as f:

@@ -3,13 +3,20 @@
 #include "service/pipeline.h"
 #include "translations.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QKeySequence>
+#include <QLabel>
 #include <QLibraryInfo>
 #include <QMenuBar>
 #include <QProcess>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <QXmlStreamReader>
 
 class TestTranslations : public QObject
 {
@@ -18,7 +25,10 @@ class TestTranslations : public QObject
 private Q_SLOTS:
     void initTestCase();
     void germanIsBuiltInAndShownInTheMenus();
-    void germanCoversEveryStringInTheSources();
+    void frenchIsBuiltInAndShownInTheMenus();
+    void frenchConsoleShowsNoEnglish();
+    void everyLanguageCoversEveryStringInTheSources_data();
+    void everyLanguageCoversEveryStringInTheSources();
     void qtsOwnStringsAreGermanToo();
     void everyBuiltinProfileLabelIsTranslated();
 };
@@ -44,10 +54,110 @@ void TestTranslations::germanIsBuiltInAndShownInTheMenus()
     QVERIFY2(menus.contains(QStringLiteral("&Ansicht")), qPrintable(menus.join(u',')));
 }
 
-// lupdate over the console's sources and forms finds nothing the German file lacks: a string
-// added without its translation fails here.
-void TestTranslations::germanCoversEveryStringInTheSources()
+void TestTranslations::frenchIsBuiltInAndShownInTheMenus()
 {
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::French)));
+    QCOMPARE(QCoreApplication::translate("fw::MainWindow", "&File"), QStringLiteral("&Fichier"));
+    fw::MainWindow window;
+    QStringList menus;
+    for (QAction *action : window.menuBar()->actions()) {
+        menus << action->text();
+    }
+    QVERIFY2(menus.contains(QStringLiteral("&Fichier")), qPrintable(menus.join(u',')));
+    QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Annuler"));
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German)));
+}
+
+// The demo console in French: no text on screen (menus, labels, buttons, tabs, docks, table
+// headers, combo entries, tooltips) is an English source text whose French differs.
+void TestTranslations::frenchConsoleShowsNoEnglish()
+{
+    QFile file(QStringLiteral(FW_SOURCE_DIR "/translations/faultwatch_fr.ts"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QSet<QString> english;
+    QXmlStreamReader xml(&file);
+    QString source;
+    while (!xml.atEnd()) {
+        xml.readNext();
+        if (xml.isStartElement() && xml.name() == u"source") {
+            source = xml.readElementText();
+        } else if (xml.isStartElement() && xml.name() == u"translation") {
+            if (xml.readElementText(QXmlStreamReader::IncludeChildElements) != source) {
+                english.insert(QString(source).remove(u'&'));
+            }
+        }
+    }
+    QVERIFY(english.size() > 300);
+
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::French)));
+    fw::MainWindow window;
+    fw::ConsoleOptions options;
+    options.demo = true;
+    options.noHttp = true;
+    QString error;
+    QVERIFY2(window.start(options, &error), qPrintable(error));
+    window.show();
+    window.showModelView(0);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::qWait(1500);
+    window.refreshNow();
+    QStringList texts;
+    for (const QAction *action : window.findChildren<QAction *>()) {
+        texts << action->text() << action->toolTip() << action->statusTip();
+    }
+    for (const QLabel *label : window.findChildren<QLabel *>()) {
+        texts << label->text() << label->toolTip();
+    }
+    for (const QAbstractButton *button : window.findChildren<QAbstractButton *>()) {
+        texts << button->text() << button->toolTip();
+    }
+    for (const QTabWidget *tabs : window.findChildren<QTabWidget *>()) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            texts << tabs->tabText(i);
+        }
+    }
+    for (const QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        texts << dock->windowTitle();
+    }
+    for (const QComboBox *box : window.findChildren<QComboBox *>()) {
+        for (int i = 0; i < box->count(); ++i) {
+            texts << box->itemText(i);
+        }
+    }
+    for (const QAbstractItemView *view : window.findChildren<QAbstractItemView *>()) {
+        if (const QAbstractItemModel *model = view->model()) {
+            for (int c = 0; c < model->columnCount(); ++c) {
+                texts << model->headerData(c, Qt::Horizontal).toString();
+            }
+        }
+    }
+    for (const QWidget *widget : window.findChildren<QWidget *>()) {
+        texts << widget->accessibleName();
+    }
+    QStringList found;
+    for (QString text : texts) {
+        text.remove(u'&');
+        if (english.contains(text)) {
+            found << text;
+        }
+    }
+    found.removeDuplicates();
+    QVERIFY2(found.isEmpty(), qPrintable(found.join(QStringLiteral(" | "))));
+    QVERIFY(fw::installTranslations(*QCoreApplication::instance(), QLocale(QLocale::German)));
+}
+
+void TestTranslations::everyLanguageCoversEveryStringInTheSources_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("de") << QStringLiteral("de");
+    QTest::newRow("fr") << QStringLiteral("fr");
+}
+
+// lupdate over the console's sources and forms finds nothing a language's file lacks: a string
+// added without its translation fails here.
+void TestTranslations::everyLanguageCoversEveryStringInTheSources()
+{
+    QFETCH(QString, language);
     const QString lupdate
         = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
     if (!QFile::exists(lupdate)) {
@@ -55,8 +165,9 @@ void TestTranslations::germanCoversEveryStringInTheSources()
     }
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString ts = dir.filePath(QStringLiteral("faultwatch_de.ts"));
-    QVERIFY(QFile::copy(QStringLiteral(FW_SOURCE_DIR "/translations/faultwatch_de.ts"), ts));
+    const QString name = QStringLiteral("faultwatch_%1.ts").arg(language);
+    const QString ts = dir.filePath(name);
+    QVERIFY(QFile::copy(QStringLiteral(FW_SOURCE_DIR "/translations/") + name, ts));
     QProcess process;
     process.start(lupdate, {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
                             QStringLiteral("none"), QStringLiteral(FW_SOURCE_DIR "/src/app"),
@@ -68,8 +179,10 @@ void TestTranslations::germanCoversEveryStringInTheSources()
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<name>fw::MainWindow</name>"));
     QVERIFY2(!text.contains("type=\"unfinished\""),
-             "translations/faultwatch_de.ts lacks strings: run `cmake --build build --target "
-             "update_translations` and translate the unfinished ones");
+             qPrintable(QStringLiteral("translations/%1 lacks strings: run `cmake --build build "
+                                       "--target update_translations` and translate the "
+                                       "unfinished ones")
+                            .arg(name)));
 }
 
 void TestTranslations::qtsOwnStringsAreGermanToo()

@@ -83,7 +83,8 @@ QChartView *newChart(QWidget *parent, QBoxLayout *layout, int index, const QStri
     view->setObjectName(name);
     view->setRenderHint(QPainter::Antialiasing);
     view->setAccessibleName(title);
-    view->setMinimumHeight(180);
+    // Explicit: a chart's own minimum follows its titles and legend and would widen the dock.
+    view->setMinimumSize(240, 220);
     layout->insertWidget(index, view, 1);
     return view;
 }
@@ -230,16 +231,18 @@ void ModelView::buildCharts()
         }
     }
 
-    m_alarmChart = newChart(this, m_ui->sessionLayout, 0, tr("Alarms raised per hour"),
-                            QStringLiteral("alarmChartView"))
-                       ->chart();
+    m_alarmChart
+        = newChart(this, m_ui->sessionLayout, 0, tr("Alarms raised per hour of source time (UTC)"),
+                   QStringLiteral("alarmChartView"))
+              ->chart();
+    // The title says what the bars are; the room goes to the bars.
+    m_alarmChart->legend()->hide();
     auto *barSeries = new QBarSeries(m_alarmChart);
     m_alarmBars = new QBarSet(tr("Alarms raised"), barSeries);
     m_alarmBars->setColor(severityColor(detect::Severity::Warning));
     barSeries->append(m_alarmBars);
     m_alarmChart->addSeries(barSeries);
     m_hourAxis = new QBarCategoryAxis(m_alarmChart);
-    m_hourAxis->setTitleText(tr("Hour (source time, UTC)"));
     m_alarmAxis = new QValueAxis(m_alarmChart);
     m_alarmAxis->setLabelFormat(QStringLiteral("%d"));
     m_alarmChart->addAxis(m_hourAxis, Qt::AlignBottom);
@@ -251,7 +254,6 @@ void ModelView::buildCharts()
     m_labelChart = m_labelView->chart();
     m_labelTimeAxis = new QDateTimeAxis(m_labelChart);
     m_labelTimeAxis->setFormat(QStringLiteral("HH:mm"));
-    m_labelTimeAxis->setTitleText(tr("Source time"));
     auto *shareAxis = new QValueAxis(m_labelChart);
     shareAxis->setRange(0, 1);
     m_labelChart->addAxis(m_labelTimeAxis, Qt::AlignBottom);
