@@ -52,3 +52,18 @@ shot eight-channels 20 LANG=C.UTF-8 -- --profile skab --model "$work/skab-model.
 
 # German, on the same 1366x768 screen.
 shot german 40 LANG=de_DE.UTF-8 LANGUAGE=de -- --demo --size 1366x768
+
+# The Model view: the bundled model's calibration scores against its thresholds, 40 s into the
+# demo, with the newest score marked.
+shot model-calibration 40 LANG=C.UTF-8 -- --demo --model-view calibration --size 1600x900
+
+# The Model view's session tab after a labelled replay: alarms per hour, and precision and
+# recall against the simulator's ground truth as they ran.
+"$cli" simulate --to "$work/mixed.csv" --labels "$work/mixed.labels.csv" --duration 1800 \
+    --scenario mixed --seed 11 --fast > /dev/null
+shot model-session 20 LANG=C.UTF-8 -- --model :/models/spacecraft.json \
+    --source "file://$work/mixed.csv?speed=100" --labels "$work/mixed.labels.csv" \
+    --model-view session --size 1600x1200
+
+# French, on a 1366x768 screen.
+shot french 40 LANG=fr_FR.UTF-8 LANGUAGE=fr -- --demo --size 1366x768

@@ -13,7 +13,7 @@ python3 - "$out" <<'PY'
 import struct, sys
 want = {"demo-alarm": (1600, 900), "replay-tracker": (1600, 900), "alarm-history": (1600, 900),
         "eight-channels": (1366, 768), "german": (1366, 768), "french": (1366, 768),
-        "model-calibration": (1600, 900), "model-session": (1600, 900)}
+        "model-calibration": (1600, 900), "model-session": (1600, 1200)}
 failed = False
 for name, size in want.items():
     with open(f"{sys.argv[1]}/{name}.png", "rb") as f:
