@@ -178,7 +178,10 @@ void ModelView::buildCharts()
     area->setName(bars->name());
     area->setBrush(QColor(0x5d, 0x6d, 0x7e, 120));
     area->setPen(bars->pen());
+    // The line only gives the area its upper edge: out of the chart, which hands it back
+    // unowned, and into the area's keeping.
     m_calibrationChart->removeSeries(bars);
+    bars->setParent(area);
     m_calibrationChart->addSeries(area);
     m_scoreAxis = new QValueAxis(m_calibrationChart);
     m_scoreAxis->setTitleText(tr("Forest score"));
