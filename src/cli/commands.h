@@ -6,6 +6,7 @@ namespace fw::cli {
 
 // Each subcommand takes its own arguments (program name and subcommand first) and returns the
 // process exit code: 0 success, 1 failure at run time, 2 bad usage.
+int health(const QStringList &arguments);
 int score(const QStringList &arguments);
 int serve(const QStringList &arguments);
 int simulate(const QStringList &arguments);

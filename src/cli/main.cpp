@@ -24,6 +24,8 @@ const std::map<QString, Command> &commands()
         {QStringLiteral("tap"), {fw::cli::tap, "print decoded samples from a source as JSONL"}},
         {QStringLiteral("train"),
          {fw::cli::train, "train a detector on a nominal recording and write the model file"}},
+        {QStringLiteral("health"),
+         {fw::cli::health, "ask a running service for /health; exit 0 when it is alive"}},
         {QStringLiteral("score"),
          {fw::cli::score, "score a recording with a model; alarms against labels if given"}},
     };

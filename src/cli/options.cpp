@@ -1,6 +1,7 @@
 #include "options.h"
 
 #include "commands.h"
+#include "service/httpservice.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -101,14 +102,13 @@ std::optional<int> parseArguments(QCommandLineParser &parser, const QStringList 
     return std::nullopt;
 }
 
-std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser, const QString &command)
+namespace {
+
+std::optional<SourceChoice> sourceChoice(const QCommandLineParser &parser, const QString &command,
+                                         const QString &uriText)
 {
-    if (!parser.isSet(QStringLiteral("source"))) {
-        printError(command, QStringLiteral("--source is required"));
-        return std::nullopt;
-    }
     QString error;
-    std::optional<SourceUri> uri = SourceUri::parse(parser.value(QStringLiteral("source")), &error);
+    std::optional<SourceUri> uri = SourceUri::parse(uriText, &error);
     if (!uri) {
         printError(command, error);
         return std::nullopt;
@@ -124,6 +124,47 @@ std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser, const
         return std::nullopt;
     }
     return SourceChoice{std::move(*uri), std::move(*profile)};
+}
+
+} // namespace
+
+std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser, const QString &command)
+{
+    if (!parser.isSet(QStringLiteral("source"))) {
+        printError(command, QStringLiteral("--source is required"));
+        return std::nullopt;
+    }
+    return sourceChoice(parser, command, parser.value(QStringLiteral("source")));
+}
+
+std::optional<SourceChoice> chosenSourceOrEnvironment(const QCommandLineParser &parser,
+                                                      const QString &command)
+{
+    if (parser.isSet(QStringLiteral("source"))) {
+        return sourceChoice(parser, command, parser.value(QStringLiteral("source")));
+    }
+    const QString fromEnvironment = qEnvironmentVariable("FAULTWATCH_SOURCE");
+    if (fromEnvironment.isEmpty()) {
+        printError(command, QStringLiteral("--source (or FAULTWATCH_SOURCE) is required"));
+        return std::nullopt;
+    }
+    return sourceChoice(parser, command, fromEnvironment);
+}
+
+QString httpAddressDefault()
+{
+    const QString fromEnvironment = qEnvironmentVariable("FAULTWATCH_HTTP");
+    return fromEnvironment.isEmpty() ? QStringLiteral("127.0.0.1:9917") : fromEnvironment;
+}
+
+bool tokenFromOptions(const QCommandLineParser &parser, const QCommandLineOption &fileOption,
+                      QByteArray *token, QString *error)
+{
+    if (parser.isSet(fileOption)) {
+        return readTokenFile(parser.value(fileOption), token, error);
+    }
+    *token = qEnvironmentVariable("FAULTWATCH_HTTP_TOKEN").trimmed().toUtf8();
+    return true;
 }
 
 } // namespace fw::cli

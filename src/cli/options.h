@@ -39,6 +39,18 @@ struct SourceChoice
 };
 [[nodiscard]] std::optional<SourceChoice> chosenSource(const QCommandLineParser &parser,
                                                        const QString &command);
+// As above, but without --source the URI is $FAULTWATCH_SOURCE: how a systemd unit's
+// EnvironmentFile or a container's environment configures serve.
+[[nodiscard]] std::optional<SourceChoice>
+chosenSourceOrEnvironment(const QCommandLineParser &parser, const QString &command);
+// The --http default of serve and health: $FAULTWATCH_HTTP, else 127.0.0.1:9917.
+[[nodiscard]] QString httpAddressDefault();
+// The bearer token: the first line of the token file option when set, else
+// $FAULTWATCH_HTTP_TOKEN (trimmed), else empty. False with a reason when the file is unreadable
+// or empty.
+[[nodiscard]] bool tokenFromOptions(const QCommandLineParser &parser,
+                                    const QCommandLineOption &fileOption, QByteArray *token,
+                                    QString *error);
 // Parses a command's arguments. On --help prints the help (as "faultwatch-cli NAME") and returns
 // 0; on an unknown option or missing value prints the error and returns kExitUsage; otherwise
 // returns nullopt and the command goes on.

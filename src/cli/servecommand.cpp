@@ -1,4 +1,5 @@
 #include "commands.h"
+#include "common/loglevel.h"
 #include "detect/modelfile.h"
 #include "options.h"
 #include "service/endpoints.h"
@@ -15,20 +16,39 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace fw::cli {
 
 namespace {
 
-// Log lines on stderr, as text or as one JSON object a line for a log collector.
+// The rank of a log level: debug 0, info 1, warning 2, error 3; -1 when unknown.
+int levelRank(const QString &level)
+{
+    static const char *const names[] = {"debug", "info", "warning", "error"};
+    for (int rank = 0; rank < 4; ++rank) {
+        if (level.compare(QLatin1String(names[rank]), Qt::CaseInsensitive) == 0) {
+            return rank;
+        }
+    }
+    return level.compare(QLatin1String("warn"), Qt::CaseInsensitive) == 0 ? 2 : -1;
+}
+
+// Log lines on stderr, as text or as one JSON object a line for a log collector. Lines below
+// LOG_LEVEL (debug, info, warning, error; default info) are left out.
 class Log
 {
 public:
-    explicit Log(bool json)
+    Log(bool json, int minimumRank)
         : m_json(json)
+        , m_minimumRank(minimumRank)
     {}
 
     void write(const char *level, const QString &message) const
     {
+        if (levelRank(QString::fromLatin1(level)) < m_minimumRank) {
+            return;
+        }
         QTextStream err(stderr);
         if (m_json) {
             const QJsonObject line{
@@ -45,6 +65,7 @@ public:
 
 private:
     bool m_json;
+    int m_minimumRank;
 };
 
 } // namespace
@@ -58,7 +79,9 @@ int serve(const QStringList &arguments)
                  "and /predict, until SIGINT or SIGTERM (or --duration)."));
     parser.addHelpOption();
     const QCommandLineOption sourceOption = makeOption(
-        "serve", "source", "udp://, tcp://, tcp-listen://, file:// or sim:// URI.", "URI");
+        "serve", "source",
+        "udp://, tcp://, tcp-listen://, file:// or sim:// URI (default $FAULTWATCH_SOURCE).",
+        "URI");
     const QCommandLineOption profileOption = makeOption(
         "serve", "profile",
         "spacecraft, ev, skab or a profile file (default: the sim:// profile, else spacecraft).",
@@ -67,11 +90,15 @@ int serve(const QStringList &arguments)
         = makeOption("serve", "model", "Model file (default $MODEL_PATH).", "FILE");
     const QCommandLineOption recordOption
         = makeOption("serve", "record", "Also write the samples to FILE (.csv or .jsonl).", "FILE");
-    QCommandLineOption httpOption
-        = makeOption("serve", "http", "Address to serve on (default 127.0.0.1:9917).", "ADDR:PORT");
-    httpOption.setDefaultValue(QStringLiteral("127.0.0.1:9917"));
-    const QCommandLineOption tokenOption = makeOption(
-        "serve", "http-token-file", "Require the bearer token in FILE's first line.", "FILE");
+    QCommandLineOption httpOption = makeOption(
+        "serve", "http", "Address to serve on (default $FAULTWATCH_HTTP, else 127.0.0.1:9917).",
+        "ADDR:PORT");
+    httpOption.setDefaultValue(httpAddressDefault());
+    const QCommandLineOption tokenOption
+        = makeOption("serve", "http-token-file",
+                     "Require the bearer token in FILE's first line (default: the token in "
+                     "$FAULTWATCH_HTTP_TOKEN, if set).",
+                     "FILE");
     const QCommandLineOption insecureOption
         = makeOption("serve", "http-insecure", "Allow a non-loopback address without a token.");
     QCommandLineOption logOption = makeOption(
@@ -102,7 +129,17 @@ int serve(const QStringList &arguments)
         printError(command, QStringLiteral("--log-format: expected text or json"));
         return kExitUsage;
     }
-    const Log log(logFormat == u"json");
+    const QString logLevel = qEnvironmentVariable("LOG_LEVEL").trimmed();
+    const int minimumRank = logLevel.isEmpty() ? 1 : levelRank(logLevel);
+    const Log log(logFormat == u"json", std::max(minimumRank, 0));
+    if (minimumRank < 0) {
+        log.write("warning", QStringLiteral("LOG_LEVEL=%1: expected debug, info, warning or error; "
+                                            "using info")
+                                 .arg(logLevel));
+    } else if (!logLevel.isEmpty()) {
+        // Qt's and the core's own messages (qWarning and friends) follow the same level.
+        (void)applyLogLevel(logLevel);
+    }
     const auto duration = numberOption(parser, durationOption.names().constFirst(), 0, 0, 1e9);
     if (!duration) {
         return kExitUsage;
@@ -125,7 +162,7 @@ int serve(const QStringList &arguments)
         return kExitUsage;
     }
     QString error;
-    std::optional<SourceChoice> choice = chosenSource(parser, command);
+    std::optional<SourceChoice> choice = chosenSourceOrEnvironment(parser, command);
     if (!choice) {
         return kExitUsage;
     }
@@ -133,8 +170,7 @@ int serve(const QStringList &arguments)
     const Profile *profile = &choice->profile;
     HttpOptions http;
     if (!parseHttpAddress(parser.value(httpOption), &http, &error)
-        || (parser.isSet(tokenOption)
-            && !readTokenFile(parser.value(tokenOption), &http.token, &error))) {
+        || !tokenFromOptions(parser, tokenOption, &http.token, &error)) {
         printError(command, error);
         return kExitUsage;
     }

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -86,6 +87,7 @@ private Q_SLOTS:
     void slowlorisDoesNotLockOutAScrape();
     void aSilentTcpPeerIsDroppedAndReconnected();
     void aRecordingThatHitsAFileSizeLimitStopsCleanly();
+    void theEnvironmentConfiguresServeAndHealth();
 
 private:
     QTemporaryDir m_dir;
@@ -516,6 +518,51 @@ void TestServe::badOptionsAreRefused()
                  qPrintable(learn.join(u' ') + QStringLiteral(": ") + QString::fromUtf8(r.err)));
         QVERIFY2(r.err.contains("--learn"), r.err.constData());
     }
+}
+
+// How the systemd unit and the container image run it: source, address and token from the
+// environment, `health` as the probe, LOG_LEVEL quieting the info lines.
+void TestServe::theEnvironmentConfiguresServeAndHealth()
+{
+    const quint16 port = freeTcpPort();
+    const QByteArray address = "127.0.0.1:" + QByteArray::number(port);
+    const auto unset = qScopeGuard([] {
+        for (const char *name :
+             {"FAULTWATCH_SOURCE", "FAULTWATCH_HTTP", "FAULTWATCH_HTTP_TOKEN", "LOG_LEVEL"}) {
+            qunsetenv(name);
+        }
+    });
+    CliResult r = runCli({QStringLiteral("serve")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("FAULTWATCH_SOURCE"), r.err.constData());
+    r = runCli({QStringLiteral("health"), QStringLiteral("--http"), QString::fromLatin1(address)});
+    QCOMPARE(r.exitCode, 1); // nobody listens yet
+
+    qputenv("FAULTWATCH_SOURCE", "sim://spacecraft?rate=200");
+    qputenv("FAULTWATCH_HTTP", address);
+    qputenv("FAULTWATCH_HTTP_TOKEN", "s3cret");
+    qputenv("LOG_LEVEL", "warning");
+    auto serve = startCli({QStringLiteral("serve")});
+    QTRY_COMPARE_WITH_TIMEOUT(runCli({QStringLiteral("health")}).exitCode, 0, 10000);
+    r = runCli({QStringLiteral("health")});
+    QVERIFY2(r.out.contains("\"status\":\"ok\""), r.out.constData());
+    QVERIFY2(r.out.contains("sim://spacecraft"), r.out.constData());
+    // The token is required: a request without it is refused, and health says so.
+    QCOMPARE(httpGet(port, "/health").first, 401);
+    const QString wrongToken = m_dir.filePath(QStringLiteral("wrong.token"));
+    QFile file(wrongToken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not-it\n");
+    file.close();
+    r = runCli({QStringLiteral("health"), QStringLiteral("--http-token-file"), wrongToken});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("401"), r.err.constData());
+    r = runCli({QStringLiteral("health"), QStringLiteral("--timeout"), QStringLiteral("never")});
+    QCOMPARE(r.exitCode, 2);
+
+    QVERIFY(stopsCleanly(*serve));
+    const QByteArray log = serve->readAllStandardError();
+    QVERIFY2(!log.contains(": info: "), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestServe)
