@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
 # Makes the README's (and the AppStream metadata's) screenshots with the console itself, under
 # the offscreen platform: no display, no window manager, the same pictures on every machine.
-#   packaging/screenshots/make.sh BUILD_DIR OUT_DIR
+#   packaging/screenshots/make.sh BUILD_DIR OUT_DIR [--parallel]
 # Each console runs with a fresh configuration and journal, so no setting of yours leaks in.
+# --parallel runs the consoles side by side (the test that checks the pictures' sizes does, as
+# they mostly wait); the README's pictures are made one at a time, each with the machine to
+# itself.
 set -euo pipefail
 build=${1:?usage: make.sh BUILD_DIR OUT_DIR}
-out=${2:?usage: make.sh BUILD_DIR OUT_DIR}
+out=${2:?usage: make.sh BUILD_DIR OUT_DIR [--parallel]}
+parallel=${3:-}
 console="$build/bin/faultwatch"
 cli="$build/bin/faultwatch-cli"
 mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
+shots=()
 shot() { # NAME SECONDS [ENV=VALUE...] -- ARGS...
+    if [ "$parallel" = --parallel ]; then
+        one_shot "$@" &
+        shots+=($!)
+    else
+        one_shot "$@"
+    fi
+}
+one_shot() {
     local name=$1 seconds=$2
     shift 2
     local env=()
@@ -67,3 +80,9 @@ shot model-session 20 LANG=C.UTF-8 -- --model :/models/spacecraft.json \
 
 # French, on a 1366x768 screen.
 shot french 40 LANG=fr_FR.UTF-8 LANGUAGE=fr -- --demo --size 1366x768
+
+failed=0
+for pid in "${shots[@]}"; do
+    wait "$pid" || failed=1
+done
+exit $failed

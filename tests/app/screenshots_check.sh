@@ -8,7 +8,7 @@ src=${1:?usage: screenshots_check.sh SOURCE_DIR BUILD_DIR}
 build=${2:?usage: screenshots_check.sh SOURCE_DIR BUILD_DIR}
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-"$src/packaging/screenshots/make.sh" "$build" "$out" > /dev/null
+"$src/packaging/screenshots/make.sh" "$build" "$out" --parallel > /dev/null
 python3 - "$out" <<'PY'
 import struct, sys
 want = {"demo-alarm": (1600, 900), "replay-tracker": (1600, 900), "alarm-history": (1600, 900),
