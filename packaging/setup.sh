@@ -20,6 +20,10 @@ packages=(
     libbenchmark-dev python3 python3-sklearn prometheus wrk fonts-dejavu-core clang-format clang-tidy
     # fuzzing: Clang with libFuzzer and the sanitizer runtimes
     clang libclang-rt-dev
+    # packaging tests: the .deb files and their checks, a Debian root file system to install
+    # them into, podman (with runc) for the container image, the compose stack's validators
+    dpkg-dev lintian desktop-file-utils appstream man-db systemd debootstrap curl podman runc
+    docker-compose python3-yaml prometheus-alertmanager
 )
 
 missing=()
@@ -41,7 +45,7 @@ if ((${#missing[@]})); then
     fi
     export DEBIAN_FRONTEND=noninteractive
     "${sudo[@]}" apt-get update -qq
-    # prometheus would start a system service; the tests start their own server.
+    # prometheus (and alertmanager) would start a system service; the tests start their own.
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLocale>
 #include <QTabWidget>
 #include <QThread>
@@ -23,6 +24,15 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("faultwatch"));
     QApplication::setOrganizationName(QStringLiteral("FaultWatch"));
     QApplication::setApplicationVersion(QStringLiteral(FW_VERSION));
+    // Wayland compositors and docks match the window to the installed desktop entry by this.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.faultwatch.FaultWatch"));
+    QIcon icon = QIcon::fromTheme(QStringLiteral("faultwatch"));
+    if (icon.isNull()) {
+        for (const int size : {16, 32, 48, 64, 128, 256}) {
+            icon.addFile(QStringLiteral(":/icons/faultwatch-%1.png").arg(size));
+        }
+    }
+    QApplication::setWindowIcon(icon);
     const QString logLevel = qEnvironmentVariable("LOG_LEVEL");
     if (!logLevel.isEmpty() && !fw::applyLogLevel(logLevel)) {
         qWarning("LOG_LEVEL=%s: expected debug, info, warning or error", qPrintable(logLevel));
