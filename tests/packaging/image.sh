@@ -9,6 +9,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/common.sh"
 need_root
 need_tools podman runc curl python3
+# Building the image compiles the service from scratch in its first stage: minutes on two cores,
+# more than CI's 45 minutes leave beside the sanitizer runs. CI shows it as skipped; run it with
+# FW_IMAGE_TEST=1 (the README, "How the packaging is tested").
+if [ "${CI:-}" = true ] && [ "${FW_IMAGE_TEST:-}" != 1 ]; then
+    echo "SKIP: the image build is left out of CI runs (CI=true); FW_IMAGE_TEST=1 runs it" >&2
+    exit 77
+fi
 source_dir=$(cd "$1" && pwd)
 tarball=$2
 
