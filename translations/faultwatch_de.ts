@@ -691,7 +691,7 @@ trainiert auf %Ln Zeilen</numerusform>
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
+        <translation>D&amp;urchsuchen…</translation>
     </message>
     <message>
         <source>Fo&amp;rmat:</source>
@@ -792,6 +792,26 @@ trainiert auf %Ln Zeilen</numerusform>
     <message>
         <source>Give a host: an address to listen on or a server to connect to.</source>
         <translation>Einen Host angeben: eine Adresse zum Lauschen oder einen Server zum Verbinden.</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>Topic-Filter</translation>
+    </message>
+    <message>
+        <source>fleet/+/telemetry: + stands for one level, # for the rest</source>
+        <translation>fleet/+/telemetry: + steht für eine Ebene, # für den Rest</translation>
+    </message>
+    <message>
+        <source>MQTT broker (subscribe)</source>
+        <translation>MQTT-Broker (abonnieren)</translation>
+    </message>
+    <message>
+        <source>Give a topic filter, such as fleet/+/telemetry.</source>
+        <translation>Geben Sie einen Topic-Filter an, etwa fleet/+/telemetry.</translation>
     </message>
 </context>
 <context>

@@ -44,11 +44,11 @@
 Built with Qt %1, running on Qt %2.
 Settings: %3
 Alarm journal and data: %4</source>
-        <translation>Détection de défauts pour la télémétrie des engins spatiaux et des véhicules électriques : tracés en direct de chaque canal, forêt d&apos;isolation avec contrôles de plage, de relation et de prévision dans un thread de travail, et alarmes gérées comme en contrôle de mission.
+        <translation>Détection de défauts pour la télémétrie des engins spatiaux et des véhicules électriques&#xa0;: tracés en direct de chaque canal, forêt d&apos;isolation avec contrôles de plage, de relation et de prévision dans un thread de travail, et alarmes gérées comme en contrôle de mission.
 
 Compilé avec Qt %1, exécuté sur Qt %2.
-Paramètres : %3
-Journal des alarmes et données : %4</translation>
+Paramètres&#xa0;: %3
+Journal des alarmes et données&#xa0;: %4</translation>
     </message>
     <message>
         <source>Action</source>
@@ -142,7 +142,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>S&amp;how:</source>
-        <translation>Affic&amp;her :</translation>
+        <translation>Affic&amp;her&#xa0;:</translation>
     </message>
     <message>
         <source>Show alarms</source>
@@ -150,7 +150,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Filte&amp;r:</source>
-        <translation>Filt&amp;re :</translation>
+        <translation>Filt&amp;re&#xa0;:</translation>
     </message>
     <message>
         <source>Filter by channel</source>
@@ -162,7 +162,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Show the alarms of one channel as one row with a count; acting on the row acts on all of them</source>
-        <translation>Afficher les alarmes d&apos;un même canal sur une seule ligne avec leur nombre ; agir sur la ligne agit sur toutes</translation>
+        <translation>Afficher les alarmes d&apos;un même canal sur une seule ligne avec leur nombre&#xa0;; agir sur la ligne agit sur toutes</translation>
     </message>
     <message>
         <source>Active alarms</source>
@@ -230,7 +230,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Mute alarm annunciation; alarms still need acknowledging</source>
-        <translation>Couper la signalisation sonore des alarmes ; les alarmes restent à acquitter</translation>
+        <translation>Couper la signalisation sonore des alarmes&#xa0;; les alarmes restent à acquitter</translation>
     </message>
     <message>
         <source>&amp;Export journal…</source>
@@ -287,7 +287,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Alarm journal not exported: %1</source>
-        <translation>Journal des alarmes non exporté : %1</translation>
+        <translation>Journal des alarmes non exporté&#xa0;: %1</translation>
     </message>
     <message>
         <source>The alarm journal could not be exported.</source>
@@ -296,15 +296,15 @@ Journal des alarmes et données : %4</translation>
     <message numerus="yes">
         <source>ALARM FLOOD: %n raised in the last 10 minutes</source>
         <translation>
-            <numerusform>AVALANCHE D&apos;ALARMES : %n déclenchée ces 10 dernières minutes</numerusform>
-            <numerusform>AVALANCHE D&apos;ALARMES : %n déclenchées ces 10 dernières minutes</numerusform>
+            <numerusform>AVALANCHE D&apos;ALARMES&#xa0;: %n déclenchée ces 10 dernières minutes</numerusform>
+            <numerusform>AVALANCHE D&apos;ALARMES&#xa0;: %n déclenchées ces 10 dernières minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n unacknowledged, highest %1</source>
         <translation>
-            <numerusform>%n non acquittée, la plus grave : %1</numerusform>
-            <numerusform>%n non acquittées, la plus grave : %1</numerusform>
+            <numerusform>%n non acquittée, la plus grave&#xa0;: %1</numerusform>
+            <numerusform>%n non acquittées, la plus grave&#xa0;: %1</numerusform>
         </translation>
     </message>
     <message>
@@ -324,7 +324,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Alarm journal not written: %1</source>
-        <translation>Journal des alarmes non écrit : %1</translation>
+        <translation>Journal des alarmes non écrit&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -342,31 +342,31 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Stuck on one value: %1</source>
-        <translation>Bloqué sur une valeur : %1</translation>
+        <translation>Bloqué sur une valeur&#xa0;: %1</translation>
     </message>
     <message>
         <source>No values arriving: %1</source>
-        <translation>Aucune valeur reçue : %1</translation>
+        <translation>Aucune valeur reçue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Noisier than anything seen in training: %1</source>
-        <translation>Plus bruité que tout ce qui a été vu à l&apos;entraînement : %1</translation>
+        <translation>Plus bruité que tout ce qui a été vu à l&apos;entraînement&#xa0;: %1</translation>
     </message>
     <message>
         <source>Changing faster than anything seen in training: %1</source>
-        <translation>Varie plus vite que tout ce qui a été vu à l&apos;entraînement : %1</translation>
+        <translation>Varie plus vite que tout ce qui a été vu à l&apos;entraînement&#xa0;: %1</translation>
     </message>
     <message>
         <source>A jump or spike larger than any seen in training: %1</source>
-        <translation>Saut ou pic plus grand que tous ceux vus à l&apos;entraînement : %1</translation>
+        <translation>Saut ou pic plus grand que tous ceux vus à l&apos;entraînement&#xa0;: %1</translation>
     </message>
     <message>
         <source>No longer moving the way its own recent values forecast: %1</source>
-        <translation>N&apos;évolue plus comme le prévoyaient ses propres valeurs récentes : %1</translation>
+        <translation>N&apos;évolue plus comme le prévoyaient ses propres valeurs récentes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Outside the range seen in training: %1</source>
-        <translation>Hors de la plage vue à l&apos;entraînement : %1</translation>
+        <translation>Hors de la plage vue à l&apos;entraînement&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 %2</source>
@@ -375,7 +375,7 @@ Journal des alarmes et données : %4</translation>
     </message>
     <message>
         <source>Shelved until %1: %2</source>
-        <translation>En attente jusqu&apos;à %1 : %2</translation>
+        <translation>En attente jusqu&apos;à %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Source time %1
@@ -385,15 +385,15 @@ Vue à %2</translation>
     </message>
     <message>
         <source>Outside the profile&apos;s alarm limits: %1</source>
-        <translation>Hors des limites d&apos;alarme du profil : %1</translation>
+        <translation>Hors des limites d&apos;alarme du profil&#xa0;: %1</translation>
     </message>
     <message>
         <source>No longer moving with the other channels: %1</source>
-        <translation>N&apos;évolue plus avec les autres canaux : %1</translation>
+        <translation>N&apos;évolue plus avec les autres canaux&#xa0;: %1</translation>
     </message>
     <message>
         <source>Most to blame in the detector&apos;s view: %1</source>
-        <translation>Principal responsable selon le détecteur : %1</translation>
+        <translation>Principal responsable selon le détecteur&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 when raised, %2 at most</source>
@@ -405,11 +405,11 @@ Vue à %2</translation>
     </message>
     <message>
         <source>From a replay (in italics): shown, never journaled.</source>
-        <translation>Issue d&apos;un rejeu (en italique) : affichée, jamais journalisée.</translation>
+        <translation>Issue d&apos;un rejeu (en italique)&#xa0;: affichée, jamais journalisée.</translation>
     </message>
     <message>
         <source>Shelved by %1 until %2: %3</source>
-        <translation>Mise en attente par %1 jusqu&apos;à %2 : %3</translation>
+        <translation>Mise en attente par %1 jusqu&apos;à %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Acknowledged by %1 at %2</source>
@@ -488,7 +488,7 @@ Vue à %2</translation>
     </message>
     <message>
         <source>How unusual the data is: the share of the model&apos;s nominal calibration data that was less unusual. The scale is logarithmic so that the Watch, Warning and Critical levels (the marks) are apart. While an alarm stands it shows the alarm&apos;s peak, otherwise the median of the last second. Below: the last minute, one point per second, coloured where an alarm stood.</source>
-        <translation>Degré d&apos;anomalie des données : la part des données d&apos;étalonnage nominales du modèle qui étaient moins inhabituelles. L&apos;échelle est logarithmique afin de séparer les niveaux Surveillance, Avertissement et Critique (les repères). Tant qu&apos;une alarme est présente, l&apos;indicateur affiche la crête de l&apos;alarme, sinon la médiane de la dernière seconde. En dessous : la dernière minute, un point par seconde, coloré là où une alarme était présente.</translation>
+        <translation>Degré d&apos;anomalie des données&#xa0;: la part des données d&apos;étalonnage nominales du modèle qui étaient moins inhabituelles. L&apos;échelle est logarithmique afin de séparer les niveaux Surveillance, Avertissement et Critique (les repères). Tant qu&apos;une alarme est présente, l&apos;indicateur affiche la crête de l&apos;alarme, sinon la médiane de la dernière seconde. En dessous&#xa0;: la dernière minute, un point par seconde, coloré là où une alarme était présente.</translation>
     </message>
     <message>
         <source>Attribution of the standing alarm</source>
@@ -532,7 +532,7 @@ Vue à %2</translation>
     </message>
     <message>
         <source>no model: samples are plotted, not judged</source>
-        <translation>aucun modèle : les échantillons sont tracés, pas évalués</translation>
+        <translation>aucun modèle&#xa0;: les échantillons sont tracés, pas évalués</translation>
     </message>
     <message>
         <source>the data does not match the profile</source>
@@ -548,7 +548,7 @@ Vue à %2</translation>
     </message>
     <message>
         <source>No model: samples are plotted but not scored.</source>
-        <translation>Aucun modèle : les échantillons sont tracés mais pas évalués.</translation>
+        <translation>Aucun modèle&#xa0;: les échantillons sont tracés mais pas évalués.</translation>
     </message>
     <message numerus="yes">
         <source>%1
@@ -584,7 +584,7 @@ entraîné sur %Ln lignes</numerusform>
     <name>fw::ConnectionBar</name>
     <message>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
         <source>Source</source>
@@ -592,11 +592,11 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>Source URI: udp://HOST:PORT, tcp://HOST:PORT, tcp-listen://HOST:PORT, file://PATH?speed=1&amp;loop=0, sim://PROFILE?scenario=mixed</source>
-        <translation>URI de la source : udp://HOST:PORT, tcp://HOST:PORT, tcp-listen://HOST:PORT, file://PATH?speed=1&amp;loop=0, sim://PROFILE?scenario=mixed</translation>
+        <translation>URI de la source&#xa0;: udp://HOST:PORT, tcp://HOST:PORT, tcp-listen://HOST:PORT, file://PATH?speed=1&amp;loop=0, sim://PROFILE?scenario=mixed</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation>P&amp;rofil :</translation>
+        <translation>P&amp;rofil&#xa0;:</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -640,7 +640,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>Stale: no data</source>
-        <translation>Périmé : aucune donnée</translation>
+        <translation>Périmé&#xa0;: aucune donnée</translation>
     </message>
     <message>
         <source>%1 samples/s · lost %2 · decode errors %3</source>
@@ -655,7 +655,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>&amp;Type :</translation>
+        <translation>&amp;Type&#xa0;:</translation>
     </message>
     <message>
         <source>Kind of source</source>
@@ -663,7 +663,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;Host:</source>
-        <translation>&amp;Hôte :</translation>
+        <translation>&amp;Hôte&#xa0;:</translation>
     </message>
     <message>
         <source>Host</source>
@@ -675,7 +675,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>P&amp;ort:</source>
-        <translation>P&amp;ort :</translation>
+        <translation>P&amp;ort&#xa0;:</translation>
     </message>
     <message>
         <source>Port</source>
@@ -683,7 +683,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;File:</source>
-        <translation>&amp;Fichier :</translation>
+        <translation>&amp;Fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Recording file</source>
@@ -695,7 +695,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>Fo&amp;rmat:</source>
-        <translation>For&amp;mat :</translation>
+        <translation>For&amp;mat&#xa0;:</translation>
     </message>
     <message>
         <source>Wire format</source>
@@ -703,7 +703,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;Speed:</source>
-        <translation>&amp;Vitesse :</translation>
+        <translation>&amp;Vitesse&#xa0;:</translation>
     </message>
     <message>
         <source>Replay speed</source>
@@ -723,7 +723,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation>P&amp;rofil :</translation>
+        <translation>P&amp;rofil&#xa0;:</translation>
     </message>
     <message>
         <source>Profile to simulate</source>
@@ -731,7 +731,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>S&amp;cenario:</source>
-        <translation>Scé&amp;nario :</translation>
+        <translation>Scé&amp;nario&#xa0;:</translation>
     </message>
     <message>
         <source>Scenario</source>
@@ -739,7 +739,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation>&amp;Graine :</translation>
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -747,7 +747,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>URI:</source>
-        <translation>URI :</translation>
+        <translation>URI&#xa0;:</translation>
     </message>
     <message>
         <source>Source URI</source>
@@ -791,7 +791,27 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>Give a host: an address to listen on or a server to connect to.</source>
-        <translation>Indiquez un hôte : une adresse d&apos;écoute ou un serveur auquel se connecter.</translation>
+        <translation>Indiquez un hôte&#xa0;: une adresse d&apos;écoute ou un serveur auquel se connecter.</translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation>Su&amp;jet :</translation>
+    </message>
+    <message>
+        <source>Topic filter</source>
+        <translation>Filtre de sujets</translation>
+    </message>
+    <message>
+        <source>fleet/+/telemetry: + stands for one level, # for the rest</source>
+        <translation>fleet/+/telemetry : + vaut pour un niveau, # pour la suite</translation>
+    </message>
+    <message>
+        <source>MQTT broker (subscribe)</source>
+        <translation>Courtier MQTT (abonnement)</translation>
+    </message>
+    <message>
+        <source>Give a topic filter, such as fleet/+/telemetry.</source>
+        <translation>Indiquez un filtre de sujets, par exemple fleet/+/telemetry.</translation>
     </message>
 </context>
 <context>
@@ -830,11 +850,11 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>No model was trained, the one in use stays: %1</source>
-        <translation>Aucun modèle n&apos;a été entraîné, celui en service est conservé : %1</translation>
+        <translation>Aucun modèle n&apos;a été entraîné, celui en service est conservé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Training canceled; the model in use stays.</source>
-        <translation>Entraînement annulé ; le modèle en service est conservé.</translation>
+        <translation>Entraînement annulé&#xa0;; le modèle en service est conservé.</translation>
     </message>
     <message>
         <source>source changed</source>
@@ -842,19 +862,19 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>Not replayed: the file&apos;s columns (%1) name none of the channels of profile “%2” (%3), and it fits no built-in profile. Choose its profile first.</source>
-        <translation>Non rejoué : les colonnes du fichier (%1) ne nomment aucun des canaux du profil « %2 » (%3), et aucun profil intégré ne lui convient. Choisissez d&apos;abord son profil.</translation>
+        <translation>Non rejoué&#xa0;: les colonnes du fichier (%1) ne nomment aucun des canaux du profil «&#xa0;%2&#xa0;» (%3), et aucun profil intégré ne lui convient. Choisissez d&apos;abord son profil.</translation>
     </message>
     <message>
         <source>Profile “%1” chosen for this file: all its channels are there and %2 % of the values lie within its limits (%3 % within those of “%4”).</source>
-        <translation>Profil « %1 » choisi pour ce fichier : tous ses canaux sont présents et %2 % des valeurs sont dans ses limites (%3 % dans celles de « %4 »).</translation>
+        <translation>Profil «&#xa0;%1&#xa0;» choisi pour ce fichier&#xa0;: tous ses canaux sont présents et %2 % des valeurs sont dans ses limites (%3 % dans celles de «&#xa0;%4&#xa0;»).</translation>
     </message>
     <message>
         <source>The file has %1 of the %2 channels of profile “%3”; the others stay empty.</source>
-        <translation>Le fichier contient %1 des %2 canaux du profil « %3 » ; les autres restent vides.</translation>
+        <translation>Le fichier contient %1 des %2 canaux du profil «&#xa0;%3&#xa0;»&#xa0;; les autres restent vides.</translation>
     </message>
     <message>
         <source>Only %1 % of the file&apos;s first values lie within the limits of profile “%2”, and no built-in profile fits better.</source>
-        <translation>Seulement %1 % des premières valeurs du fichier sont dans les limites du profil « %2 », et aucun profil intégré ne convient mieux.</translation>
+        <translation>Seulement %1 % des premières valeurs du fichier sont dans les limites du profil «&#xa0;%2&#xa0;», et aucun profil intégré ne convient mieux.</translation>
     </message>
     <message>
         <source>Model %1 loaded.</source>
@@ -880,7 +900,7 @@ entraîné sur %Ln lignes</numerusform>
         <source>Detector latency %1 ms, last frame %2 ms, %3 samples in memory.
 Samples dropped: %4 because the detector fell behind the source, %5 because this window fell behind the detector (scoring and /metrics went on).</source>
         <translation>Latence du détecteur %1 ms, dernière image %2 ms, %3 échantillons en mémoire.
-Échantillons abandonnés : %4 car le détecteur a pris du retard sur la source, %5 car cette fenêtre a pris du retard sur le détecteur (l&apos;évaluation et /metrics ont continué).</translation>
+Échantillons abandonnés&#xa0;: %4 car le détecteur a pris du retard sur la source, %5 car cette fenêtre a pris du retard sur le détecteur (l&apos;évaluation et /metrics ont continué).</translation>
     </message>
     <message>
         <source>The onset of this alarm is no longer in memory (the replay moved on, or the history was cleared).</source>
@@ -888,7 +908,7 @@ Samples dropped: %4 because the detector fell behind the source, %5 because this
     </message>
     <message>
         <source>records name none of the channels of profile “%1”</source>
-        <translation>les enregistrements ne nomment aucun des canaux du profil « %1 »</translation>
+        <translation>les enregistrements ne nomment aucun des canaux du profil «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>nothing for %1 s</source>
@@ -1032,7 +1052,7 @@ Samples dropped: %4 because the detector fell behind the source, %5 because this
     </message>
     <message>
         <source>Model not loaded, the previous one stays: %1</source>
-        <translation>Modèle non chargé, le précédent est conservé : %1</translation>
+        <translation>Modèle non chargé, le précédent est conservé&#xa0;: %1</translation>
     </message>
     <message>
         <source>There is no model to save.</source>
@@ -1048,7 +1068,7 @@ Samples dropped: %4 because the detector fell behind the source, %5 because this
     </message>
     <message>
         <source>Train on flagged samples?</source>
-        <translation>Entraîner sur des échantillons signalés ?</translation>
+        <translation>Entraîner sur des échantillons signalés&#xa0;?</translation>
     </message>
     <message>
         <source>The model in use flagged %1 of the %2 samples in this range. A model trained on them takes that behaviour for normal and will not flag it again.
@@ -1056,7 +1076,7 @@ Samples dropped: %4 because the detector fell behind the source, %5 because this
 Train on this range anyway?</source>
         <translation>Le modèle en service a signalé %1 des %2 échantillons de cette plage. Un modèle entraîné sur ceux-ci considère ce comportement comme normal et ne le signalera plus.
 
-Entraîner quand même sur cette plage ?</translation>
+Entraîner quand même sur cette plage&#xa0;?</translation>
     </message>
     <message numerus="yes">
         <source>Training a model on %Ln samples…</source>
@@ -1067,7 +1087,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>The new model cannot be used, the previous one stays: %1</source>
-        <translation>Le nouveau modèle est inutilisable, le précédent est conservé : %1</translation>
+        <translation>Le nouveau modèle est inutilisable, le précédent est conservé&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>New model in use, trained on %Ln samples.</source>
@@ -1078,13 +1098,13 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>New model: read before relying on it</source>
-        <translation>Nouveau modèle : à lire avant de s&apos;y fier</translation>
+        <translation>Nouveau modèle&#xa0;: à lire avant de s&apos;y fier</translation>
     </message>
     <message>
         <source>The new model is in use. Training reported:
 
 • %1</source>
-        <translation>Le nouveau modèle est en service. L&apos;entraînement a signalé :
+        <translation>Le nouveau modèle est en service. L&apos;entraînement a signalé&#xa0;:
 
 • %1</translation>
     </message>
@@ -1121,7 +1141,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Metrics are not served: %1</source>
-        <translation>Les métriques ne sont pas servies : %1</translation>
+        <translation>Les métriques ne sont pas servies&#xa0;: %1</translation>
     </message>
     <message>
         <source>metrics off</source>
@@ -1173,8 +1193,8 @@ Entraîner quand même sur cette plage ?</translation>
     <message numerus="yes">
         <source>The new model raises alarms on %Ln of the samples it was trained on: the range may hold a fault.</source>
         <translation>
-            <numerusform>Le nouveau modèle déclenche des alarmes sur %Ln des échantillons ayant servi à son entraînement : la plage contient peut-être un défaut.</numerusform>
-            <numerusform>Le nouveau modèle déclenche des alarmes sur %Ln des échantillons ayant servi à son entraînement : la plage contient peut-être un défaut.</numerusform>
+            <numerusform>Le nouveau modèle déclenche des alarmes sur %Ln des échantillons ayant servi à son entraînement&#xa0;: la plage contient peut-être un défaut.</numerusform>
+            <numerusform>Le nouveau modèle déclenche des alarmes sur %Ln des échantillons ayant servi à son entraînement&#xa0;: la plage contient peut-être un défaut.</numerusform>
         </translation>
     </message>
 </context>
@@ -1190,7 +1210,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Profile:</source>
-        <translation>Profil :</translation>
+        <translation>Profil&#xa0;:</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -1198,7 +1218,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Trained on:</source>
-        <translation>Entraîné sur :</translation>
+        <translation>Entraîné sur&#xa0;:</translation>
     </message>
     <message>
         <source>Trained on</source>
@@ -1206,7 +1226,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation>Période :</translation>
+        <translation>Période&#xa0;:</translation>
     </message>
     <message>
         <source>Period</source>
@@ -1214,7 +1234,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Rows:</source>
-        <translation>Lignes :</translation>
+        <translation>Lignes&#xa0;:</translation>
     </message>
     <message>
         <source>Rows</source>
@@ -1222,7 +1242,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Trained by:</source>
-        <translation>Entraîné par :</translation>
+        <translation>Entraîné par&#xa0;:</translation>
     </message>
     <message>
         <source>Trained by</source>
@@ -1230,7 +1250,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Features:</source>
-        <translation>Caractéristiques :</translation>
+        <translation>Caractéristiques&#xa0;:</translation>
     </message>
     <message>
         <source>Features</source>
@@ -1238,7 +1258,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Forest:</source>
-        <translation>Forêt :</translation>
+        <translation>Forêt&#xa0;:</translation>
     </message>
     <message>
         <source>Forest</source>
@@ -1246,7 +1266,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Alarm policy:</source>
-        <translation>Politique d&apos;alarme :</translation>
+        <translation>Politique d&apos;alarme&#xa0;:</translation>
     </message>
     <message>
         <source>Alarm policy</source>
@@ -1254,7 +1274,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Checks:</source>
-        <translation>Contrôles :</translation>
+        <translation>Contrôles&#xa0;:</translation>
     </message>
     <message>
         <source>Checks</source>
@@ -1262,7 +1282,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>SHA-256:</source>
-        <translation>SHA-256 :</translation>
+        <translation>SHA-256&#xa0;:</translation>
     </message>
     <message>
         <source>SHA-256</source>
@@ -1270,7 +1290,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Warnings:</source>
-        <translation>Avertissements :</translation>
+        <translation>Avertissements&#xa0;:</translation>
     </message>
     <message>
         <source>Warnings</source>
@@ -1286,7 +1306,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>C&amp;hannel:</source>
-        <translation>&amp;Canal :</translation>
+        <translation>&amp;Canal&#xa0;:</translation>
     </message>
     <message>
         <source>Channel shown</source>
@@ -1382,15 +1402,15 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>%1 given; the forest grew from %2, %3 held out to calibrate</source>
-        <translation>%1 fournies ; la forêt a été construite sur %2, %3 réservées à l&apos;étalonnage</translation>
+        <translation>%1 fournies&#xa0;; la forêt a été construite sur %2, %3 réservées à l&apos;étalonnage</translation>
     </message>
     <message>
         <source>%1 per row: the raw channels and features over %2 samples</source>
-        <translation>%1 par ligne : les canaux bruts et des caractéristiques sur %2 échantillons</translation>
+        <translation>%1 par ligne&#xa0;: les canaux bruts et des caractéristiques sur %2 échantillons</translation>
     </message>
     <message>
         <source>%1 per row: the raw channels</source>
-        <translation>%1 par ligne : les canaux bruts</translation>
+        <translation>%1 par ligne&#xa0;: les canaux bruts</translation>
     </message>
     <message>
         <source>%1 trees of %2 rows each, %3</source>
@@ -1406,7 +1426,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>watch at %1, warning at %2, critical at %3 confidence; the forest alone %4 (%5 of %6 samples)</source>
-        <translation>surveillance à %1, avertissement à %2, critique à %3 de confiance ; la forêt seule %4 (%5 sur %6 échantillons)</translation>
+        <translation>surveillance à %1, avertissement à %2, critique à %3 de confiance&#xa0;; la forêt seule %4 (%5 sur %6 échantillons)</translation>
     </message>
     <message>
         <source>raises alarms</source>
@@ -1502,11 +1522,11 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Precision and recall are drawn after a replay with ground truth: start the console with --labels FILE.</source>
-        <translation>La précision et le rappel sont tracés après un rejeu avec vérité terrain : lancez la console avec --labels FILE.</translation>
+        <translation>La précision et le rappel sont tracés après un rejeu avec vérité terrain&#xa0;: lancez la console avec --labels FILE.</translation>
     </message>
     <message>
         <source>Against the labels so far: precision %1, recall %2 over %3 labelled samples.</source>
-        <translation>Face aux étiquettes jusqu&apos;ici : précision %1, rappel %2 sur %3 échantillons étiquetés.</translation>
+        <translation>Face aux étiquettes jusqu&apos;ici&#xa0;: précision %1, rappel %2 sur %3 échantillons étiquetés.</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +1560,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>&amp;Time window:</source>
-        <translation>&amp;Fenêtre de temps :</translation>
+        <translation>&amp;Fenêtre de temps&#xa0;:</translation>
     </message>
     <message>
         <source>Time window of the plots</source>
@@ -1548,7 +1568,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Time &amp;axis:</source>
-        <translation>&amp;Axe du temps :</translation>
+        <translation>&amp;Axe du temps&#xa0;:</translation>
     </message>
     <message>
         <source>Time axis labels</source>
@@ -1564,7 +1584,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>&amp;Operator:</source>
-        <translation>&amp;Opérateur :</translation>
+        <translation>&amp;Opérateur&#xa0;:</translation>
     </message>
     <message>
         <source>Operator name</source>
@@ -1580,7 +1600,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation>Adr&amp;esse :</translation>
+        <translation>Adr&amp;esse&#xa0;:</translation>
     </message>
     <message>
         <source>Endpoint address</source>
@@ -1600,7 +1620,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>“%1” is not a numeric address: give 127.0.0.1, 0.0.0.0, ::1 (as [::1]:9917) or an address of this machine.</source>
-        <translation>« %1 » n&apos;est pas une adresse numérique : indiquez 127.0.0.1, 0.0.0.0, ::1 (sous la forme [::1]:9917) ou une adresse de cette machine.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas une adresse numérique&#xa0;: indiquez 127.0.0.1, 0.0.0.0, ::1 (sous la forme [::1]:9917) ou une adresse de cette machine.</translation>
     </message>
     <message numerus="yes">
         <source>%n s</source>
@@ -1630,7 +1650,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Give the operator&apos;s name: the alarm journal records who acted.</source>
-        <translation>Indiquez le nom de l&apos;opérateur : le journal des alarmes consigne qui a agi.</translation>
+        <translation>Indiquez le nom de l&apos;opérateur&#xa0;: le journal des alarmes consigne qui a agi.</translation>
     </message>
 </context>
 <context>
@@ -1653,7 +1673,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Small-satellite bus: battery-module temperature, 28 V main bus, reaction-wheel vibration, propellant tank pressure</source>
-        <translation>Plateforme de petit satellite : température du module batterie, bus principal 28 V, vibration de la roue de réaction, pression du réservoir d&apos;ergols</translation>
+        <translation>Plateforme de petit satellite&#xa0;: température du module batterie, bus principal 28 V, vibration de la roue de réaction, pression du réservoir d&apos;ergols</translation>
     </message>
     <message>
         <source>Pack temperature</source>
@@ -1673,7 +1693,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Electric-vehicle test bench: battery-pack temperature, pack voltage, drive-unit vibration, coolant pressure</source>
-        <translation>Banc d&apos;essai de véhicule électrique : température du pack batterie, tension du pack, vibration du groupe motopropulseur, pression du liquide de refroidissement</translation>
+        <translation>Banc d&apos;essai de véhicule électrique&#xa0;: température du pack batterie, tension du pack, vibration du groupe motopropulseur, pression du liquide de refroidissement</translation>
     </message>
     <message>
         <source>Temperature</source>
@@ -1775,7 +1795,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Drag to seek; the plots restart at the new position</source>
-        <translation>Faites glisser pour vous déplacer ; les tracés reprennent à la nouvelle position</translation>
+        <translation>Faites glisser pour vous déplacer&#xa0;; les tracés reprennent à la nouvelle position</translation>
     </message>
     <message>
         <source>Replay time</source>
@@ -1869,19 +1889,19 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Motif :</translation>
+        <translation>&amp;Motif&#xa0;:</translation>
     </message>
     <message>
         <source>Why is this alarm shelved? (required)</source>
-        <translation>Pourquoi cette alarme est-elle mise en attente ? (obligatoire)</translation>
+        <translation>Pourquoi cette alarme est-elle mise en attente&#xa0;? (obligatoire)</translation>
     </message>
     <message>
         <source>&amp;For:</source>
-        <translation>&amp;Durée :</translation>
+        <translation>&amp;Durée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Until:</source>
-        <translation>&amp;Jusqu&apos;à :</translation>
+        <translation>&amp;Jusqu&apos;à&#xa0;:</translation>
     </message>
     <message>
         <source>15 minutes</source>
@@ -1951,11 +1971,11 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Train a new model on samples in memory. Choose a stretch of normal operation: the model learns it as normal.</source>
-        <translation>Entraîner un nouveau modèle sur les échantillons en mémoire. Choisissez une période de fonctionnement normal : le modèle l&apos;apprend comme normale.</translation>
+        <translation>Entraîner un nouveau modèle sur les échantillons en mémoire. Choisissez une période de fonctionnement normal&#xa0;: le modèle l&apos;apprend comme normale.</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;Du :</translation>
+        <translation>&amp;Du&#xa0;:</translation>
     </message>
     <message>
         <source>Start of the training range</source>
@@ -1963,7 +1983,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;Au :</translation>
+        <translation>&amp;Au&#xa0;:</translation>
     </message>
     <message>
         <source>End of the training range</source>
@@ -1991,11 +2011,11 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>%1 samples over %2 s; %3 with every channel present.</source>
-        <translation>%1 échantillons sur %2 s ; %3 avec tous les canaux présents.</translation>
+        <translation>%1 échantillons sur %2 s&#xa0;; %3 avec tous les canaux présents.</translation>
     </message>
     <message>
         <source>The model in use flagged %1 of them: a model trained on them takes that behaviour for normal.</source>
-        <translation>Le modèle en service en a signalé %1 : un modèle entraîné dessus tient ce comportement pour normal.</translation>
+        <translation>Le modèle en service en a signalé %1&#xa0;: un modèle entraîné dessus tient ce comportement pour normal.</translation>
     </message>
     <message>
         <source>The range ends before it starts.</source>
@@ -2018,7 +2038,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Stop training; the model in use stays</source>
-        <translation>Arrêter l&apos;entraînement ; le modèle en service est conservé</translation>
+        <translation>Arrêter l&apos;entraînement&#xa0;; le modèle en service est conservé</translation>
     </message>
     <message>
         <source>Cancel training</source>
@@ -2033,11 +2053,11 @@ Entraîner quand même sur cette plage ?</translation>
     <name>main</name>
     <message>
         <source>FaultWatch operator console: live telemetry plots and fault detection.</source>
-        <translation>Console opérateur FaultWatch : tracés de télémétrie en direct et détection de défauts.</translation>
+        <translation>Console opérateur FaultWatch&#xa0;: tracés de télémétrie en direct et détection de défauts.</translation>
     </message>
     <message>
         <source>Run the built-in demo: the simulated spacecraft with faults, scored by the bundled model.</source>
-        <translation>Lancer la démo intégrée : l&apos;engin spatial simulé avec des défauts, évalué par le modèle fourni.</translation>
+        <translation>Lancer la démo intégrée&#xa0;: l&apos;engin spatial simulé avec des défauts, évalué par le modèle fourni.</translation>
     </message>
     <message>
         <source>Connect to URI at start.</source>
@@ -2045,11 +2065,11 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Profile: spacecraft, ev, skab or a profile file.</source>
-        <translation>Profil : spacecraft, ev, skab ou un fichier de profil.</translation>
+        <translation>Profil&#xa0;: spacecraft, ev, skab ou un fichier de profil.</translation>
     </message>
     <message>
         <source>Model file (default: $MODEL_PATH, else the last one).</source>
-        <translation>Fichier de modèle (par défaut : $MODEL_PATH, sinon le dernier utilisé).</translation>
+        <translation>Fichier de modèle (par défaut&#xa0;: $MODEL_PATH, sinon le dernier utilisé).</translation>
     </message>
     <message>
         <source>Save the window as a PNG when --quit-after expires.</source>
@@ -2061,7 +2081,7 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Serve /metrics, /health, /ready and /predict on ADDR:PORT (default: the setting, 127.0.0.1:9917).</source>
-        <translation>Servir /metrics, /health, /ready et /predict sur ADDR:PORT (par défaut : le réglage, 127.0.0.1:9917).</translation>
+        <translation>Servir /metrics, /health, /ready et /predict sur ADDR:PORT (par défaut&#xa0;: le réglage, 127.0.0.1:9917).</translation>
     </message>
     <message>
         <source>Do not serve the HTTP endpoints this time.</source>
@@ -2081,15 +2101,15 @@ Entraîner quand même sur cette plage ?</translation>
     </message>
     <message>
         <source>Open the alarm panel&apos;s tab: active or history.</source>
-        <translation>Ouvrir l&apos;onglet du panneau des alarmes : active or history.</translation>
+        <translation>Ouvrir l&apos;onglet du panneau des alarmes&#xa0;: active or history.</translation>
     </message>
     <message>
         <source>Ground truth for a labelled replay (written by faultwatch-cli simulate --labels): the Model view draws precision and recall.</source>
-        <translation>Vérité terrain d&apos;un rejeu étiqueté (écrite par faultwatch-cli simulate --labels) : la vue du modèle trace la précision et le rappel.</translation>
+        <translation>Vérité terrain d&apos;un rejeu étiqueté (écrite par faultwatch-cli simulate --labels)&#xa0;: la vue du modèle trace la précision et le rappel.</translation>
     </message>
     <message>
         <source>Open the Model view on a tab: model, calibration, channels or session.</source>
-        <translation>Ouvrir la vue du modèle sur un onglet : model, calibration, channels or session.</translation>
+        <translation>Ouvrir la vue du modèle sur un onglet&#xa0;: model, calibration, channels or session.</translation>
     </message>
 </context>
 </TS>

@@ -20,6 +20,9 @@ int main(int argc, char *argv[])
 {
     // A file size limit must make a recording's write fail (and be reported), not kill us.
     std::signal(SIGXFSZ, SIG_IGN);
+    // A broker or peer gone away must be an error return from a write, not a signal that ends
+    // the process: libmosquitto does not ask its writes to spare us SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("faultwatch"));
     QApplication::setOrganizationName(QStringLiteral("FaultWatch"));

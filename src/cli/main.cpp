@@ -49,6 +49,9 @@ int main(int argc, char *argv[])
     // A file size limit (ulimit -f) must make a write fail with EFBIG, which the recorder
     // reports, not kill the service.
     std::signal(SIGXFSZ, SIG_IGN);
+    // A broker or peer gone away must be an error return from a write, not a signal that ends
+    // the process: libmosquitto does not ask its writes to spare us SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("faultwatch-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("FaultWatch"));

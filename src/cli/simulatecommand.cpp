@@ -44,7 +44,8 @@ int simulate(const QStringList &arguments)
         option("profile", "Profile: spacecraft, ev or a profile file (default spacecraft).", "P"),
         option("to",
                "Where to send: udp://HOST:PORT, tcp://HOST:PORT (connect), "
-               "tcp-listen://HOST:PORT (wait for receivers), a file path, or - for stdout.",
+               "tcp-listen://HOST:PORT (wait for receivers), mqtt://HOST:PORT/TOPIC (publish), a "
+               "file path, or - for stdout.",
                "URI"),
         option("format",
                "Wire format: jsonl, csv or ccsds (default: the URI's, a file's extension, else "
@@ -64,7 +65,8 @@ int simulate(const QStringList &arguments)
         option("corrupt", "Fraction of records sent malformed (0-1, default 0).", "FRACTION"),
         option("start", "Time of the first sample, Unix seconds (default now).", "T"),
         option("fast", "Send as fast as possible instead of in real time (default for files)."),
-        option("datagram-bytes", "UDP: largest datagram payload (default 1400).", "N"),
+        option("datagram-bytes",
+               "UDP: largest datagram payload; MQTT: largest message (default 1400).", "N"),
         option("connect-timeout",
                "tcp: seconds to keep trying to connect; tcp-listen: to wait "
                "for a receiver (default 10).",
@@ -92,7 +94,8 @@ int simulate(const QStringList &arguments)
     SimulationOptions options;
     options.profile = *profile;
     options.to = parser.value(QStringLiteral("to"));
-    const bool toNetwork = options.to.startsWith(u"udp://") || options.to.startsWith(u"tcp");
+    const bool toNetwork = options.to.startsWith(u"udp://") || options.to.startsWith(u"tcp")
+                           || options.to.startsWith(u"mqtt://");
     if (parser.isSet(QStringLiteral("format"))) {
         const auto format = wireFormatFromName(parser.value(QStringLiteral("format")));
         if (!format) {

@@ -22,6 +22,7 @@ ConnectionDialog::ConnectionDialog(const QString &current, const QStringList &pr
                            int(SourceUri::Scheme::TcpListen));
     m_ui->kindBox->addItem(tr("Recorded file (replay)"), int(SourceUri::Scheme::File));
     m_ui->kindBox->addItem(tr("Simulator"), int(SourceUri::Scheme::Sim));
+    m_ui->kindBox->addItem(tr("MQTT broker (subscribe)"), int(SourceUri::Scheme::Mqtt));
     for (const WireFormat format : {WireFormat::Jsonl, WireFormat::Csv, WireFormat::Ccsds}) {
         m_ui->formatBox->addItem(wireFormatName(format), int(format));
     }
@@ -38,7 +39,7 @@ ConnectionDialog::ConnectionDialog(const QString &current, const QStringList &pr
         connect(box, &QComboBox::currentIndexChanged, this, &ConnectionDialog::update);
     }
     connect(m_ui->scenarioBox, &QComboBox::currentTextChanged, this, &ConnectionDialog::update);
-    for (QLineEdit *edit : {m_ui->hostEdit, m_ui->pathEdit}) {
+    for (QLineEdit *edit : {m_ui->hostEdit, m_ui->pathEdit, m_ui->topicEdit}) {
         connect(edit, &QLineEdit::textChanged, this, &ConnectionDialog::update);
     }
     connect(m_ui->portBox, &QSpinBox::valueChanged, this, &ConnectionDialog::update);
@@ -97,6 +98,13 @@ void ConnectionDialog::fill(const SourceUri &uri)
                                                                  : uri.scenario);
         m_ui->seedBox->setValue(int(std::min<std::uint64_t>(uri.seed, INT32_MAX)));
         break;
+    case SourceUri::Scheme::Mqtt:
+        // TLS, credentials and the client id are kept as they were given.
+        m_mqttOptions = uri;
+        m_ui->hostEdit->setText(uri.host);
+        m_ui->portBox->setValue(uri.port);
+        m_ui->topicEdit->setText(uri.topic);
+        break;
     }
 }
 
@@ -113,19 +121,29 @@ SourceUri ConnectionDialog::fromFields() const
     uri.profile = m_ui->profileBox->currentText();
     uri.scenario = m_ui->scenarioBox->currentText().trimmed();
     uri.seed = std::uint64_t(m_ui->seedBox->value());
+    if (uri.scheme == SourceUri::Scheme::Mqtt) {
+        uri.topic = m_ui->topicEdit->text().trimmed();
+        uri.qos = m_mqttOptions.qos;
+        uri.tls = m_mqttOptions.tls;
+        uri.caFile = m_mqttOptions.caFile;
+        uri.credentialsFile = m_mqttOptions.credentialsFile;
+        uri.clientId = m_mqttOptions.clientId;
+    }
     return uri;
 }
 
 void ConnectionDialog::showKind()
 {
     const auto scheme = SourceUri::Scheme(m_ui->kindBox->currentData().toInt());
+    const bool mqtt = scheme == SourceUri::Scheme::Mqtt;
     const bool network = scheme == SourceUri::Scheme::Udp || scheme == SourceUri::Scheme::Tcp
-                         || scheme == SourceUri::Scheme::TcpListen;
+                         || scheme == SourceUri::Scheme::TcpListen || mqtt;
     const bool file = scheme == SourceUri::Scheme::File;
     const bool sim = scheme == SourceUri::Scheme::Sim;
     QFormLayout *form = m_ui->form;
     form->setRowVisible(m_ui->hostEdit, network);
     form->setRowVisible(m_ui->portBox, network);
+    form->setRowVisible(m_ui->topicEdit, mqtt);
     form->setRowVisible(m_ui->pathRow, file);
     form->setRowVisible(m_ui->formatBox, !sim);
     form->setRowVisible(m_ui->speedBox, file);
@@ -146,6 +164,8 @@ void ConnectionDialog::update()
     } else if (fields.scheme != SourceUri::Scheme::File && fields.scheme != SourceUri::Scheme::Sim
                && fields.host.isEmpty()) {
         m_problem = tr("Give a host: an address to listen on or a server to connect to.");
+    } else if (fields.scheme == SourceUri::Scheme::Mqtt && fields.topic.isEmpty()) {
+        m_problem = tr("Give a topic filter, such as fleet/+/telemetry.");
     } else {
         // Parsed back: the dialog accepts exactly what the source field would.
         const QString text = fields.toString();

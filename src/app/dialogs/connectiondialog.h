@@ -46,6 +46,7 @@ private:
     Prompts *m_prompts;
     QString m_uri;
     QString m_problem;
+    SourceUri m_mqttOptions; // an mqtt:// URI's options the form has no field for
 };
 
 } // namespace fw

@@ -1,5 +1,6 @@
 #include "sink.h"
 
+#include "mqttsink.h"
 #include "tcpsink.h"
 #include "udpsink.h"
 
@@ -70,6 +71,8 @@ std::unique_ptr<Sink> Sink::open(const QString &target, const Options &options, 
         case SourceUri::Scheme::Sim:
             *error = QStringLiteral("sim:// is a source; telemetry cannot be sent to it");
             return nullptr;
+        case SourceUri::Scheme::Mqtt:
+            return MqttSink::open(*uri, options, error);
         }
     }
     std::FILE *file = std::fopen(path.toLocal8Bit().constData(), "wb");

@@ -15,6 +15,7 @@ namespace fw {
 //   udp://HOST:PORT         datagrams of whole records, packed up to datagramBytes
 //   tcp://HOST:PORT         connect to a receiver (which listens with tcp-listen://)
 //   tcp-listen://HOST:PORT  wait for receivers (which connect with tcp://) and send to all
+//   mqtt://HOST:PORT/TOPIC  publish to an MQTT broker, whole records in each message
 //   file://PATH or PATH     a recording; "-" is standard output
 class Sink
 {
@@ -37,6 +38,8 @@ public:
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] std::uint64_t bytes() const { return m_bytes; }
     [[nodiscard]] std::uint64_t datagrams() const { return m_datagrams; }
+    // Records that could not be sent and were let go (an MQTT broker away for a while).
+    [[nodiscard]] std::uint64_t unsent() const { return m_unsent; }
 
     [[nodiscard]] static std::unique_ptr<Sink> open(const QString &target, const Options &options,
                                                     QString *error);
@@ -45,6 +48,7 @@ protected:
     QString m_error;
     std::uint64_t m_bytes = 0;
     std::uint64_t m_datagrams = 0;
+    std::uint64_t m_unsent = 0;
 };
 
 } // namespace fw

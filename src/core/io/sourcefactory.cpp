@@ -1,6 +1,7 @@
 // createSource(), declared in source.h: the one place that maps a URI's scheme to its worker.
 
 #include "filesourceworker.h"
+#include "mqttsourceworker.h"
 #include "sim/simsourceworker.h"
 #include "source.h"
 #include "tcplistensourceworker.h"
@@ -53,6 +54,9 @@ std::unique_ptr<Source> createSource(const SourceUri &uri, const Profile &profil
         break;
     case SourceUri::Scheme::File:
         worker = std::make_unique<FileSourceWorker>(uri, profile, counters);
+        break;
+    case SourceUri::Scheme::Mqtt:
+        worker = std::make_unique<MqttSourceWorker>(uri, profile, counters);
         break;
     case SourceUri::Scheme::Sim: {
         std::optional<Profile> simulated = simulatedProfile(uri, profile, message);

@@ -14,8 +14,8 @@ namespace {
 
 using Scheme = SourceUri::Scheme;
 
-constexpr std::array kSchemes{Scheme::Udp, Scheme::Tcp, Scheme::TcpListen, Scheme::File,
-                              Scheme::Sim};
+constexpr std::array kSchemes{Scheme::Udp,  Scheme::Tcp, Scheme::TcpListen,
+                              Scheme::File, Scheme::Sim, Scheme::Mqtt};
 
 bool fail(QString *error, const QString &message)
 {
@@ -47,6 +47,9 @@ QStringList allowedOptions(Scheme scheme)
                 QStringLiteral("format")};
     case Scheme::Sim:
         return {QStringLiteral("rate"), QStringLiteral("scenario"), QStringLiteral("seed")};
+    case Scheme::Mqtt:
+        return {QStringLiteral("format"), QStringLiteral("qos"),         QStringLiteral("tls"),
+                QStringLiteral("ca"),     QStringLiteral("credentials"), QStringLiteral("client")};
     }
     return {};
 }
@@ -213,6 +216,27 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
                                    .arg(value));
         }
         uri->seed = seed;
+    } else if (key == u"qos") {
+        if (value != u"0" && value != u"1" && value != u"2") {
+            return fail(error, QStringLiteral("qos: expected 0, 1 or 2, got '%1'").arg(value));
+        }
+        uri->qos = value.toInt();
+    } else if (key == u"tls") {
+        if (!parseBool(value, &uri->tls)) {
+            return fail(error,
+                        QStringLiteral("tls: expected 0, 1, true or false, got '%1'").arg(value));
+        }
+    } else if (key == u"ca" || key == u"credentials") {
+        if (value.isEmpty()) {
+            return fail(error, QStringLiteral("%1: expected a file path").arg(key));
+        }
+        (key == u"ca" ? uri->caFile : uri->credentialsFile) = value;
+    } else if (key == u"client") {
+        // MQTT 3.1.1 promises brokers take 1 to 23 characters; most take far more.
+        if (value.isEmpty() || value.toUtf8().size() > 65535) {
+            return fail(error, QStringLiteral("client: expected a client id of 1 to 65535 bytes"));
+        }
+        uri->clientId = value;
     }
     return true;
 }
@@ -253,6 +277,9 @@ bool parseQuery(const QString &query, SourceUri *uri, QString *error)
                                    .arg(uri->path));
         }
         uri->format = *format;
+    }
+    if (uri->scheme == Scheme::Mqtt && !uri->caFile.isEmpty() && !uri->tls) {
+        return fail(error, QStringLiteral("ca: only with tls=1"));
     }
     return true;
 }
@@ -311,6 +338,8 @@ QString SourceUri::schemeName(Scheme scheme)
         return QStringLiteral("file");
     case Scheme::Sim:
         return QStringLiteral("sim");
+    case Scheme::Mqtt:
+        return QStringLiteral("mqtt");
     }
     return {};
 }
@@ -373,6 +402,24 @@ std::optional<SourceUri> SourceUri::parse(const QString &text, QString *error)
             return std::nullopt;
         }
         break;
+    case Scheme::Mqtt: {
+        const qsizetype slash = body.indexOf(u'/');
+        if (slash < 0 || slash == body.size() - 1) {
+            fail(error, QStringLiteral("mqtt: missing topic (write mqtt://HOST:PORT/TOPIC, e.g. "
+                                       "mqtt://127.0.0.1:1883/vehicles/+/telemetry)"));
+            return std::nullopt;
+        }
+        if (!parseAuthority(body.left(slash), schemeText, &uri, error)) {
+            return std::nullopt;
+        }
+        uri.topic = QUrl::fromPercentEncoding(body.mid(slash + 1).toUtf8());
+        QString reason;
+        if (!isTopicFilter(uri.topic, &reason)) {
+            fail(error, QStringLiteral("mqtt: bad topic filter '%1': %2").arg(uri.topic, reason));
+            return std::nullopt;
+        }
+        break;
+    }
     }
     if (!parseQuery(query, &uri, error)) {
         return std::nullopt;
@@ -424,11 +471,59 @@ QString SourceUri::toString() const
             options.append(QStringLiteral("seed=") + QString::number(seed));
         }
         break;
+    case Scheme::Mqtt:
+        text += host.contains(u':') ? u'[' + host + u']' : host;
+        text += u':' + QString::number(port) + u'/';
+        // '#' is a wildcard here, and parse() gives it no other meaning: kept readable.
+        text += encodePathLike(topic).replace(QStringLiteral("%23"), QStringLiteral("#"));
+        if (format != WireFormat::Jsonl) {
+            options.append(QStringLiteral("format=") + wireFormatName(format));
+        }
+        if (qos != 0) {
+            options.append(QStringLiteral("qos=") + QString::number(qos));
+        }
+        if (tls) {
+            options.append(QStringLiteral("tls=1"));
+        }
+        if (!caFile.isEmpty()) {
+            options.append(QStringLiteral("ca=") + encodePathLike(caFile));
+        }
+        if (!credentialsFile.isEmpty()) {
+            options.append(QStringLiteral("credentials=") + encodePathLike(credentialsFile));
+        }
+        if (!clientId.isEmpty()) {
+            options.append(QStringLiteral("client=") + encodePathLike(clientId));
+        }
+        break;
     }
     if (!options.isEmpty()) {
         text += u'?' + options.join(u'&');
     }
     return text;
+}
+
+bool SourceUri::isTopicFilter(const QString &filter, QString *error)
+{
+    if (filter.isEmpty()) {
+        return fail(error, QStringLiteral("empty"));
+    }
+    if (filter.toUtf8().size() > 65535) {
+        return fail(error, QStringLiteral("longer than 65535 bytes"));
+    }
+    const QStringList levels = filter.split(u'/');
+    for (qsizetype i = 0; i < levels.size(); ++i) {
+        const QString &level = levels[i];
+        if (level.contains(QChar(0))) {
+            return fail(error, QStringLiteral("a topic holds no NUL character"));
+        }
+        if (level.contains(u'#') && (level != u"#" || i != levels.size() - 1)) {
+            return fail(error, QStringLiteral("'#' must be a whole level, and the last one"));
+        }
+        if (level.contains(u'+') && level != u"+") {
+            return fail(error, QStringLiteral("'+' must be a whole level"));
+        }
+    }
+    return true;
 }
 
 bool SourceUri::isMulticast() const

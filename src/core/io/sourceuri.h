@@ -17,6 +17,10 @@ namespace fw {
 //   file://PATH?speed=1&loop=0&paused=0&format=F  replay a recording (format from the
 //                                     extension); paused=1 opens it paused at its start
 //   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
+//   mqtt://HOST:PORT/TOPIC-FILTER?format=F&qos=Q&tls=0&ca=FILE&credentials=FILE&client=ID
+//                                     subscribe at an MQTT broker; the filter may hold the
+//                                     wildcards + and #; credentials is a file of a user name
+//                                     line and a password line
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
 //
 // Decisions: the scheme is case-insensitive; the network format defaults to jsonl; a file path
@@ -25,7 +29,7 @@ namespace fw {
 // the options that differ from their defaults.
 struct SourceUri
 {
-    enum class Scheme { Udp, Tcp, TcpListen, File, Sim };
+    enum class Scheme { Udp, Tcp, TcpListen, File, Sim, Mqtt };
 
     Scheme scheme = Scheme::Udp;
     QString host;
@@ -40,11 +44,20 @@ struct SourceUri
     QString scenario;           // sim: "nominal" when empty
     std::uint64_t seed = 1;     // sim
     int receiveBufferBytes = 0; // udp: the kernel receive buffer asked for; 0 = the default
+    QString topic;              // mqtt: the topic filter (source) or topic (sink)
+    int qos = 0;                // mqtt: 0, 1 or 2
+    bool tls = false;           // mqtt
+    QString caFile;             // mqtt: CA certificates (PEM) to trust; empty = the system's
+    QString credentialsFile;    // mqtt: user name line, password line
+    QString clientId;           // mqtt: empty = a random one
 
     [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
     [[nodiscard]] QString toString() const;
     [[nodiscard]] static QString schemeName(Scheme scheme);
     [[nodiscard]] bool isMulticast() const;
+    // Whether an MQTT topic filter is well formed: levels split by '/', '+' alone in a level,
+    // '#' alone in the last one; false with the reason in *error.
+    [[nodiscard]] static bool isTopicFilter(const QString &filter, QString *error);
 
     friend bool operator==(const SourceUri &, const SourceUri &) = default;
 };

@@ -175,6 +175,7 @@ bool SimulationRun::run(QString *error)
     ok = ok && sink->flush();
     m_summary.bytes = sink->bytes();
     m_summary.datagrams = sink->datagrams();
+    m_summary.unsent = sink->unsent();
     m_summary.elapsedS = double(clock.nsecsElapsed()) * 1e-9;
     if (!ok) {
         *error = sink->errorString();
@@ -199,6 +200,7 @@ QJsonObject SimulationSummary::toJson(const Profile &profile,
         {QStringLiteral("corrupted"), qint64(corrupted)},
         {QStringLiteral("bytes"), qint64(bytes)},
         {QStringLiteral("datagrams"), qint64(datagrams)},
+        {QStringLiteral("unsent"), qint64(unsent)},
         {QStringLiteral("elapsed_s"), elapsedS},
         {QStringLiteral("rate_hz"), options.rateHz},
         {QStringLiteral("format"), wireFormatName(options.format)},

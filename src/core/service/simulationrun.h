@@ -38,6 +38,7 @@ struct SimulationSummary
     std::uint64_t corrupted = 0;
     std::uint64_t bytes = 0;
     std::uint64_t datagrams = 0;
+    std::uint64_t unsent = 0; // records let go while an MQTT broker was away (of sent)
     double elapsedS = 0;
     Scenario scenario;
 

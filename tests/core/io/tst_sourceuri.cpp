@@ -21,6 +21,7 @@ private Q_SLOTS:
     void toStringRoundTrips();
     void multicastHostsAreRecognised_data();
     void multicastHostsAreRecognised();
+    void mqttUrisGiveEveryField();
 };
 
 void TstSourceUri::validUrisGiveEveryField_data()
@@ -121,10 +122,10 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
     QTest::newRow("empty") << QString() << u"empty source URI"_s;
     QTest::newRow("no scheme") << u"127.0.0.1:9000"_s
                                << u"'127.0.0.1:9000' is not a source URI (expected SCHEME://..., "
-                                  "with a scheme of udp, tcp, tcp-listen, file, sim)"_s;
+                                  "with a scheme of udp, tcp, tcp-listen, file, sim, mqtt)"_s;
     QTest::newRow("unknown scheme")
         << u"http://x:80"_s
-        << u"unknown scheme 'http' (known schemes: udp, tcp, tcp-listen, file, sim)"_s;
+        << u"unknown scheme 'http' (known schemes: udp, tcp, tcp-listen, file, sim, mqtt)"_s;
     QTest::newRow("missing host") << u"udp://:9000"_s
                                   << u"udp: missing host (write udp://HOST:PORT)"_s;
     QTest::newRow("bad host") << u"tcp://bad_host!:9000"_s
@@ -198,6 +199,21 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
                                      "18446744073709551615, got '-3'"_s;
     QTest::newRow("sim empty scenario")
         << u"sim://ev?scenario="_s << u"scenario: expected a scenario name"_s;
+    QTest::newRow("mqtt without topic") << u"mqtt://127.0.0.1:1883"_s << u"mqtt: missing topic"_s;
+    QTest::newRow("mqtt empty topic") << u"mqtt://127.0.0.1:1883/"_s << u"mqtt: missing topic"_s;
+    QTest::newRow("mqtt without port") << u"mqtt://broker/vehicles/+"_s << u"mqtt: missing port"_s;
+    QTest::newRow("mqtt # not last")
+        << u"mqtt://broker:1883/a/#/b"_s << u"'#' must be a whole level, and the last one"_s;
+    QTest::newRow("mqtt # inside a level")
+        << u"mqtt://broker:1883/a/b#"_s << u"'#' must be a whole level, and the last one"_s;
+    QTest::newRow("mqtt + inside a level")
+        << u"mqtt://broker:1883/a/b+/c"_s << u"'+' must be a whole level"_s;
+    QTest::newRow("mqtt bad qos") << u"mqtt://broker:1883/a?qos=3"_s
+                                  << u"qos: expected 0, 1 or 2, got '3'"_s;
+    QTest::newRow("mqtt ca without tls")
+        << u"mqtt://broker:1883/a?ca=/etc/ca.pem"_s << u"ca: only with tls=1"_s;
+    QTest::newRow("mqtt udp option")
+        << u"mqtt://broker:1883/a?rcvbuf=65536"_s << u"unknown option 'rcvbuf' for mqtt://"_s;
 }
 
 void TstSourceUri::invalidUrisAreRefusedWithAReason()
@@ -236,6 +252,14 @@ void TstSourceUri::toStringRoundTrips_data()
                                          << u"file:///a/100%25 %26 more%3F.jsonl?speed=0"_s;
     QTest::newRow("sim") << u"sim://skab?seed=7&rate=1000&scenario=mixed"_s
                          << u"sim://skab?rate=1000&scenario=mixed&seed=7"_s;
+    QTest::newRow("mqtt wildcards stay readable")
+        << u"MQTT://broker:1883/fleet/+/telemetry/#?qos=0&format=jsonl"_s
+        << u"mqtt://broker:1883/fleet/+/telemetry/#"_s;
+    QTest::newRow("mqtt every option")
+        << u"mqtt://[::1]:8883/$share/fw/cars/%23?client=fw-1&tls=1&qos=1&ca=/etc/c%26a.pem&"
+           "credentials=/etc/fw.cred&format=ccsds"_s
+        << u"mqtt://[::1]:8883/$share/fw/cars/#?format=ccsds&qos=1&tls=1&ca=/etc/c%26a.pem&"
+           "credentials=/etc/fw.cred&client=fw-1"_s;
 }
 
 void TstSourceUri::toStringRoundTrips()
@@ -270,6 +294,24 @@ void TstSourceUri::multicastHostsAreRecognised()
     const auto uri = SourceUri::parse(text, &error);
     QVERIFY2(uri, qPrintable(error));
     QTEST(uri->isMulticast(), "multicast");
+}
+
+void TstSourceUri::mqttUrisGiveEveryField()
+{
+    QString error;
+    const auto uri = SourceUri::parse(
+        u"mqtt://broker.example:1883/fleet/+/telemetry?qos=2&tls=true&credentials=/etc/fw"_s,
+        &error);
+    QVERIFY2(uri, qPrintable(error));
+    QCOMPARE(uri->scheme, SourceUri::Scheme::Mqtt);
+    QCOMPARE(uri->host, u"broker.example"_s);
+    QCOMPARE(uri->port, 1883);
+    QCOMPARE(uri->topic, u"fleet/+/telemetry"_s);
+    QCOMPARE(uri->qos, 2);
+    QVERIFY(uri->tls);
+    QCOMPARE(uri->credentialsFile, u"/etc/fw"_s);
+    QVERIFY(uri->caFile.isEmpty());
+    QCOMPARE(uri->format, WireFormat::Jsonl);
 }
 
 QTEST_GUILESS_MAIN(TstSourceUri)

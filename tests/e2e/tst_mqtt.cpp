@@ -1,0 +1,118 @@
+#include "clirunner.h"
+#include "mosquittobroker.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QtTest>
+
+using namespace fw::test;
+using namespace Qt::StringLiterals;
+
+// simulate → mosquitto → serve, the real executables and Debian's broker on loopback.
+class TestMqtt : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void aBrokerRestartMidStreamLosesNothingSilently();
+
+private:
+    std::unique_ptr<MosquittoBroker> m_broker;
+};
+
+namespace {
+
+// The port serve announces on stderr, or 0 within 10 s.
+quint16 announcedPort(QProcess &serve, QByteArray *log)
+{
+    const QRegularExpression url(u"http://127\\.0\\.0\\.1:(\\d+)"_s);
+    QDeadlineTimer started(10000);
+    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
+        serve.waitForReadyRead(200);
+        *log += serve.readAllStandardError();
+        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
+        if (match.hasMatch()) {
+            return quint16(match.captured(1).toUInt());
+        }
+    }
+    return 0;
+}
+
+} // namespace
+
+void TestMqtt::init()
+{
+    if (MosquittoBroker::executable().isEmpty()) {
+        QSKIP("mosquitto is not installed (packaging/setup.sh installs it)");
+    }
+    m_broker = std::make_unique<MosquittoBroker>();
+    QVERIFY2(m_broker->start(), qPrintable(m_broker->error()));
+}
+
+void TestMqtt::cleanup()
+{
+    m_broker.reset();
+}
+
+// The broker goes away for a second while a vehicle streams at 200 samples/s: serve reconnects
+// by itself, and every sample simulate sent is either received or counted lost by serve.
+void TestMqtt::aBrokerRestartMidStreamLosesNothingSilently()
+{
+    const quint16 brokerPort = m_broker->port();
+    auto serve = startCli({u"serve"_s, u"--source"_s, m_broker->url(u"fleet/+/telemetry"_s),
+                           u"--profile"_s, u"spacecraft"_s, u"--http"_s, u"127.0.0.1:0"_s});
+    serve->setReadChannel(QProcess::StandardError);
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+
+    auto simulate = startCli({u"simulate"_s, u"--to"_s, m_broker->url(u"fleet/v7/telemetry"_s),
+                              u"--rate"_s, u"200"_s, u"--duration"_s, u"6"_s, u"--seed"_s, u"4"_s});
+    QTRY_VERIFY_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_total") > 200, 10000);
+    m_broker->stop();
+    QTRY_COMPARE_WITH_TIMEOUT(metricValue(httpGet(port, "/metrics").second, "faultwatch_source_up"),
+                              0.0, 5000);
+    QTest::qWait(1000);
+    QVERIFY2(m_broker->start(brokerPort), qPrintable(m_broker->error()));
+    QVERIFY2(m_broker->waitForSubscriptions(1, 10000), m_broker->log().constData());
+
+    QVERIFY(simulate->waitForFinished(20000));
+    QCOMPARE(simulate->exitCode(), 0);
+    const QJsonObject summary
+        = QJsonDocument::fromJson(simulate->readAllStandardOutput().trimmed()).object();
+    const double sent = summary.value(u"sent"_s).toDouble();
+    const double unsent = summary.value(u"unsent"_s).toDouble();
+    QCOMPARE(sent, 1200.0);
+    QVERIFY2(unsent > 0, "the sender noticed no outage");
+
+    // Once the last sample is in, received + lost covers every sample sent.
+    double received = 0;
+    double lost = 0;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const QByteArray metrics = httpGet(port, "/metrics").second;
+            received = metricValue(metrics, "faultwatch_samples_total");
+            lost = metricValue(metrics, "faultwatch_samples_lost_total");
+            return received + lost == sent;
+        }(),
+        10000);
+    qInfo("sent %.0f (unsent %.0f while the broker was away): received %.0f, lost %.0f", sent,
+          unsent, received, lost);
+    const QByteArray metrics = httpGet(port, "/metrics").second;
+    QVERIFY2(lost >= unsent, qPrintable(u"lost %1, unsent %2"_s.arg(lost).arg(unsent)));
+    QCOMPARE(metricValue(metrics, "faultwatch_source_reconnects_total"), 1.0);
+    QCOMPARE(metricValue(metrics, "faultwatch_source_up"), 1.0);
+    QVERIFY(metricValue(metrics, "faultwatch_samples_scored_total") > 0);
+
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestMqtt)
+#include "tst_mqtt.moc"
