@@ -56,6 +56,26 @@ void send(quint16 port, const QList<QByteArray> &lines)
     }
 }
 
+// Connects the console to a UDP port that was free a moment ago; 0 if it never held one. Another
+// test running beside this one may take the port between the probe and the console's bind, so a
+// failed bind is tried again on a fresh port.
+quint16 listenOnFreeUdpPort(MainWindow &window)
+{
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const quint16 port = test::freeUdpPort();
+        QString error;
+        if (!window.connectSource(QStringLiteral("udp://127.0.0.1:%1?format=jsonl").arg(port),
+                                  &error)) {
+            qWarning().noquote() << error;
+            return 0;
+        }
+        if (QTest::qWaitFor([port] { return test::udpPortTaken(port); }, 5000)) {
+            return port;
+        }
+    }
+    return 0;
+}
+
 } // namespace
 
 class TestDetectorPanel : public QObject
@@ -217,11 +237,8 @@ void TestDetectorPanel::aStaleFeedIsNotMonitoring()
     MainWindow window;
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
-    const quint16 port = test::freeUdpPort();
-    QVERIFY2(
-        window.connectSource(QStringLiteral("udp://127.0.0.1:%1?format=jsonl").arg(port), &error),
-        qPrintable(error));
-    QTRY_VERIFY(test::udpPortTaken(port));
+    const quint16 port = listenOnFreeUdpPort(window);
+    QVERIFY(port != 0);
     const double t0 = double(QDateTime::currentSecsSinceEpoch());
     std::int64_t seq = 0;
     // 1 s of data at 10 Hz: judged, and Normal.
@@ -251,10 +268,8 @@ void TestDetectorPanel::recordsOfAnotherProfileAreNotMonitoring()
     MainWindow window;
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
-    const quint16 port = test::freeUdpPort();
-    QVERIFY(
-        window.connectSource(QStringLiteral("udp://127.0.0.1:%1?format=jsonl").arg(port), &error));
-    QTRY_VERIFY(test::udpPortTaken(port));
+    const quint16 port = listenOnFreeUdpPort(window);
+    QVERIFY(port != 0);
     const double t0 = double(QDateTime::currentSecsSinceEpoch());
     // A SKAB bench's keys: none of them is a spacecraft channel.
     QList<QByteArray> lines;
@@ -281,10 +296,8 @@ void TestDetectorPanel::aFeedThatMixesInOtherRecordsIsMonitored()
     MainWindow window;
     QString error;
     QVERIFY(window.openModel(QString::fromLatin1(MainWindow::kDemoModel), &error));
-    const quint16 port = test::freeUdpPort();
-    QVERIFY(
-        window.connectSource(QStringLiteral("udp://127.0.0.1:%1?format=jsonl").arg(port), &error));
-    QTRY_VERIFY(test::udpPortTaken(port));
+    const quint16 port = listenOnFreeUdpPort(window);
+    QVERIFY(port != 0);
     const double t0 = double(QDateTime::currentSecsSinceEpoch());
     int monitoredTicks = 0;
     for (int i = 0; i < 30; ++i) {

@@ -22,6 +22,7 @@ class MqttSink : public Sink
 public:
     static constexpr int kRetryMs = 200;
     static constexpr int kKeepAliveS = 10;
+    static constexpr int kDrainS = 5; // at most, to send the rest and say goodbye
 
     ~MqttSink() override;
     MqttSink(const MqttSink &) = delete;
@@ -37,9 +38,14 @@ public:
 private:
     MqttSink(const SourceUri &uri, mosquitto *client, int messageBytes);
 
+    bool connect(const SourceUri &uri, int timeoutMs, QString *error);
     bool publish();
     void service();
     bool reconnect();
+    void drain();
+
+    static void onConnect(mosquitto *client, void *self, int code);
+    static void onPublish(mosquitto *client, void *self, int id);
 
     mosquitto *m_client;
     QByteArray m_topic;
@@ -47,7 +53,9 @@ private:
     std::size_t m_messageBytes;
     std::string m_message;
     std::uint64_t m_recordsInMessage = 0;
-    bool m_connected = true;
+    bool m_connected = false;
+    int m_connack = -1;              // the broker's answer to our CONNECT, -1 before it comes
+    std::uint64_t m_awaitingAck = 0; // QoS 1 and 2 publications the broker has not confirmed
     std::chrono::steady_clock::time_point m_nextRetry{};
     int m_sinceService = 0;
 };
