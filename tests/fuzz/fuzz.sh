@@ -7,9 +7,16 @@
 # Prints one JSON line per target, {"target", "executions", "seconds", "crashes"}; exits 1 when a
 # target crashed or a sanitizer reported (the input is kept in BUILD_DIR/artifacts). The random
 # seed is FW_FUZZ_SEED (default 1), so that a CI run explores the same inputs each time.
+#   tests/fuzz/fuzz.sh --built BUILD_DIR SECONDS
+# runs the targets an ASan tree of tests/sanitize/sanitize.sh holds, without building.
 set -euo pipefail
+built=0
+if [ "${1:-}" = --built ]; then
+    built=1
+    shift
+fi
 if [ $# -lt 2 ]; then
-    echo "usage: fuzz.sh BUILD_DIR SECONDS [RUNS]" >&2
+    echo "usage: fuzz.sh [--built] BUILD_DIR SECONDS [RUNS]" >&2
     exit 2
 fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,15 +24,22 @@ root=$(cd "$here/../.." && pwd)
 build=$(mkdir -p "$1" && cd "$1" && pwd)
 seconds=$2
 runs=${3:-0}
-if ! command -v clang++ >/dev/null; then
-    echo "fuzz.sh: clang++ not found (packaging/setup.sh installs clang); fuzzing skipped" >&2
-    exit 77
+if [ "$built" -eq 1 ]; then
+    if [ ! -x "$build/fuzz/fuzz_jsonl" ]; then
+        echo "fuzz.sh: $build holds no fuzz targets (an ASan tree built by sanitize.sh does)" >&2
+        exit 1
+    fi
+else
+    if ! command -v clang++ >/dev/null; then
+        echo "fuzz.sh: clang++ not found (packaging/setup.sh installs clang); fuzzing skipped" >&2
+        exit 77
+    fi
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DFW_BUILD_FUZZ=ON \
+        -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 ||
+        { cat "$build/configure.log" >&2; exit 1; }
+    cmake --build "$build" >"$build/build.log" 2>&1 ||
+        { tail -n 40 "$build/build.log" >&2; exit 1; }
 fi
-
-cmake -S "$root" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DFW_BUILD_FUZZ=ON \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/configure.log" 2>&1 ||
-    { cat "$build/configure.log" >&2; exit 1; }
-cmake --build "$build" >"$build/build.log" 2>&1 || { tail -n 40 "$build/build.log" >&2; exit 1; }
 
 # Seeds: what the tests and the project feed these readers.
 seeds=$build/seeds

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds FaultWatch with a sanitizer into BUILD_DIR and runs tests there; any report fails.
-#   sanitize.sh asan BUILD_DIR   AddressSanitizer and UndefinedBehaviorSanitizer, whole suite
+#   sanitize.sh asan BUILD_DIR   AddressSanitizer and UndefinedBehaviorSanitizer, whole suite,
+#                                then each fuzz target for FW_FUZZ_SECONDS (default 10)
 #   sanitize.sh tsan BUILD_DIR   ThreadSanitizer, the tests whose code runs threads of its own
-# Lint, fuzzing and the benchmarks are left out (they are no different under a sanitizer). What
+# Lint and the benchmarks are left out (they are no different under a sanitizer). What
 # is suppressed, and why, is in tests/sanitize/*.supp: only what Debian's uninstrumented
 # libraries cause.
 set -euo pipefail
@@ -66,3 +67,7 @@ ctest --test-dir "$build" -R "$tests" -j2 --output-on-failure >"$build/test.log"
     exit 1
 }
 tail -n 3 "$build/test.log"
+if [ "$mode" = asan ]; then
+    # The fuzz targets share this tree's instrumented core (see the top CMakeLists.txt).
+    "$here/../fuzz/fuzz.sh" --built "$build" "${FW_FUZZ_SECONDS:-10}"
+fi

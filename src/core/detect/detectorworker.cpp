@@ -43,18 +43,14 @@ void DetectorWorker::process(const DetectorJob &job)
         setModel(job.model, job.sha256);
         return;
     case DetectorJob::Kind::Reset:
-        if (m_detector) {
-            m_detector->reset();
-        }
+        resetStreams();
         return;
     case DetectorJob::Kind::Barrier:
         job.done->set_value();
         return;
     case DetectorJob::Kind::Seeked:
         // The windows start afresh with the first block after the jump.
-        if (m_detector) {
-            m_detector->reset();
-        }
+        resetStreams();
         out.kind = DetectorOutput::Kind::Seeked;
         out.seekT = job.seekT;
         m_output(std::move(out));
@@ -80,21 +76,71 @@ void DetectorWorker::process(const DetectorJob &job)
         results->seq = block->seqs();
         results->modelSha256 = m_sha256;
         results->samples = block;
+        results->epoch = job.epoch;
         results->results.channels = m_detector->channelCount();
         results->results.reserve(block->size());
-        m_detector->process(block->values(), results->results);
+        score(*block, results->results);
         results->latencyMs = double(steadyNs() - job.arrivedNs) / 1e6;
         out.results = std::move(results);
     }
     m_output(std::move(out));
 }
 
+void DetectorWorker::score(const SampleBlock &block, detect::DetectionResults &out)
+{
+    if (!block.hasStreams()) {
+        m_detector->process(block.values(), out);
+        return;
+    }
+    // Runs of rows of one stream, each through that stream's detector, in the block's order.
+    const auto width = std::size_t(block.channelCount());
+    const std::span<const double> values(block.values());
+    std::size_t first = 0;
+    while (first < block.size()) {
+        const std::uint32_t id = block.stream(first);
+        std::size_t last = first + 1;
+        while (last < block.size() && block.stream(last) == id) {
+            ++last;
+        }
+        detectorOf(id).process(values.subspan(first * width, (last - first) * width), out);
+        first = last;
+    }
+}
+
+detect::Detector &DetectorWorker::detectorOf(std::uint32_t stream)
+{
+    if (stream == 0) {
+        return *m_detector;
+    }
+    if (m_streamDetectors.size() < stream) {
+        m_streamDetectors.resize(stream);
+    }
+    std::unique_ptr<detect::Detector> &detector = m_streamDetectors[stream - 1];
+    if (!detector) {
+        // A copy of the model's detector before it saw anything: the model's arrays are shared,
+        // the stream's state (windows, guard runs, alarm) its own.
+        detector = std::make_unique<detect::Detector>(*m_pristine);
+    }
+    return *detector;
+}
+
+void DetectorWorker::resetStreams()
+{
+    if (m_detector) {
+        m_detector->reset();
+    }
+    // Streams that come back start afresh, as after a reset.
+    m_streamDetectors.clear();
+}
+
 void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel> &model,
                               const QString &sha256)
 {
+    m_streamDetectors.clear();
     if (!model) {
         // No model: blocks are counted and skipped until one is set.
         m_detector.reset();
+        m_pristine.reset();
         m_sha256.clear();
         Q_EMIT modelChanged(m_sha256);
         return;
@@ -105,6 +151,7 @@ void DetectorWorker::setModel(const std::shared_ptr<const detect::DetectorModel>
         Q_EMIT modelRejected(QString::fromStdString(error));
         return;
     }
+    m_pristine = std::make_unique<detect::Detector>(*detector);
     m_detector = std::move(detector);
     m_sha256 = sha256;
     Q_EMIT modelChanged(sha256);

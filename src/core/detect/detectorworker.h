@@ -26,9 +26,10 @@ struct ResultBlock
     std::vector<double> t;
     std::vector<std::int64_t> seq;
     detect::DetectionResults results;
-    QString modelSha256;    // the model that produced them
-    SampleBlockPtr samples; // the block these results answer, row for row
-    double latencyMs = 0;   // from the block's hand-over by its source to these results
+    QString modelSha256;     // the model that produced them
+    SampleBlockPtr samples;  // the block these results answer, row for row
+    double latencyMs = 0;    // from the block's hand-over by its source to these results
+    std::uint64_t epoch = 0; // the stream of sources it came from (DetectorThread::beginEpoch)
 
     [[nodiscard]] std::size_t size() const { return t.size(); }
 };
@@ -91,11 +92,17 @@ Q_SIGNALS:
 private:
     void process(const DetectorJob &job);
     void setModel(const std::shared_ptr<const detect::DetectorModel> &model, const QString &sha256);
+    void score(const SampleBlock &block, detect::DetectionResults &out);
+    detect::Detector &detectorOf(std::uint32_t stream);
+    void resetStreams();
 
     HandOff<DetectorJob> *m_inbox;
     const std::atomic<bool> *m_stopping;
     std::function<void(DetectorOutput)> m_output;
-    std::optional<detect::Detector> m_detector;
+    std::optional<detect::Detector> m_detector; // stream 0's
+    // The other streams' (id − 1), made on their first block from m_pristine.
+    std::vector<std::unique_ptr<detect::Detector>> m_streamDetectors;
+    std::unique_ptr<detect::Detector> m_pristine;
     QString m_sha256;
 };
 

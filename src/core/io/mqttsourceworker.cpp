@@ -211,6 +211,9 @@ void MqttSourceWorker::onMessage(mosquitto *, void *self, const mosquitto_messag
     auto it = worker->m_streams.find(topic);
     if (it == worker->m_streams.end()) {
         it = worker->m_streams.emplace(std::string(topic), worker->makeStream()).first;
+        if (worker->m_uri.streamKey.kind != StreamKey::Kind::None) {
+            worker->assignStream(it->second, worker->m_uri.streamKey.ofTopic(topic));
+        }
     }
     worker->ingest(it->second,
                    std::string_view(static_cast<const char *>(message->payload),

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "telemetry/decodeerror.h"
+#include "telemetry/streamtable.h"
 
 #include <QMetaType>
 #include <QString>
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 namespace fw {
 
@@ -72,6 +74,8 @@ struct SourceCounters
     std::atomic<std::uint64_t> connections{0};
     std::array<std::atomic<std::uint64_t>, kDecodeErrorCount> decodeErrors{};
     std::atomic<int> state{int(SourceState::Disconnected)};
+    // The streams of a source with a stream key (mqtt); empty otherwise.
+    const std::shared_ptr<StreamTable> streams = std::make_shared<StreamTable>();
     // File replay only. Each field is consistent on its own, not with the others.
     std::atomic<double> replayFirst{ReplayStatus::kUnknown};
     std::atomic<double> replayLast{ReplayStatus::kUnknown};

@@ -49,9 +49,33 @@ QStringList allowedOptions(Scheme scheme)
         return {QStringLiteral("rate"), QStringLiteral("scenario"), QStringLiteral("seed")};
     case Scheme::Mqtt:
         return {QStringLiteral("format"), QStringLiteral("qos"),         QStringLiteral("tls"),
-                QStringLiteral("ca"),     QStringLiteral("credentials"), QStringLiteral("client")};
+                QStringLiteral("ca"),     QStringLiteral("credentials"), QStringLiteral("client"),
+                QStringLiteral("stream")};
     }
     return {};
+}
+
+StreamKey defaultStreamKey(SourceUri::Scheme scheme)
+{
+    return scheme == SourceUri::Scheme::Mqtt ? StreamKey{StreamKey::Kind::Topic, 0} : StreamKey{};
+}
+
+// A stream named by a topic level the filter's topics do not have would put every message in
+// one nameless stream: said at once.
+bool checkStreamLevel(const SourceUri &uri, QString *error)
+{
+    if (uri.streamKey.kind != StreamKey::Kind::Topic || uri.streamKey.level == 0
+        || uri.topic.endsWith(u'#')) {
+        return true;
+    }
+    const qsizetype levels = uri.topic.count(u'/') + 1;
+    if (uri.streamKey.level <= levels) {
+        return true;
+    }
+    return fail(error, QStringLiteral("stream: the topics of '%1' have %2 levels, not %3")
+                           .arg(uri.topic)
+                           .arg(levels)
+                           .arg(uri.streamKey.level));
 }
 
 bool isHostName(QStringView host)
@@ -237,6 +261,11 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
             return fail(error, QStringLiteral("client: expected a client id of 1 to 65535 bytes"));
         }
         uri->clientId = value;
+    } else if (key == u"stream") {
+        std::string reason;
+        if (!StreamKey::parse(value.toStdString(), &uri->streamKey, &reason)) {
+            return fail(error, QString::fromStdString(reason));
+        }
     }
     return true;
 }
@@ -418,10 +447,14 @@ std::optional<SourceUri> SourceUri::parse(const QString &text, QString *error)
             fail(error, QStringLiteral("mqtt: bad topic filter '%1': %2").arg(uri.topic, reason));
             return std::nullopt;
         }
+        uri.streamKey = defaultStreamKey(uri.scheme);
         break;
     }
     }
     if (!parseQuery(query, &uri, error)) {
+        return std::nullopt;
+    }
+    if (!checkStreamLevel(uri, error)) {
         return std::nullopt;
     }
     return uri;
@@ -493,6 +526,10 @@ QString SourceUri::toString() const
         }
         if (!clientId.isEmpty()) {
             options.append(QStringLiteral("client=") + encodePathLike(clientId));
+        }
+        if (streamKey != defaultStreamKey(scheme)) {
+            options.append(QStringLiteral("stream=")
+                           + QString::fromStdString(streamKey.toString()));
         }
         break;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "telemetry/streamtable.h"
 #include "telemetry/wireformat.h"
 
 #include <QString>
@@ -18,9 +19,10 @@ namespace fw {
 //                                     extension); paused=1 opens it paused at its start
 //   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
 //   mqtt://HOST:PORT/TOPIC-FILTER?format=F&qos=Q&tls=0&ca=FILE&credentials=FILE&client=ID
-//                                     subscribe at an MQTT broker; the filter may hold the
+//         &stream=topic               subscribe at an MQTT broker; the filter may hold the
 //                                     wildcards + and #; credentials is a file of a user name
-//                                     line and a password line
+//                                     line and a password line; stream says what names a
+//                                     stream (topic, topic:N for its Nth level, or none)
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
 //
 // Decisions: the scheme is case-insensitive; the network format defaults to jsonl; a file path
@@ -50,6 +52,7 @@ struct SourceUri
     QString caFile;             // mqtt: CA certificates (PEM) to trust; empty = the system's
     QString credentialsFile;    // mqtt: user name line, password line
     QString clientId;           // mqtt: empty = a random one
+    StreamKey streamKey;        // mqtt: each topic a stream unless stream= says otherwise
 
     [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
     [[nodiscard]] QString toString() const;

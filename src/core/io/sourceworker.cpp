@@ -174,9 +174,18 @@ void SourceWorker::publishSequence(InputStream &stream)
 void SourceWorker::account(InputStream &stream, std::size_t firstRow)
 {
     publishErrors(stream);
-    const std::size_t rows = m_pending->size();
+    std::size_t rows = m_pending->size();
     if (rows == firstRow) {
         return;
+    }
+    if (stream.streamId == StreamTable::kFull) {
+        // A stream the table had no room for: counted, not scored under another's name.
+        m_counters->streams->refuse(rows - firstRow);
+        m_pending->truncate(firstRow);
+        return;
+    }
+    if (stream.streamId != StreamTable::kNone) {
+        m_pending->setStream(firstRow, stream.streamId);
     }
     for (std::size_t row = firstRow; row < rows; ++row) {
         const std::int64_t seq = m_pending->seq(row);
@@ -186,7 +195,18 @@ void SourceWorker::account(InputStream &stream, std::size_t firstRow)
     }
     publishSequence(stream);
     m_counters->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
+    if (stream.entry) {
+        stream.entry->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
+        stream.entry->newestT.store(m_pending->t(rows - 1), std::memory_order_relaxed);
+        addDelta(stream.entry->lost, stream.tracker.lost(), stream.publishedStreamLost);
+    }
     dataArrived();
+}
+
+void SourceWorker::assignStream(InputStream &stream, std::string_view key)
+{
+    stream.streamId = m_counters->streams->idOf(key);
+    stream.entry = m_counters->streams->entry(stream.streamId);
 }
 
 void SourceWorker::dataArrived()

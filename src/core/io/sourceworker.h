@@ -21,6 +21,11 @@ struct InputStream
 {
     std::unique_ptr<Decoder> decoder;
     SequenceTracker tracker;
+    // The stream its samples belong to, when the source has a stream key (see StreamTable):
+    // several inputs may feed one stream (two topics of one vehicle). kFull: refused.
+    std::uint32_t streamId = StreamTable::kNone;
+    StreamTable::Entry *entry = nullptr;
+    std::uint64_t publishedStreamLost = 0;
     DecodeCounts published; // decoder errors already added to the shared counters
     std::uint64_t publishedLost = 0;
     std::uint64_t publishedDuplicates = 0;
@@ -63,6 +68,8 @@ protected:
     virtual void close() = 0;
 
     [[nodiscard]] InputStream makeStream() const;
+    // Files the stream's samples under the stream of this key (see StreamTable).
+    void assignStream(InputStream &stream, std::string_view key);
     // Decodes bytes of one stream (datagram: whole records only) and accounts for them.
     void ingest(InputStream &stream, std::string_view bytes, bool datagram);
     // The stream ended: decode its last record, count a partial one.

@@ -43,6 +43,7 @@ void Endpoints::updateSource()
 {
     const SourceState state = m_pipeline->sourceState();
     m_http->setSource(m_pipeline->sourceText(), sourceStateName(state), state == SourceState::Live);
+    m_http->setStreams(m_pipeline->streams());
 }
 
 void Endpoints::updateModel()

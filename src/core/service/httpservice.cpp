@@ -3,6 +3,7 @@
 #include "metrics/exposition.h"
 #include "metrics/registry.h"
 #include "service/predict.h"
+#include "service/streamsreply.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -13,6 +14,7 @@
 #include <QMutexLocker>
 #include <QPointer>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 #include <chrono>
 
@@ -109,6 +111,8 @@ public:
               [this](const QHttpServerRequest &) { return health(); });
         route("/ready", "ready", Method::Get,
               [this](const QHttpServerRequest &) { return ready(); });
+        route("/streams", "streams", Method::Get,
+              [this](const QHttpServerRequest &r) { return streams(r); });
         route("/predict", "predict", Method::Post, [this](const QHttpServerRequest &r) {
             const HttpService::Status s = m_service->status();
             PredictReply reply = predict(r.body(), s.model, s.modelName, s.modelSha256);
@@ -199,6 +203,9 @@ private:
             {QStringLiteral("source"), QJsonObject{{QStringLiteral("uri"), s.source},
                                                    {QStringLiteral("state"), s.sourceState}}},
             {QStringLiteral("model"), s.model ? QJsonValue(model) : QJsonValue()}};
+        if (s.streams && s.streams->size() > 0) {
+            body.insert(QStringLiteral("streams"), streamsSummary(*s.streams));
+        }
         if (!s.recording.isEmpty()) {
             // Still "ok": scoring and the endpoints go on; the recording says what failed.
             body.insert(QStringLiteral("recording"),
@@ -211,6 +218,18 @@ private:
                                                                   : QJsonValue(s.recordingError)}});
         }
         return json(body, Status::Ok);
+    }
+
+    QHttpServerResponse streams(const QHttpServerRequest &request)
+    {
+        const QString active = request.query().queryItemValue(QStringLiteral("active"));
+        if (!active.isEmpty() && active != u"0" && active != u"1") {
+            return errorReply(Status::BadRequest,
+                              QStringLiteral("active: expected 0 or 1, got '%1'").arg(active));
+        }
+        const HttpService::Status s = m_service->status();
+        const StreamTable none;
+        return json(streamsJson(s.streams ? *s.streams : none, active == u"1"), Status::Ok);
     }
 
     QHttpServerResponse ready()
@@ -366,6 +385,12 @@ void HttpService::setSource(const QString &uri, const QString &state, bool live)
     m_status.source = uri;
     m_status.sourceState = state;
     m_status.live = live;
+}
+
+void HttpService::setStreams(std::shared_ptr<const StreamTable> streams)
+{
+    QMutexLocker lock(&m_mutex);
+    m_status.streams = std::move(streams);
 }
 
 void HttpService::setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &name,

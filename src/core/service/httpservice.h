@@ -2,6 +2,7 @@
 
 #include "detect/detectormodel.h"
 #include "service/guardedtcpserver.h"
+#include "telemetry/streamtable.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -37,7 +38,9 @@ bool readTokenFile(const QString &path, QByteArray *token, QString *error);
 // /metrics, /health, /ready and /predict on their own thread, shared by the console and
 // `faultwatch-cli serve`:
 // - GET /metrics: the registry in Prometheus text 0.0.4, or OpenMetrics 1.0 when asked for.
-// - GET /health: liveness, {status, uptime_s, source, model}.
+// - GET /health: liveness, {status, uptime_s, source, model, streams}.
+// - GET /streams: the source's streams and their state (streamsreply.h); ?active=1 for those
+//   with an alarm up.
 // - GET /ready: 200 once a model is loaded and the source is live, else 503 with the reason.
 // - POST /predict: see predict.h.
 // Wrong method 405 (with Allow), unknown path 404, missing or wrong token 401. The connection
@@ -64,6 +67,7 @@ public:
     [[nodiscard]] QString url() const;
 
     void setSource(const QString &uri, const QString &state, bool live);
+    void setStreams(std::shared_ptr<const StreamTable> streams);
     // The recording `serve --record` writes, and why it stopped (empty while it records).
     void setRecording(const QString &path, const QString &error);
     void setModel(std::shared_ptr<const detect::DetectorModel> model, const QString &name,
@@ -78,7 +82,8 @@ public:
         std::shared_ptr<const detect::DetectorModel> model;
         QString modelName;
         QString modelSha256;
-        QString recording; // path; empty when not recording
+        std::shared_ptr<const StreamTable> streams; // null: the source has one stream
+        QString recording;                          // path; empty when not recording
         QString recordingError;
     };
     [[nodiscard]] Status status() const;

@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <cmath>
+
 namespace fw {
 
 namespace {
@@ -40,11 +42,63 @@ Pipeline::Pipeline(Profile profile, QObject *parent)
     connect(m_detector.get(), &DetectorThread::sourceSeeked, this, &Pipeline::sourceSeeked);
     connect(m_detector.get(), &DetectorThread::sourceFinished, this, &Pipeline::sourceFinished);
     connect(m_detector.get(), &DetectorThread::modelRejected, this, &Pipeline::modelRejected);
+    m_streamObserver
+        = m_detector->addObserver([this](const SampleBlock &block, const ResultBlock *results) {
+              noteStreams(block, results);
+          });
     m_detector->start();
+}
+
+std::shared_ptr<StreamTable> Pipeline::streams() const
+{
+    const std::lock_guard lock(m_countersMutex);
+    return m_streams ? m_streams : std::make_shared<StreamTable>();
+}
+
+void Pipeline::noteStreams(const SampleBlock &block, const ResultBlock *results)
+{
+    if (!results || !block.hasStreams()) {
+        return;
+    }
+    std::shared_ptr<StreamTable> table;
+    {
+        const std::lock_guard lock(m_countersMutex);
+        // Blocks of a replaced source name the streams of its table, not of this one.
+        if (results->epoch != m_streamsEpoch) {
+            return;
+        }
+        table = m_streams;
+    }
+    if (!table) {
+        return;
+    }
+    const detect::DetectionResults &r = results->results;
+    std::size_t first = 0;
+    while (first < block.size()) {
+        const std::uint32_t id = block.stream(first);
+        std::size_t last = first + 1;
+        std::uint64_t raised = r.raisedNow[first];
+        while (last < block.size() && block.stream(last) == id) {
+            raised += r.raisedNow[last];
+            ++last;
+        }
+        if (StreamTable::Entry *entry = table->entry(id)) {
+            const std::size_t newest = last - 1;
+            entry->scored.fetch_add(last - first, std::memory_order_relaxed);
+            entry->alarmsRaised.fetch_add(raised, std::memory_order_relaxed);
+            entry->alarmActive.store(r.alarm[newest] != 0, std::memory_order_relaxed);
+            entry->severity.store(int(r.severity[newest]), std::memory_order_relaxed);
+            if (std::isfinite(r.confidence[newest])) {
+                entry->confidence.store(r.confidence[newest], std::memory_order_relaxed);
+            }
+        }
+        first = last;
+    }
 }
 
 Pipeline::~Pipeline()
 {
+    m_detector->removeObserver(m_streamObserver);
     disconnectSource();
     m_detector->stop();
 }
@@ -108,6 +162,8 @@ bool Pipeline::connectSource(const SourceUri &uri, QString *error)
     {
         const std::lock_guard lock(m_countersMutex);
         m_counters = m_source->counters();
+        m_streams = m_counters->streams;
+        m_streamsEpoch = epoch;
     }
     connect(m_source.get(), &Source::stateChanged, this, &Pipeline::sourceStateChanged);
     connect(m_source.get(), &Source::failed, this, &Pipeline::sourceFailed);

@@ -101,6 +101,9 @@ public:
     {
         m_detector->setCapacities(inbox, outbox);
     }
+    // From any thread. The streams of the running source (or of the last one) when its URI has
+    // a stream key, each with its samples, losses and detector state; empty otherwise.
+    [[nodiscard]] std::shared_ptr<StreamTable> streams() const;
 
 Q_SIGNALS:
     void samplesReady(fw::SampleBlockPtr block);
@@ -118,6 +121,8 @@ Q_SIGNALS:
     void blockSkipped(qulonglong samples, const QString &reason);
 
 private:
+    void noteStreams(const SampleBlock &block, const ResultBlock *results); // detector thread
+
     Profile m_profile;
     std::unique_ptr<DetectorThread> m_detector;
     std::unique_ptr<Source> m_source;
@@ -136,6 +141,9 @@ private:
     mutable std::mutex m_countersMutex;
     std::shared_ptr<const SourceCounters> m_counters; // the running source's
     SourceStats m_earlierSources;                     // the sum of those replaced before
+    std::shared_ptr<StreamTable> m_streams;           // the running (or last) source's
+    std::uint64_t m_streamsEpoch = 0;                 // the detector epoch they belong to
+    int m_streamObserver = 0;
 };
 
 } // namespace fw

@@ -31,7 +31,8 @@ std::string severityLabel(detect::Severity severity)
 
 } // namespace
 
-PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent)
+PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent,
+                                 std::size_t streamLabelLimit)
     : QObject(parent)
     , m_pipeline(pipeline)
     , m_registry(registry)
@@ -76,6 +77,7 @@ PipelineMetrics::PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry
     , m_modelInfo(registry->gaugeFamily("faultwatch_model_info",
                                         "The model in use (value 1), by name, SHA-256 and profile.",
                                         {"name", "sha256", "profile"}))
+    , m_streams(registry, streamLabelLimit)
 {
     m_droppedNoModel = &m_dropped.with({"detector"});     // no model, or it does not fit
     m_droppedInbox = &m_dropped.with({"detector_input"}); // the detector fell behind
@@ -149,7 +151,10 @@ void PipelineMetrics::observe(const SampleBlock &block, const ResultBlock *resul
             m_score.set(r.score[last]);
             m_confidence.set(r.confidence[last]);
         }
-        m_alarmActive.set(r.alarm[last] != 0 ? 1 : 0);
+        // With many streams, whether any holds an alarm: see mirror().
+        if (!block.hasStreams()) {
+            m_alarmActive.set(r.alarm[last] != 0 ? 1 : 0);
+        }
     }
 }
 
@@ -232,6 +237,11 @@ void PipelineMetrics::mirror()
         m_decodeCounters[i]->mirror(double(totals.decodeErrors.byReason[i]));
     }
     m_up.set(m_pipeline->sourceState() == SourceState::Live ? 1 : 0);
+    const std::shared_ptr<StreamTable> streams = m_pipeline->streams();
+    const std::size_t active = m_streams.mirror(streams);
+    if (streams->size() > 0) {
+        m_alarmActive.set(active > 0 ? 1 : 0);
+    }
 }
 
 } // namespace fw

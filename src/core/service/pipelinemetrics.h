@@ -2,6 +2,7 @@
 
 #include "service/labels.h"
 #include "service/pipeline.h"
+#include "service/streammetrics.h"
 
 #include <QObject>
 
@@ -33,7 +34,8 @@ class PipelineMetrics : public QObject
     Q_DISABLE_COPY_MOVE(PipelineMetrics)
 
 public:
-    PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent = nullptr);
+    PipelineMetrics(Pipeline *pipeline, metrics::Registry *registry, QObject *parent = nullptr,
+                    std::size_t streamLabelLimit = StreamMetrics::kDefaultLabelLimit);
     ~PipelineMetrics() override;
 
     // Ground truth for a labeled replay (simulate --labels): from now on every scored sample
@@ -83,6 +85,7 @@ private:
     Confusion m_confusion;
     int m_observer = 0;
     int m_collector = 0;
+    StreamMetrics m_streams;
 };
 
 } // namespace fw

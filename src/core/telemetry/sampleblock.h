@@ -2,6 +2,7 @@
 
 #include <QMetaType>
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +14,9 @@ namespace fw {
 
 // A run of samples as a struct of arrays. Values are row-major, one row of channelCount() values
 // per sample. A missing value is stored as NaN and marked in missing(); it is never a zero.
-// Blocks travel between threads as SampleBlockPtr: immutable once handed off.
+// Rows of a source with many streams carry their stream's id (see StreamTable); a block of one
+// stream stores none, and every row's stream() is 0. Blocks travel between threads as
+// SampleBlockPtr: immutable once handed off.
 class SampleBlock
 {
 public:
@@ -30,6 +33,11 @@ public:
 
     [[nodiscard]] double t(std::size_t row) const { return m_t[row]; }
     [[nodiscard]] std::int64_t seq(std::size_t row) const { return m_seq[row]; }
+    [[nodiscard]] std::uint32_t stream(std::size_t row) const
+    {
+        return m_stream.empty() ? 0 : m_stream[row];
+    }
+    [[nodiscard]] bool hasStreams() const { return !m_stream.empty(); }
     [[nodiscard]] double value(std::size_t row, int channel) const
     {
         return m_values[row * std::size_t(m_channelCount) + std::size_t(channel)];
@@ -58,11 +66,27 @@ public:
             m_values.push_back(missing ? std::nan("") : v);
             m_missing.push_back(missing ? 1 : 0);
         }
+        if (!m_stream.empty()) {
+            m_stream.push_back(0);
+        }
     }
 
     void append(const SampleBlock &other, std::size_t row)
     {
         append(other.t(row), other.seq(row), other.row(row));
+        if (other.hasStreams()) {
+            setStream(size() - 1, other.stream(row));
+        }
+    }
+
+    // Rows from first to the end belong to stream id.
+    void setStream(std::size_t first, std::uint32_t id)
+    {
+        if (id == 0 && m_stream.empty()) {
+            return;
+        }
+        m_stream.resize(m_t.size(), 0);
+        std::fill(m_stream.begin() + std::ptrdiff_t(first), m_stream.end(), id);
     }
 
     void reserve(std::size_t rows)
@@ -73,8 +97,24 @@ public:
         m_missing.reserve(rows * std::size_t(m_channelCount));
     }
 
+    // Keeps the first rows only.
+    void truncate(std::size_t rows)
+    {
+        if (rows >= size()) {
+            return;
+        }
+        m_t.resize(rows);
+        m_seq.resize(rows);
+        m_values.resize(rows * std::size_t(m_channelCount));
+        m_missing.resize(rows * std::size_t(m_channelCount));
+        if (!m_stream.empty()) {
+            m_stream.resize(rows);
+        }
+    }
+
     void clear()
     {
+        m_stream.clear();
         m_t.clear();
         m_seq.clear();
         m_values.clear();
@@ -87,6 +127,7 @@ private:
     std::vector<std::int64_t> m_seq;
     std::vector<double> m_values;
     std::vector<std::uint8_t> m_missing;
+    std::vector<std::uint32_t> m_stream; // empty, or one id per row
 };
 
 using SampleBlockPtr = std::shared_ptr<const SampleBlock>;

@@ -1,0 +1,105 @@
+#include "streamtable.h"
+
+#include <charconv>
+
+namespace fw {
+
+std::uint32_t StreamTable::idOf(std::string_view key)
+{
+    const std::lock_guard lock(m_mutex);
+    if (const auto it = m_ids.find(key); it != m_ids.end()) {
+        return it->second;
+    }
+    if (m_entries.size() >= m_limit) {
+        return kFull;
+    }
+    m_entries.push_back(std::make_unique<Entry>(std::string(key)));
+    const auto id = std::uint32_t(m_entries.size());
+    m_ids.emplace(std::string(key), id);
+    return id;
+}
+
+StreamTable::Entry *StreamTable::entry(std::uint32_t id) const
+{
+    const std::lock_guard lock(m_mutex);
+    if (id == kNone || id > m_entries.size()) {
+        return nullptr;
+    }
+    return m_entries[id - 1].get();
+}
+
+std::size_t StreamTable::size() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_entries.size();
+}
+
+std::vector<StreamTable::Entry *> StreamTable::entries() const
+{
+    const std::lock_guard lock(m_mutex);
+    std::vector<Entry *> all;
+    all.reserve(m_entries.size());
+    for (const auto &entry : m_entries) {
+        all.push_back(entry.get());
+    }
+    return all;
+}
+
+bool StreamKey::parse(std::string_view text, StreamKey *key, std::string *error)
+{
+    if (text == "none") {
+        *key = {};
+        return true;
+    }
+    if (text == "topic") {
+        *key = {Kind::Topic, 0};
+        return true;
+    }
+    constexpr std::string_view prefix = "topic:";
+    if (text.starts_with(prefix)) {
+        const std::string_view digits = text.substr(prefix.size());
+        int level = 0;
+        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), level);
+        if (ec == std::errc() && end == digits.data() + digits.size() && level >= 1
+            && level <= 64) {
+            *key = {Kind::Topic, level};
+            return true;
+        }
+    }
+    *error = "stream: '" + std::string(text)
+             + "' is not a stream key (none, topic, or topic:N for the Nth level of the topic)";
+    return false;
+}
+
+std::string StreamKey::toString() const
+{
+    switch (kind) {
+    case Kind::None:
+        return "none";
+    case Kind::Topic:
+        return level == 0 ? std::string("topic") : "topic:" + std::to_string(level);
+    }
+    return {};
+}
+
+std::string_view StreamKey::ofTopic(std::string_view topic) const
+{
+    if (kind != Kind::Topic) {
+        return {};
+    }
+    if (level == 0) {
+        return topic;
+    }
+    std::size_t from = 0;
+    for (int i = 1; i < level; ++i) {
+        const std::size_t slash = topic.find('/', from);
+        if (slash == std::string_view::npos) {
+            return {};
+        }
+        from = slash + 1;
+    }
+    const std::size_t end = topic.find('/', from);
+    return topic.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+}
+
+} // namespace fw

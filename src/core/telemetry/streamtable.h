@@ -1,0 +1,98 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace fw {
+
+// The streams one source carries when a stream key names them (an MQTT topic or one of its
+// levels: a vehicle, a bench, a spacecraft), each with its own detector state, sequence
+// accounting and alarms. Ids are dense and start at 1; 0 is the stream of a source without a key
+// (every row of a SampleBlock that carries no ids). The source thread adds streams; any thread
+// reads. An entry, once added, stays at its address until the table goes.
+class StreamTable
+{
+public:
+    static constexpr std::uint32_t kNone = 0;
+    static constexpr std::uint32_t kFull = std::numeric_limits<std::uint32_t>::max();
+    // Streams at most: beyond it a new key's samples are refused and counted (see idOf), so that
+    // a publisher inventing topics cannot take the memory.
+    static constexpr std::size_t kDefaultLimit = 100000;
+
+    struct Entry
+    {
+        explicit Entry(std::string k)
+            : key(std::move(k))
+        {}
+        const std::string key;
+        // Written by the source thread.
+        std::atomic<std::uint64_t> samples{0};
+        std::atomic<std::uint64_t> lost{0};
+        std::atomic<double> newestT{std::numeric_limits<double>::quiet_NaN()};
+        // Written by the detector thread (Pipeline's observer).
+        std::atomic<std::uint64_t> scored{0};
+        std::atomic<std::uint64_t> alarmsRaised{0};
+        std::atomic<bool> alarmActive{false};
+        std::atomic<int> severity{0}; // detect::Severity of the newest scored sample
+        std::atomic<double> confidence{std::numeric_limits<double>::quiet_NaN()};
+    };
+
+    explicit StreamTable(std::size_t limit = kDefaultLimit)
+        : m_limit(limit)
+    {}
+
+    // The id of the stream with this key, added when new; kFull when the table is full.
+    [[nodiscard]] std::uint32_t idOf(std::string_view key);
+    // Null for an id never given out.
+    [[nodiscard]] Entry *entry(std::uint32_t id) const;
+    [[nodiscard]] std::size_t size() const;
+    [[nodiscard]] std::size_t limit() const { return m_limit; }
+    // Samples of streams the table had no room for.
+    [[nodiscard]] std::uint64_t refusedSamples() const { return m_refused.load(); }
+    void refuse(std::uint64_t samples) { m_refused.fetch_add(samples, std::memory_order_relaxed); }
+    // Every entry, in the order the streams appeared; the pointers stay valid.
+    [[nodiscard]] std::vector<Entry *> entries() const;
+
+private:
+    struct KeyHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const
+        {
+            return std::hash<std::string_view>{}(key);
+        }
+    };
+
+    const std::size_t m_limit;
+    mutable std::mutex m_mutex;
+    std::vector<std::unique_ptr<Entry>> m_entries; // id − 1
+    std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> m_ids;
+    std::atomic<std::uint64_t> m_refused{0};
+};
+
+// The stream key a source's records are split by; from the URI's stream parameter.
+struct StreamKey
+{
+    enum class Kind {
+        None,  // one stream
+        Topic, // an MQTT topic, whole or one level of it
+    };
+    Kind kind = Kind::None;
+    int level = 0; // Topic: 1-based topic level that names the stream; 0 the whole topic
+
+    // "none", "topic" or "topic:N"; false with a reason in *error otherwise.
+    [[nodiscard]] static bool parse(std::string_view text, StreamKey *key, std::string *error);
+    [[nodiscard]] std::string toString() const;
+    // The key of a topic ("" when the topic has no such level).
+    [[nodiscard]] std::string_view ofTopic(std::string_view topic) const;
+    bool operator==(const StreamKey &) const = default;
+};
+
+} // namespace fw
