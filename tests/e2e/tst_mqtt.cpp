@@ -1,6 +1,7 @@
 #include "clirunner.h"
 #include "mosquittobroker.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void aBrokerRestartMidStreamLosesNothingSilently();
+    void eachVehicleIsAStreamWithAlarmsOfItsOwn();
 
 private:
     std::unique_ptr<MosquittoBroker> m_broker;
@@ -108,6 +110,74 @@ void TestMqtt::aBrokerRestartMidStreamLosesNothingSilently()
     QCOMPARE(metricValue(metrics, "faultwatch_source_reconnects_total"), 1.0);
     QCOMPARE(metricValue(metrics, "faultwatch_source_up"), 1.0);
     QVERIFY(metricValue(metrics, "faultwatch_samples_scored_total") > 0);
+
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
+    QCOMPARE(serve->exitCode(), 0);
+}
+
+// Three vehicles through one broker into one serve, the topic's second level naming each: the
+// one with a fault raises alarms, the two healthy ones none, and only the faulty one gets
+// series of its own in /metrics.
+void TestMqtt::eachVehicleIsAStreamWithAlarmsOfItsOwn()
+{
+    auto serve
+        = startCli({u"serve"_s, u"--source"_s, m_broker->url(u"fleet/+/telemetry?stream=topic:2"_s),
+                    u"--profile"_s, u"spacecraft"_s, u"--http"_s, u"127.0.0.1:0"_s});
+    serve->setReadChannel(QProcess::StandardError);
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+    std::vector<std::unique_ptr<QProcess>> vehicles;
+    for (const auto &[name, scenario] :
+         {std::pair(u"v1"_s, u"nominal"_s), std::pair(u"v2"_s, u"step:voltage"_s),
+          std::pair(u"v3"_s, u"nominal"_s)}) {
+        vehicles.push_back(startCli(
+            {u"simulate"_s, u"--to"_s, m_broker->url(u"fleet/%1/telemetry"_s.arg(name)),
+             u"--duration"_s, u"120"_s, u"--onset"_s, u"40"_s, u"--fault-duration"_s, u"60"_s,
+             u"--scenario"_s, scenario, u"--seed"_s, QString::number(vehicles.size() + 3),
+             u"--fast"_s, u"--datagram-bytes"_s, u"20000"_s}));
+    }
+    for (const auto &vehicle : vehicles) {
+        QVERIFY(vehicle->waitForFinished(30000));
+        QCOMPARE(vehicle->exitCode(), 0);
+    }
+    const double sent = 3 * 120 * 10; // the spacecraft profile's 10 Hz
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total"), sent,
+        20000);
+
+    const auto [status, body] = httpGet(port, "/streams");
+    QCOMPARE(status, 200);
+    const QJsonObject streams = QJsonDocument::fromJson(body).object();
+    QCOMPARE(streams.value(u"count"_s).toInt(), 3);
+    QCOMPARE(streams.value(u"refused_samples"_s).toInt(), 0);
+    QJsonObject byKey;
+    for (const QJsonValue &stream : streams.value(u"streams"_s).toArray()) {
+        byKey.insert(stream[u"key"_s].toString(), stream);
+    }
+    QCOMPARE(byKey.keys(), (QStringList{u"v1"_s, u"v2"_s, u"v3"_s}));
+    for (const QString &key : byKey.keys()) {
+        const QJsonObject stream = byKey.value(key).toObject();
+        QCOMPARE(stream.value(u"samples"_s).toInt(), 1200);
+        QCOMPARE(stream.value(u"scored"_s).toInt(), 1200);
+        QCOMPARE(stream.value(u"lost"_s).toInt(), 0);
+        const int raised = stream.value(u"alarms_raised"_s).toInt();
+        QVERIFY2((key == u"v2") == (raised > 0),
+                 qPrintable(u"%1 raised %2 alarms"_s.arg(key).arg(raised)));
+    }
+
+    const QByteArray metrics = httpGet(port, "/metrics").second;
+    QCOMPARE(metricValue(metrics, "faultwatch_streams"), 3.0);
+    QVERIFY(metricValue(metrics, "faultwatch_stream_alarm_active{stream=\"v2\"}") >= 0);
+    QCOMPARE(metricValue(metrics, "faultwatch_stream_samples_lost_total{stream=\"v2\"}"), 0.0);
+    QVERIFY2(!metrics.contains("stream=\"v1\"") && !metrics.contains("stream=\"v3\""),
+             "healthy vehicles got series of their own");
+    QCOMPARE(metricValue(metrics, "faultwatch_streams_unlabelled"), 0.0);
+    const QJsonObject health = QJsonDocument::fromJson(httpGet(port, "/health").second).object();
+    QCOMPARE(health.value(u"streams"_s)[u"count"_s].toInt(), 3);
+    QCOMPARE(httpGet(port, "/streams?active=yes").first, 400);
 
     serve->terminate();
     QVERIFY(serve->waitForFinished(10000));

@@ -68,7 +68,9 @@ bool checkStreamLevel(const SourceUri &uri, QString *error)
         || uri.topic.endsWith(u'#')) {
         return true;
     }
-    const qsizetype levels = uri.topic.count(u'/') + 1;
+    // A shared subscription's "$share/GROUP/" is not part of the topics it delivers.
+    const qsizetype shared = uri.topic.startsWith(u"$share/") ? 2 : 0;
+    const qsizetype levels = uri.topic.count(u'/') + 1 - shared;
     if (uri.streamKey.level <= levels) {
         return true;
     }

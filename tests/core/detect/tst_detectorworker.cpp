@@ -5,10 +5,12 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <array>
 #include <memory>
 #include <thread>
 
 using namespace fw;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void aReplayWaitsForRoomAndLosesNothing();
     void aBusyOwnerCostsObserversNothing();
     void stoppingEndsTheBacklogAndCountsIt();
+    void eachStreamHasADetectorOfItsOwn();
 
 private:
     Profile m_profile;
@@ -244,6 +247,70 @@ void TestDetectorWorker::aBusyOwnerCostsObserversNothing()
     QTRY_COMPARE(samples.size(), 1);
     QTest::qWait(50);
     QCOMPARE(samples.size(), 1);
+}
+
+void TestDetectorWorker::eachStreamHasADetectorOfItsOwn()
+{
+    // Two vehicles in one source, their rows interleaved: stream 1 nominal, stream 2 with a step
+    // on its voltage. Each must get exactly what a detector of its own would give it, so stream
+    // 1's windows and alarm never see stream 2's rows.
+    const test::SimRun healthy = test::simulate(m_profile, QStringLiteral("nominal"), 5, 200);
+    const test::SimRun faulty
+        = test::simulate(m_profile, QStringLiteral("step:voltage"), 6, 200, 100, 60);
+    const auto width = std::size_t(m_profile.channelCount());
+    const std::size_t rows = healthy.rows.size() / width;
+    QCOMPARE(faulty.rows.size() / width, rows);
+
+    std::vector<SampleBlockPtr> blocks;
+    auto block = std::make_shared<SampleBlock>(m_profile.channelCount());
+    for (std::size_t row = 0; row < rows; ++row) {
+        // Uneven runs: 1, 2 or 3 rows of one stream before the other's.
+        for (const auto &[run, id] : {std::pair(&healthy, 1u), std::pair(&faulty, 2u)}) {
+            block->append(1.7e9 + double(row) / m_profile.rateHz, std::int64_t(row),
+                          std::span(run->rows).subspan(row * width, width));
+            block->setStream(block->size() - 1, id);
+        }
+        if (row % 97 == 96) {
+            blocks.push_back(std::move(block));
+            block = std::make_shared<SampleBlock>(m_profile.channelCount());
+        }
+    }
+    blocks.push_back(std::move(block));
+
+    DetectorThread thread;
+    QSignalSpy results(&thread, &DetectorThread::resultsReady);
+    thread.start();
+    thread.setModel(m_model, QStringLiteral("abc"));
+    for (const SampleBlockPtr &b : blocks) {
+        thread.submit(b);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), qsizetype(blocks.size()), 20000);
+    thread.stop();
+
+    std::array<detect::DetectionResults, 2> got;
+    for (auto &r : got) {
+        r.channels = m_profile.channelCount();
+    }
+    for (const QList<QVariant> &signal : results) {
+        const auto result = signal[0].value<ResultBlockPtr>();
+        for (std::size_t i = 0; i < result->size(); ++i) {
+            detect::DetectionResults &r = got[result->samples->stream(i) - 1];
+            r.score.push_back(result->results.score[i]);
+            r.alarm.push_back(result->results.alarm[i]);
+        }
+    }
+    for (const auto &[run, index] : {std::pair(&healthy, 0), std::pair(&faulty, 1)}) {
+        detect::Detector alone = test::makeDetector(*m_model);
+        const detect::DetectionResults expected = test::runDetector(alone, run->rows);
+        const detect::DetectionResults &actual = got[std::size_t(index)];
+        QCOMPARE(actual.score.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QCOMPARE(actual.score[i], expected.score[i]);
+            QCOMPARE(actual.alarm[i], expected.alarm[i]);
+        }
+    }
+    // The two streams' alarms differ, so mixing them up would have shown above.
+    QVERIFY(got[0].alarm != got[1].alarm);
 }
 
 QTEST_GUILESS_MAIN(TestDetectorWorker)

@@ -24,6 +24,8 @@ private Q_SLOTS:
     void cleanup();
     void everyTopicIsAStreamOfItsOwn();
     void aRestartedBrokerIsReconnectedAndTheGapCounted();
+    void aTopicLevelNamesTheStreamAndItsLosses();
+    void withoutAStreamKeyTheSourceIsOneStream();
     void anUnreadableCredentialsFileFailsTheSource();
     void stopWhileTheBrokerIsAwayIsPrompt();
 
@@ -167,6 +169,53 @@ void TstMqttSource::stopWhileTheBrokerIsAwayIsPrompt()
     h.source->stop();
     QVERIFY2(stopping.elapsed() < 500, qPrintable(QString::number(stopping.elapsed())));
     QCOMPARE(h.source->state(), SourceState::Disconnected);
+}
+
+void TstMqttSource::aTopicLevelNamesTheStreamAndItsLosses()
+{
+    Harness h(m_broker->url(u"fleet/+/+?stream=topic:2"_s), benchProfile());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+    // Vehicle v1 publishes on two topics (each numbered on its own, so each keeps its own
+    // sequence accounting) and loses 3 samples on one; v2 publishes on one.
+    std::vector<std::int64_t> bms = range(0, 5);
+    for (const std::int64_t seq : range(8, 10)) {
+        bms.push_back(seq);
+    }
+    QVERIFY(publish(m_broker->url(u"fleet/v1/bms"_s), makeSamples(bms)));
+    QVERIFY(publish(m_broker->url(u"fleet/v1/motor"_s), makeSamples(range(0, 5))));
+    QVERIFY(publish(m_broker->url(u"fleet/v2/bms"_s), makeSamples(range(0, 6))));
+    QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), 18u, kTimeoutMs);
+
+    const std::shared_ptr<StreamTable> streams = h.source->counters()->streams;
+    QCOMPARE(streams->size(), 2u);
+    const std::uint32_t v1 = streams->idOf("v1");
+    const std::uint32_t v2 = streams->idOf("v2");
+    QCOMPARE(streams->size(), 2u); // both were there already
+    QCOMPARE(streams->entry(v1)->samples.load(), 12u);
+    QCOMPARE(streams->entry(v1)->lost.load(), 3u);
+    QCOMPARE(streams->entry(v2)->samples.load(), 6u);
+    QCOMPARE(streams->entry(v2)->lost.load(), 0u);
+    QCOMPARE(h.source->stats().lost, 3u);
+    std::size_t ofV1 = 0;
+    for (std::size_t row = 0; row < h.received.size(); ++row) {
+        const std::uint32_t id = h.received.stream(row);
+        QVERIFY(id == v1 || id == v2);
+        ofV1 += id == v1 ? 1 : 0;
+    }
+    QCOMPARE(ofV1, 12u);
+}
+
+void TstMqttSource::withoutAStreamKeyTheSourceIsOneStream()
+{
+    Harness h(m_broker->url(u"fleet/+/+?stream=none"_s), benchProfile());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+    QVERIFY(publish(m_broker->url(u"fleet/v1/bms"_s), makeSamples(range(0, 4))));
+    QVERIFY(publish(m_broker->url(u"fleet/v2/bms"_s), makeSamples(range(0, 3))));
+    QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), 7u, kTimeoutMs);
+    QVERIFY(!h.received.hasStreams());
+    QCOMPARE(h.source->counters()->streams->size(), 0u);
+    // Still one sequence accounting per topic: the second bench's numbers are not duplicates.
+    QCOMPARE(h.source->stats().duplicates, 0u);
 }
 
 QTEST_GUILESS_MAIN(TstMqttSource)

@@ -212,6 +212,15 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
                                   << u"qos: expected 0, 1 or 2, got '3'"_s;
     QTest::newRow("mqtt ca without tls")
         << u"mqtt://broker:1883/a?ca=/etc/ca.pem"_s << u"ca: only with tls=1"_s;
+    QTest::newRow("mqtt bad stream key")
+        << u"mqtt://broker:1883/a/+?stream=vehicle"_s
+        << u"stream: 'vehicle' is not a stream key (none, topic, or topic:N for the Nth level "
+           "of the topic)"_s;
+    QTest::newRow("mqtt stream level beyond the topics")
+        << u"mqtt://broker:1883/$share/g/fleet/+?stream=topic:3"_s
+        << u"stream: the topics of '$share/g/fleet/+' have 2 levels, not 3"_s;
+    QTest::newRow("stream key on udp")
+        << u"udp://127.0.0.1:9000?stream=topic"_s << u"unknown option 'stream' for udp://"_s;
     QTest::newRow("mqtt udp option")
         << u"mqtt://broker:1883/a?rcvbuf=65536"_s << u"unknown option 'rcvbuf' for mqtt://"_s;
 }
@@ -260,6 +269,12 @@ void TstSourceUri::toStringRoundTrips_data()
            "credentials=/etc/fw.cred&format=ccsds"_s
         << u"mqtt://[::1]:8883/$share/fw/cars/#?format=ccsds&qos=1&tls=1&ca=/etc/c%26a.pem&"
            "credentials=/etc/fw.cred&client=fw-1"_s;
+    QTest::newRow("mqtt stream key") << u"mqtt://broker:1883/fleet/+/bms?stream=topic:2"_s
+                                     << u"mqtt://broker:1883/fleet/+/bms?stream=topic:2"_s;
+    QTest::newRow("mqtt one stream") << u"mqtt://broker:1883/fleet/#?stream=none"_s
+                                     << u"mqtt://broker:1883/fleet/#?stream=none"_s;
+    QTest::newRow("mqtt default stream key")
+        << u"mqtt://broker:1883/fleet/#?stream=topic"_s << u"mqtt://broker:1883/fleet/#"_s;
 }
 
 void TstSourceUri::toStringRoundTrips()
@@ -312,6 +327,11 @@ void TstSourceUri::mqttUrisGiveEveryField()
     QCOMPARE(uri->credentialsFile, u"/etc/fw"_s);
     QVERIFY(uri->caFile.isEmpty());
     QCOMPARE(uri->format, WireFormat::Jsonl);
+    // Each topic is a stream unless the URI says otherwise; other sources are one stream.
+    QCOMPARE(uri->streamKey, (StreamKey{StreamKey::Kind::Topic, 0}));
+    const auto udp = SourceUri::parse(u"udp://127.0.0.1:9000"_s, &error);
+    QVERIFY(udp);
+    QCOMPARE(udp->streamKey, StreamKey{});
 }
 
 QTEST_GUILESS_MAIN(TstSourceUri)
