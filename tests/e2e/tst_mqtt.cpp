@@ -43,6 +43,17 @@ quint16 announcedPort(QProcess &serve, QByteArray *log)
     return 0;
 }
 
+// serve subscribed at url, with its HTTP port in *port (0 when it did not
+// announce one; *log then says why).
+std::unique_ptr<QProcess> startServe(const QString &url, quint16 *port, QByteArray *log)
+{
+    auto serve = startCli({u"serve"_s, u"--source"_s, url, u"--profile"_s, u"spacecraft"_s,
+                           u"--http"_s, u"127.0.0.1:0"_s});
+    serve->setReadChannel(QProcess::StandardError);
+    *port = announcedPort(*serve, log);
+    return serve;
+}
+
 } // namespace
 
 void TestMqtt::init()
@@ -64,11 +75,9 @@ void TestMqtt::cleanup()
 void TestMqtt::aBrokerRestartMidStreamLosesNothingSilently()
 {
     const quint16 brokerPort = m_broker->port();
-    auto serve = startCli({u"serve"_s, u"--source"_s, m_broker->url(u"fleet/+/telemetry"_s),
-                           u"--profile"_s, u"spacecraft"_s, u"--http"_s, u"127.0.0.1:0"_s});
-    serve->setReadChannel(QProcess::StandardError);
+    quint16 port = 0;
     QByteArray log;
-    const quint16 port = announcedPort(*serve, &log);
+    auto serve = startServe(m_broker->url(u"fleet/+/telemetry"_s), &port, &log);
     QVERIFY2(port != 0, log.constData());
     QVERIFY(m_broker->waitForSubscriptions(1));
 
@@ -121,12 +130,9 @@ void TestMqtt::aBrokerRestartMidStreamLosesNothingSilently()
 // series of its own in /metrics.
 void TestMqtt::eachVehicleIsAStreamWithAlarmsOfItsOwn()
 {
-    auto serve
-        = startCli({u"serve"_s, u"--source"_s, m_broker->url(u"fleet/+/telemetry?stream=topic:2"_s),
-                    u"--profile"_s, u"spacecraft"_s, u"--http"_s, u"127.0.0.1:0"_s});
-    serve->setReadChannel(QProcess::StandardError);
+    quint16 port = 0;
     QByteArray log;
-    const quint16 port = announcedPort(*serve, &log);
+    auto serve = startServe(m_broker->url(u"fleet/+/telemetry?stream=topic:2"_s), &port, &log);
     QVERIFY2(port != 0, log.constData());
     QVERIFY(m_broker->waitForSubscriptions(1));
     std::vector<std::unique_ptr<QProcess>> vehicles;

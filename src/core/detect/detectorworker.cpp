@@ -95,15 +95,10 @@ void DetectorWorker::score(const SampleBlock &block, detect::DetectionResults &o
     // Runs of rows of one stream, each through that stream's detector, in the block's order.
     const auto width = std::size_t(block.channelCount());
     const std::span<const double> values(block.values());
-    std::size_t first = 0;
-    while (first < block.size()) {
-        const std::uint32_t id = block.stream(first);
-        std::size_t last = first + 1;
-        while (last < block.size() && block.stream(last) == id) {
-            ++last;
-        }
-        detectorOf(id).process(values.subspan(first * width, (last - first) * width), out);
-        first = last;
+    for (std::size_t first = 0, last = 0; first < block.size(); first = last) {
+        last = block.streamRunEnd(first);
+        detectorOf(block.stream(first))
+            .process(values.subspan(first * width, (last - first) * width), out);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cmath>
 
 namespace fw {
@@ -52,7 +53,7 @@ Pipeline::Pipeline(Profile profile, QObject *parent)
 std::shared_ptr<StreamTable> Pipeline::streams() const
 {
     const std::lock_guard lock(m_countersMutex);
-    return m_streams ? m_streams : std::make_shared<StreamTable>();
+    return m_streams;
 }
 
 void Pipeline::noteStreams(const SampleBlock &block, const ResultBlock *results)
@@ -69,20 +70,13 @@ void Pipeline::noteStreams(const SampleBlock &block, const ResultBlock *results)
         }
         table = m_streams;
     }
-    if (!table) {
-        return;
-    }
     const detect::DetectionResults &r = results->results;
-    std::size_t first = 0;
-    while (first < block.size()) {
-        const std::uint32_t id = block.stream(first);
-        std::size_t last = first + 1;
-        std::uint64_t raised = r.raisedNow[first];
-        while (last < block.size() && block.stream(last) == id) {
-            raised += r.raisedNow[last];
-            ++last;
-        }
-        if (StreamTable::Entry *entry = table->entry(id)) {
+    for (std::size_t first = 0, last = 0; first < block.size(); first = last) {
+        last = block.streamRunEnd(first);
+        const auto raised = std::uint64_t(std::count(r.raisedNow.begin() + std::ptrdiff_t(first),
+                                                     r.raisedNow.begin() + std::ptrdiff_t(last),
+                                                     std::uint8_t(1)));
+        if (StreamTable::Entry *entry = table->entry(block.stream(first))) {
             const std::size_t newest = last - 1;
             entry->scored.fetch_add(last - first, std::memory_order_relaxed);
             entry->alarmsRaised.fetch_add(raised, std::memory_order_relaxed);
@@ -92,7 +86,6 @@ void Pipeline::noteStreams(const SampleBlock &block, const ResultBlock *results)
                 entry->confidence.store(r.confidence[newest], std::memory_order_relaxed);
             }
         }
-        first = last;
     }
 }
 

@@ -141,8 +141,9 @@ private:
     mutable std::mutex m_countersMutex;
     std::shared_ptr<const SourceCounters> m_counters; // the running source's
     SourceStats m_earlierSources;                     // the sum of those replaced before
-    std::shared_ptr<StreamTable> m_streams;           // the running (or last) source's
-    std::uint64_t m_streamsEpoch = 0;                 // the detector epoch they belong to
+    // The running (or last) source's; an empty one before the first.
+    std::shared_ptr<StreamTable> m_streams = std::make_shared<StreamTable>();
+    std::uint64_t m_streamsEpoch = 0; // the detector epoch they belong to
     int m_streamObserver = 0;
 };
 

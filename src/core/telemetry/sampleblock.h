@@ -38,6 +38,15 @@ public:
         return m_stream.empty() ? 0 : m_stream[row];
     }
     [[nodiscard]] bool hasStreams() const { return !m_stream.empty(); }
+    // The end of the run of rows of row first's stream.
+    [[nodiscard]] std::size_t streamRunEnd(std::size_t first) const
+    {
+        std::size_t last = first + 1;
+        while (last < size() && stream(last) == stream(first)) {
+            ++last;
+        }
+        return last;
+    }
     [[nodiscard]] double value(std::size_t row, int channel) const
     {
         return m_values[row * std::size_t(m_channelCount) + std::size_t(channel)];
