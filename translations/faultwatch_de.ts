@@ -646,6 +646,30 @@ trainiert auf %Ln Zeilen</numerusform>
         <source>Link figures</source>
         <translation>Verbindungszahlen</translation>
     </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>Da&amp;tenstrom:</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>The stream (vehicle, bench) the plots and alarms follow, of a source of many</source>
+        <translation>Der Datenstrom (Fahrzeug, Prüfstand), dem Diagramme und Alarme folgen, bei einer Quelle mit mehreren</translation>
+    </message>
+    <message>
+        <source>%1 (alarm)</source>
+        <translation>%1 (Alarm)</translation>
+    </message>
+    <message>
+        <source>%1 (alarms raised: %2)</source>
+        <translation>%1 (ausgelöste Alarme: %2)</translation>
+    </message>
+    <message>
+        <source>%1 streams, %2 holding an alarm, %3 raised one. The plots and alarms follow the one chosen here.</source>
+        <translation>%1 Datenströme, %2 mit aktivem Alarm, %3 mit ausgelöstem Alarm. Diagramme und Alarme folgen dem hier gewählten.</translation>
+    </message>
 </context>
 <context>
     <name>fw::ConnectionDialog</name>
@@ -1162,6 +1186,10 @@ Verworfene Messwerte: %4, weil der Detektor hinter der Quelle zurücklag, %5, we
     <message>
         <source>Train model from &amp;history…</source>
         <translation>Modell aus dem &amp;Verlauf trainieren…</translation>
+    </message>
+    <message>
+        <source>another stream chosen</source>
+        <translation>anderer Datenstrom gewählt</translation>
     </message>
 </context>
 <context>

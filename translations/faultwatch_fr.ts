@@ -646,6 +646,30 @@ entraîné sur %Ln lignes</numerusform>
         <source>%1 samples/s · lost %2 · decode errors %3</source>
         <translation>%1 échantillons/s · %2 perdus · %3 erreurs de décodage</translation>
     </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>F&amp;lux&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Flux</translation>
+    </message>
+    <message>
+        <source>The stream (vehicle, bench) the plots and alarms follow, of a source of many</source>
+        <translation>Le flux (véhicule, banc) que suivent les courbes et les alarmes, pour une source qui en porte plusieurs</translation>
+    </message>
+    <message>
+        <source>%1 (alarm)</source>
+        <translation>%1 (alarme)</translation>
+    </message>
+    <message>
+        <source>%1 (alarms raised: %2)</source>
+        <translation>%1 (alarmes levées&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>%1 streams, %2 holding an alarm, %3 raised one. The plots and alarms follow the one chosen here.</source>
+        <translation>%1 flux, %2 en alarme, %3 en ont levé une. Les courbes et les alarmes suivent celui choisi ici.</translation>
+    </message>
 </context>
 <context>
     <name>fw::ConnectionDialog</name>
@@ -795,7 +819,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>&amp;Topic:</source>
-        <translation>Su&amp;jet :</translation>
+        <translation>Su&amp;jet&#xa0;:</translation>
     </message>
     <message>
         <source>Topic filter</source>
@@ -803,7 +827,7 @@ entraîné sur %Ln lignes</numerusform>
     </message>
     <message>
         <source>fleet/+/telemetry: + stands for one level, # for the rest</source>
-        <translation>fleet/+/telemetry : + vaut pour un niveau, # pour la suite</translation>
+        <translation>fleet/+/telemetry&#xa0;: + vaut pour un niveau, # pour la suite</translation>
     </message>
     <message>
         <source>MQTT broker (subscribe)</source>
@@ -1162,6 +1186,10 @@ Entraîner quand même sur cette plage&#xa0;?</translation>
     <message>
         <source>Train model from &amp;history…</source>
         <translation>Entraîner un modèle sur l&apos;&amp;historique…</translation>
+    </message>
+    <message>
+        <source>another stream chosen</source>
+        <translation>autre flux choisi</translation>
     </message>
 </context>
 <context>

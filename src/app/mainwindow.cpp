@@ -17,6 +17,7 @@
 #include "prompts.h"
 #include "service/endpoints.h"
 #include "service/labels.h"
+#include "service/streamrows.h"
 #include "telemetry/profilematch.h"
 
 #include <QAction>
@@ -188,6 +189,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_connection->setConnected(false);
         m_replayBar->setSource(nullptr);
     });
+    connect(m_connection, &ConnectionBar::streamChosen, this, &MainWindow::watchStream);
     connect(m_connection, &ConnectionBar::profileChosen, this, [this](const QString &name) {
         QString error;
         if (!setProfileByName(name, &error)) {
@@ -290,6 +292,7 @@ bool MainWindow::connectSource(const QString &uriText, QString *error)
     }
     m_alarms->endStream(m_replay, tr("source changed"));
     m_replay = uri->scheme == SourceUri::Scheme::File;
+    m_watchedStream = 0; // the new source's streams are numbered afresh
     m_history->clear();
     m_connection->rememberSource(uriText);
     m_connection->setConnected(true);
@@ -418,16 +421,54 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::onSamples(const SampleBlockPtr &block)
 {
     m_lastSample.restart();
-    m_history->appendSamples(*block);
     m_rateSamples += block->size();
+    // A source of many streams: the views follow one, the first to arrive until one is chosen.
+    if (block->hasStreams() && m_watchedStream == 0) {
+        m_watchedStream = block->stream(0);
+    }
+    if (const SampleBlockPtr rows = rowsOfStream(block, m_watchedStream)) {
+        m_history->appendSamples(*rows);
+    }
 }
 
-void MainWindow::onResults(const ResultBlockPtr &results)
+void MainWindow::onResults(const ResultBlockPtr &all)
 {
+    const ResultBlockPtr results = rowsOfStream(all, m_watchedStream);
+    if (!results) {
+        return;
+    }
     m_history->appendResults(*results);
     m_alarms->ingest(*results, m_pipeline->profile(), m_replay);
     m_anomaly->showResults(*results);
     m_modelView->addResults(*results);
+}
+
+void MainWindow::watchStream(std::uint32_t id)
+{
+    if (id == m_watchedStream) {
+        return;
+    }
+    // As after a jump in a replay: the views start afresh on the other stream.
+    m_alarms->endStream(m_replay, tr("another stream chosen"));
+    m_watchedStream = id;
+    m_history->clear();
+    m_anomaly->clearResults();
+    m_modelView->clearSession();
+}
+
+void MainWindow::updateStreams()
+{
+    std::vector<ConnectionBar::StreamChoice> choices;
+    const std::vector<StreamTable::Entry *> entries = m_pipeline->streams()->entries();
+    choices.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        // Ids are given out densely from 1, in the order the entries list them.
+        choices.push_back({std::uint32_t(i + 1), QString::fromStdString(entries[i]->key),
+                           entries[i]->alarmActive.load(std::memory_order_relaxed),
+                           entries[i]->alarmsRaised.load(std::memory_order_relaxed)});
+    }
+    m_connection->showStreams(choices);
+    m_connection->chooseStream(m_watchedStream);
 }
 
 void MainWindow::onSeeked()
@@ -464,6 +505,7 @@ void MainWindow::onTick()
         m_rate = double(m_rateSamples) * 1000.0 / double(elapsed);
         m_rateSamples = 0;
         m_rateClock.restart();
+        updateStreams();
     }
     const SourceStats stats = m_pipeline->sourceStats();
     m_connection->showStats(m_rate, stats);

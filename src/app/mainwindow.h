@@ -128,7 +128,9 @@ private:
     void setTimeWindow(double seconds);
     void setTimeLabels(TimeLabels labels);
     void onSamples(const SampleBlockPtr &block);
-    void onResults(const ResultBlockPtr &results);
+    void onResults(const ResultBlockPtr &all);
+    void watchStream(std::uint32_t id);
+    void updateStreams();
     void onTick();
     void showHttpState();
     void buildService();
@@ -194,6 +196,8 @@ private:
     QElapsedTimer m_unknownClock; // since the counts above last moved
     QString m_monitorDetail;
     bool m_replay = false; // the source is a file: its alarms stay out of the live journal
+    // Of a source of many streams (a fleet): the one the views follow; 0 before the first.
+    std::uint32_t m_watchedStream = 0;
     QElapsedTimer m_rateClock;
     std::uint64_t m_rateSamples = 0;
     double m_rate = 0;

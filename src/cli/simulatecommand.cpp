@@ -29,6 +29,9 @@ QCommandLineOption option(const char *name, const char *description, const char 
                  : QCommandLineOption(QString::fromLatin1(name), text);
 }
 
+// As many as one serve keeps streams of (StreamTable::kMaxStreams).
+constexpr std::uint64_t kMaxVehicles = 100000;
+
 } // namespace
 
 int simulate(const QStringList &arguments)
@@ -67,6 +70,16 @@ int simulate(const QStringList &arguments)
         option("fast", "Send as fast as possible instead of in real time (default for files)."),
         option("datagram-bytes",
                "UDP: largest datagram payload; MQTT: largest message (default 1400).", "N"),
+        option("vehicles",
+               "A fleet of N vehicles, each its own stream, published to the mqtt:// topic of "
+               "--to with {vehicle} replaced by v0001, v0002, ...",
+               "N"),
+        option("fault-vehicle",
+               "The vehicle that runs --scenario; the others are nominal (default 1).", "K"),
+        option("publish-every",
+               "Fleet: each vehicle publishes what it generated over S seconds in one message "
+               "(default: every sample).",
+               "S"),
         option("connect-timeout",
                "tcp: seconds to keep trying to connect; tcp-listen: to wait "
                "for a receiver (default 10).",
@@ -125,8 +138,12 @@ int simulate(const QStringList &arguments)
     const auto timeout = numberOption(parser, QStringLiteral("connect-timeout"), 10, 0, 86400);
     const auto onset = numberOption(parser, QStringLiteral("onset"), -1, 0, 1e9);
     const auto faultDuration = numberOption(parser, QStringLiteral("fault-duration"), -1, 0, 1e9);
+    const auto vehicles = integerOption(parser, QStringLiteral("vehicles"), 0, 0, kMaxVehicles);
+    const auto faultVehicle
+        = integerOption(parser, QStringLiteral("fault-vehicle"), 1, 1, kMaxVehicles);
+    const auto publishEvery = numberOption(parser, QStringLiteral("publish-every"), 0, 0, 3600);
     if (!rate || !duration || !seed || !corrupt || !magnitude || !start || !datagram || !timeout
-        || !onset || !faultDuration) {
+        || !onset || !faultDuration || !vehicles || !faultVehicle || !publishEvery) {
         return kExitUsage;
     }
     options.rateHz = *rate;
@@ -146,6 +163,9 @@ int simulate(const QStringList &arguments)
     options.realTime = toNetwork && !parser.isSet(QStringLiteral("fast"));
     options.sink.datagramBytes = int(*datagram);
     options.sink.connectTimeoutMs = int(*timeout * 1000);
+    options.vehicles = int(*vehicles);
+    options.faultVehicle = int(*faultVehicle);
+    options.publishEveryS = *publishEvery;
 
     SimulationRun run(options);
     g_run = &run;

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void cleanup();
     void aBrokerRestartMidStreamLosesNothingSilently();
     void eachVehicleIsAStreamWithAlarmsOfItsOwn();
+    void aSimulatedFleetPublishesEachVehicleOnItsTopic();
 
 private:
     std::unique_ptr<MosquittoBroker> m_broker;
@@ -188,6 +189,62 @@ void TestMqtt::eachVehicleIsAStreamWithAlarmsOfItsOwn()
     serve->terminate();
     QVERIFY(serve->waitForFinished(10000));
     QCOMPARE(serve->exitCode(), 0);
+}
+
+// One simulate, one connection, five vehicles: each on its own topic, each a stream of serve,
+// only the third with a fault.
+void TestMqtt::aSimulatedFleetPublishesEachVehicleOnItsTopic()
+{
+    quint16 port = 0;
+    QByteArray log;
+    auto serve = startServe(m_broker->url(u"fleet/+/telemetry?stream=topic:2"_s), &port, &log);
+    QVERIFY2(port != 0, log.constData());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+    const CliResult fleet = runCli({u"simulate"_s,
+                                    u"--vehicles"_s,
+                                    u"5"_s,
+                                    u"--fault-vehicle"_s,
+                                    u"3"_s,
+                                    u"--scenario"_s,
+                                    u"step:voltage"_s,
+                                    u"--duration"_s,
+                                    u"120"_s,
+                                    u"--onset"_s,
+                                    u"40"_s,
+                                    u"--fault-duration"_s,
+                                    u"60"_s,
+                                    u"--fast"_s,
+                                    u"--publish-every"_s,
+                                    u"1"_s,
+                                    u"--datagram-bytes"_s,
+                                    u"20000"_s,
+                                    u"--to"_s,
+                                    m_broker->url(u"fleet/{vehicle}/telemetry"_s)},
+                                   30000);
+    QCOMPARE(fleet.exitCode, 0);
+    const QJsonObject summary = QJsonDocument::fromJson(fleet.out.trimmed()).object();
+    QCOMPARE(summary.value(u"sent"_s).toInt(), 5 * 1200);
+    QCOMPARE(summary.value(u"vehicles"_s).toInt(), 5);
+    QCOMPARE(summary.value(u"fault_vehicle"_s).toString(), u"v0003"_s);
+    // A message a second per vehicle: 10 samples in each.
+    QCOMPARE(summary.value(u"datagrams"_s).toInt(), 5 * 120);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total"),
+        5 * 1200.0, 20000);
+
+    const QJsonObject streams = QJsonDocument::fromJson(httpGet(port, "/streams").second).object();
+    QStringList keys;
+    for (const QJsonValue &stream : streams.value(u"streams"_s).toArray()) {
+        const QString key = stream[u"key"_s].toString();
+        keys << key;
+        QCOMPARE(stream[u"samples"_s].toInt(), 1200);
+        QCOMPARE(stream[u"lost"_s].toInt(), 0);
+        QVERIFY2((stream[u"alarms_raised"_s].toInt() > 0) == (key == u"v0003"_s), qPrintable(key));
+    }
+    keys.sort();
+    QCOMPARE(keys, (QStringList{u"v0001"_s, u"v0002"_s, u"v0003"_s, u"v0004"_s, u"v0005"_s}));
+    serve->terminate();
+    QVERIFY(serve->waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestMqtt)

@@ -251,6 +251,18 @@ void TestSimulateTap::badArgumentsFailWithAReason_data()
         << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
                        QStringLiteral("--corrupt"), QStringLiteral("1.5")}
         << "--corrupt";
+    QTest::newRow("simulate a fleet to a file")
+        << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
+                       QStringLiteral("--vehicles"), QStringLiteral("3")}
+        << "a fleet publishes to mqtt://";
+    QTest::newRow("simulate a fault vehicle beyond the fleet") << QStringList{
+        QStringLiteral("simulate"),   QStringLiteral("--to"), QStringLiteral("-"),
+        QStringLiteral("--vehicles"), QStringLiteral("3"),    QStringLiteral("--fault-vehicle"),
+        QStringLiteral("4")} << "the fault vehicle must be one of 1 to 3";
+    QTest::newRow("simulate too big a fleet")
+        << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
+                       QStringLiteral("--vehicles"), QStringLiteral("100001")}
+        << "--vehicles";
 }
 
 void TestSimulateTap::badArgumentsFailWithAReason()

@@ -2,11 +2,15 @@
 
 #include "ui_connectionbar.h"
 
+#include <QAbstractItemView>
+#include <QColor>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+
+#include <algorithm>
 
 namespace fw {
 
@@ -20,6 +24,9 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     m_connect = m_ui->connectButton;
     m_state = m_ui->stateLabel;
     m_stats = m_ui->statsLabel;
+    m_stream = m_ui->streamBox;
+    m_ui->streamLabel->hide();
+    m_stream->hide();
     m_source->lineEdit()->setPlaceholderText(tr("udp://0.0.0.0:9000, tcp://host:port, file://…"));
 
     connect(m_connect, &QPushButton::clicked, this, [this] {
@@ -32,6 +39,9 @@ ConnectionBar::ConnectionBar(QWidget *parent)
     connect(m_source->lineEdit(), &QLineEdit::returnPressed, this,
             [this] { Q_EMIT connectRequested(sourceText(), profileName()); });
     connect(m_profile, &QComboBox::textActivated, this, &ConnectionBar::profileChosen);
+    connect(m_stream, &QComboBox::activated, this, [this](int index) {
+        Q_EMIT streamChosen(m_stream->itemData(index).value<std::uint32_t>());
+    });
     setConnected(false);
     showState(SourceState::Disconnected);
 }
@@ -139,6 +149,66 @@ void ConnectionBar::showStats(double samplesPerSecond, const SourceStats &stats)
 QString ConnectionBar::stateText() const
 {
     return m_state->accessibleDescription();
+}
+
+void ConnectionBar::showStreams(const std::vector<StreamChoice> &streams)
+{
+    const bool same = streams.size() == m_streams.size()
+                      && std::equal(streams.begin(), streams.end(), m_streams.begin(),
+                                    [](const StreamChoice &a, const StreamChoice &b) {
+                                        return a.id == b.id && a.alarm == b.alarm
+                                               && a.alarmsRaised == b.alarmsRaised;
+                                    });
+    // Not while the list is open: the operator is choosing from it.
+    if (same || m_stream->view()->isVisible()) {
+        return;
+    }
+    m_streams = streams;
+    m_ui->streamLabel->setVisible(!streams.empty());
+    m_stream->setVisible(!streams.empty());
+    const std::uint32_t chosen = chosenStream();
+    const QSignalBlocker blocker(m_stream);
+    m_stream->clear();
+    int alarms = 0;
+    int raised = 0;
+    for (const StreamChoice &stream : streams) {
+        // The watched stream's alarms are in the alarm table; the others' are shown here, so that
+        // one that came and went while another stream was watched is not missed either.
+        QString text = stream.key;
+        if (stream.alarm) {
+            text = tr("%1 (alarm)").arg(stream.key);
+        } else if (stream.alarmsRaised > 0) {
+            text = tr("%1 (alarms raised: %2)").arg(stream.key).arg(stream.alarmsRaised);
+        }
+        m_stream->addItem(text, QVariant::fromValue(stream.id));
+        if (stream.alarm) {
+            m_stream->setItemData(m_stream->count() - 1, QColor(0xc0, 0x39, 0x2b),
+                                  Qt::ForegroundRole);
+        }
+        alarms += stream.alarm ? 1 : 0;
+        raised += stream.alarmsRaised > 0 ? 1 : 0;
+    }
+    chooseStream(chosen);
+    // The whole fleet at a glance, beside the one being watched.
+    const QString summary = tr("%1 streams, %2 holding an alarm, %3 raised one. The plots and "
+                               "alarms follow the one chosen here.")
+                                .arg(streams.size())
+                                .arg(alarms)
+                                .arg(raised);
+    m_stream->setAccessibleDescription(summary);
+    m_stream->setToolTip(summary);
+}
+
+void ConnectionBar::chooseStream(std::uint32_t id)
+{
+    const int index = m_stream->findData(QVariant::fromValue(id));
+    const QSignalBlocker blocker(m_stream);
+    m_stream->setCurrentIndex(index >= 0 ? index : 0);
+}
+
+std::uint32_t ConnectionBar::chosenStream() const
+{
+    return m_stream->currentIndex() < 0 ? 0 : m_stream->currentData().value<std::uint32_t>();
 }
 
 } // namespace fw

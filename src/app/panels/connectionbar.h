@@ -5,7 +5,9 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -47,10 +49,24 @@ public:
     void showStats(double samplesPerSecond, const SourceStats &stats);
     [[nodiscard]] QString stateText() const;
 
+    // The streams of a source of many (a fleet); none hides the picker. Those holding an alarm,
+    // or that raised one, are marked. The current choice stays unless it is gone.
+    struct StreamChoice
+    {
+        std::uint32_t id = 0;
+        QString key;
+        bool alarm = false;
+        std::uint64_t alarmsRaised = 0;
+    };
+    void showStreams(const std::vector<StreamChoice> &streams);
+    void chooseStream(std::uint32_t id);
+    [[nodiscard]] std::uint32_t chosenStream() const;
+
 Q_SIGNALS:
     void connectRequested(const QString &sourceText, const QString &profileName);
     void disconnectRequested();
     void profileChosen(const QString &profileName);
+    void streamChosen(std::uint32_t id);
 
 private:
     std::unique_ptr<Ui::ConnectionBar> m_ui; // the form, ui/connectionbar.ui
@@ -59,6 +75,8 @@ private:
     QPushButton *m_connect = nullptr;
     QLabel *m_state = nullptr;
     QLabel *m_stats = nullptr;
+    QComboBox *m_stream = nullptr;
+    std::vector<StreamChoice> m_streams; // as shown
     bool m_connected = false;
 };
 

@@ -147,6 +147,14 @@ bool MqttSink::flush()
     return ok;
 }
 
+bool MqttSink::setTopic(std::string_view topic)
+{
+    // A message goes to one topic: what is queued for the previous one leaves first.
+    const bool ok = flush();
+    m_topic = QByteArray(topic.data(), qsizetype(topic.size()));
+    return ok;
+}
+
 bool MqttSink::publish()
 {
     if (!m_connected && !reconnect()) {

@@ -31,6 +31,8 @@ public:
     bool write(std::string_view record) override;
     bool flush() override;
     [[nodiscard]] bool isDatagram() const override { return true; }
+    [[nodiscard]] bool publishesToTopics() const override { return true; }
+    bool setTopic(std::string_view topic) override;
 
     [[nodiscard]] static std::unique_ptr<Sink> open(const SourceUri &uri, const Options &options,
                                                     QString *error);

@@ -59,6 +59,7 @@ void MqttSourceWorker::open()
 
 bool MqttSourceWorker::configure(QString *error)
 {
+    counters().streams->setShard(m_uri.streamKey.shard, m_uri.streamKey.shards);
     m_client = newMqttClient(m_uri, this, error);
     if (!m_client) {
         return false;
@@ -210,6 +211,18 @@ void MqttSourceWorker::onMessage(mosquitto *, void *self, const mosquitto_messag
     const std::string_view topic(message->topic);
     auto it = worker->m_streams.find(topic);
     if (it == worker->m_streams.end()) {
+        // A topic of another instance's shard: remembered, so that its next messages cost a
+        // lookup, and counted.
+        StreamTable &table = *worker->counters().streams;
+        if (worker->m_otherShards.contains(topic)) {
+            table.passOver();
+            return;
+        }
+        if (const StreamKey &key = worker->m_uri.streamKey; !key.owns(key.ofTopic(topic))) {
+            worker->m_otherShards.emplace(topic);
+            table.passOver();
+            return;
+        }
         it = worker->m_streams.emplace(std::string(topic), worker->makeStream()).first;
         if (worker->m_uri.streamKey.kind != StreamKey::Kind::None) {
             worker->assignStream(it->second, worker->m_uri.streamKey.ofTopic(topic));

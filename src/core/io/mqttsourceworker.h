@@ -4,6 +4,7 @@
 #include "sourceworker.h"
 
 #include <map>
+#include <set>
 #include <string>
 
 struct mosquitto;
@@ -63,6 +64,7 @@ private:
     QTimer *m_connectTimer = nullptr;           // child of this: gives up on a silent broker
     QTimer *m_keepAliveTimer = nullptr;         // child of this: the library's housekeeping
     std::map<std::string, InputStream, std::less<>> m_streams; // by topic
+    std::set<std::string, std::less<>> m_otherShards;          // topics of streams not ours
     int m_socket = -1;
     int m_backoffMs = kFirstBackoffMs;
     bool m_started = false; // the first connect was made (later ones are reconnects)

@@ -34,6 +34,14 @@ public:
     virtual bool flush() = 0;
     // Whether records may be split across writes (streams) or must stay whole (datagrams).
     [[nodiscard]] virtual bool isDatagram() const { return false; }
+    // Sinks with many destinations (MQTT topics) send what follows to `topic`, after sending what
+    // is queued for the previous one. False when the sink has one destination, or on an error.
+    [[nodiscard]] virtual bool publishesToTopics() const { return false; }
+    virtual bool setTopic(std::string_view topic)
+    {
+        (void)topic;
+        return false;
+    }
 
     [[nodiscard]] QString errorString() const { return m_error; }
     [[nodiscard]] std::uint64_t bytes() const { return m_bytes; }

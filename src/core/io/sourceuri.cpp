@@ -50,7 +50,7 @@ QStringList allowedOptions(Scheme scheme)
     case Scheme::Mqtt:
         return {QStringLiteral("format"), QStringLiteral("qos"),         QStringLiteral("tls"),
                 QStringLiteral("ca"),     QStringLiteral("credentials"), QStringLiteral("client"),
-                QStringLiteral("stream")};
+                QStringLiteral("stream"), QStringLiteral("shard")};
     }
     return {};
 }
@@ -64,6 +64,10 @@ StreamKey defaultStreamKey(SourceUri::Scheme scheme)
 // one nameless stream: said at once.
 bool checkStreamLevel(const SourceUri &uri, QString *error)
 {
+    if (uri.streamKey.shards > 1 && uri.streamKey.kind == StreamKey::Kind::None) {
+        return fail(error, QStringLiteral("shard: a fleet is sharded by its streams, and "
+                                          "stream=none makes one stream"));
+    }
     if (uri.streamKey.kind != StreamKey::Kind::Topic || uri.streamKey.level == 0
         || uri.topic.endsWith(u'#')) {
         return true;
@@ -265,7 +269,16 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
         uri->clientId = value;
     } else if (key == u"stream") {
         std::string reason;
-        if (!StreamKey::parse(value.toStdString(), &uri->streamKey, &reason)) {
+        // Parsed into a copy: the shard may have come first.
+        StreamKey parsed;
+        if (!StreamKey::parse(value.toStdString(), &parsed, &reason)) {
+            return fail(error, QString::fromStdString(reason));
+        }
+        uri->streamKey.kind = parsed.kind;
+        uri->streamKey.level = parsed.level;
+    } else if (key == u"shard") {
+        std::string reason;
+        if (!uri->streamKey.parseShard(value.toStdString(), &reason)) {
             return fail(error, QString::fromStdString(reason));
         }
     }
@@ -529,9 +542,14 @@ QString SourceUri::toString() const
         if (!clientId.isEmpty()) {
             options.append(QStringLiteral("client=") + encodePathLike(clientId));
         }
-        if (streamKey != defaultStreamKey(scheme)) {
+        if (const StreamKey usual = defaultStreamKey(scheme);
+            streamKey.kind != usual.kind || streamKey.level != usual.level) {
             options.append(QStringLiteral("stream=")
                            + QString::fromStdString(streamKey.toString()));
+        }
+        if (streamKey.shards > 1) {
+            options.append(
+                QStringLiteral("shard=%1/%2").arg(streamKey.shard).arg(streamKey.shards));
         }
         break;
     }

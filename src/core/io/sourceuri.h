@@ -19,10 +19,11 @@ namespace fw {
 //                                     extension); paused=1 opens it paused at its start
 //   sim://PROFILE?rate=HZ&scenario=NAME&seed=N  the built-in simulator
 //   mqtt://HOST:PORT/TOPIC-FILTER?format=F&qos=Q&tls=0&ca=FILE&credentials=FILE&client=ID
-//         &stream=topic               subscribe at an MQTT broker; the filter may hold the
+//         &stream=topic&shard=K/N     subscribe at an MQTT broker; the filter may hold the
 //                                     wildcards + and #; credentials is a file of a user name
 //                                     line and a password line; stream says what names a
-//                                     stream (topic, topic:N for its Nth level, or none)
+//                                     stream (topic, topic:N for its Nth level, or none);
+//                                     shard keeps only the streams of share K of N
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
 //
 // Decisions: the scheme is case-insensitive; the network format defaults to jsonl; a file path

@@ -1,5 +1,6 @@
 #include "simulationrun.h"
 
+#include "io/sourceuri.h"
 #include "sim/corruptor.h"
 #include "telemetry/encoder.h"
 
@@ -97,6 +98,58 @@ bool SimulationRun::isCorrupted(std::uint64_t seed, std::uint64_t index, double 
     return u < fraction;
 }
 
+// What every simulated stream shares: the sink, the encoder, the corruptor and the labels.
+class SimulationRun::Feed
+{
+public:
+    Feed(const SimulationOptions &options, Sink &sink, SimulationSummary &summary)
+        : m_options(options)
+        , m_sink(sink)
+        , m_summary(summary)
+        , m_encoder(makeEncoder(options.format, options.profile))
+        , m_corruptor(options.format, options.profile, options.seed)
+        , m_header(m_encoder->header())
+        // A late UDP listener has only what it receives, so a csv header is repeated every second.
+        , m_headerEvery(std::uint64_t(std::max(1.0, options.rateHz)))
+    {}
+
+    LabelWriter labels;
+
+    // Sends the block's rows as records; `index` counts the stream's records so far (its seed
+    // picks which are corrupted).
+    bool send(const SampleBlock &block, std::uint64_t seed, std::uint64_t &index)
+    {
+        bool ok = true;
+        for (std::size_t row = 0; ok && row < block.size(); ++row, ++index) {
+            if (!m_header.empty()
+                && (index == 0 || (m_sink.isDatagram() && index % m_headerEvery == 0))) {
+                ok = m_sink.write(m_header);
+            }
+            m_record.clear();
+            m_encoder->encode(block, row, m_record);
+            if (isCorrupted(seed, index, m_options.corruptFraction)) {
+                m_corruptor.corrupt(m_record);
+                ++m_summary.corrupted;
+            }
+            ok = ok && m_sink.write(m_record);
+            ++m_summary.sent;
+        }
+        return ok;
+    }
+
+    [[nodiscard]] Sink &sink() { return m_sink; }
+
+private:
+    const SimulationOptions &m_options;
+    Sink &m_sink;
+    SimulationSummary &m_summary;
+    std::unique_ptr<Encoder> m_encoder;
+    Corruptor m_corruptor;
+    std::string m_header;
+    std::uint64_t m_headerEvery;
+    std::string m_record;
+};
+
 bool SimulationRun::run(QString *error)
 {
     const SimulationOptions &o = m_options;
@@ -109,78 +162,149 @@ bool SimulationRun::run(QString *error)
         return false;
     }
     m_summary.scenario = *scenario;
+    if (o.vehicles > 0 && (o.faultVehicle < 1 || o.faultVehicle > o.vehicles)) {
+        *error = QStringLiteral("the fault vehicle must be one of 1 to %1").arg(o.vehicles);
+        return false;
+    }
     auto sink = Sink::open(o.to, o.sink, error);
     if (!sink) {
         return false;
     }
-    LabelWriter labels;
-    if (!o.labelsPath.isEmpty() && !labels.open(o.labelsPath, error)) {
+    if (o.vehicles > 0
+        && (!sink->publishesToTopics() || !o.to.contains(QStringLiteral("{vehicle}")))) {
+        *error = QStringLiteral("a fleet publishes to mqtt://HOST:PORT/TOPIC with {vehicle} in the "
+                                "topic, e.g. mqtt://127.0.0.1:1883/fleet/{vehicle}/telemetry");
+        return false;
+    }
+    Feed feed(o, *sink, m_summary);
+    if (!o.labelsPath.isEmpty() && !feed.labels.open(o.labelsPath, error)) {
         return false;
     }
     m_summary.started = true;
+    QElapsedTimer clock;
+    clock.start();
+    const bool ok
+        = o.vehicles > 0 ? runFleet(*scenario, feed, error) : runOne(*scenario, feed, error);
+    const bool flushed = ok && sink->flush();
+    m_summary.bytes = sink->bytes();
+    m_summary.datagrams = sink->datagrams();
+    m_summary.unsent = sink->unsent();
+    m_summary.elapsedS = double(clock.nsecsElapsed()) * 1e-9;
+    if (ok && !flushed) {
+        *error = sink->errorString();
+    }
+    return flushed;
+}
+
+bool SimulationRun::runOne(const Scenario &scenario, Feed &feed, QString *error)
+{
+    const SimulationOptions &o = m_options;
     const double start = std::isnan(o.startTime)
                              ? double(QDateTime::currentMSecsSinceEpoch()) / 1000.0
                              : o.startTime;
-    Simulator simulator(o.profile, o.rateHz, o.seed, *scenario, start);
-    const auto encoder = makeEncoder(o.format, o.profile);
-    Corruptor corruptor(o.format, o.profile, o.seed);
-    const std::string header = encoder->header();
+    Simulator simulator(o.profile, o.rateHz, o.seed, scenario, start);
     const auto total = std::uint64_t(std::llround(o.durationS * o.rateHz));
-    // A late UDP listener has only what it receives, so a csv header is repeated every second.
-    const auto headerEvery = std::uint64_t(std::max(1.0, o.rateHz));
-
     SampleBlock block(o.profile.channelCount());
     std::vector<Label> blockLabels;
-    std::string record;
+    std::uint64_t index = 0;
     QElapsedTimer clock;
     clock.start();
     bool ok = true;
-    while (ok && m_summary.sent < total && !m_stop.load(std::memory_order_relaxed)) {
+    while (ok && index < total && !m_stop.load(std::memory_order_relaxed)) {
         std::uint64_t due = total;
         if (o.realTime) {
             due = std::min(total,
                            std::uint64_t(double(clock.nsecsElapsed()) * 1e-9 * o.rateHz) + 1);
         } else {
-            due = std::min(total, m_summary.sent + 4096);
+            due = std::min(total, index + 4096);
         }
-        if (due > m_summary.sent) {
+        if (due > index) {
             block.clear();
             blockLabels.clear();
-            simulator.generate(due - m_summary.sent, block, &blockLabels);
-            labels.write(block, blockLabels, o.profile);
-            for (std::size_t row = 0; ok && row < block.size(); ++row) {
-                const std::uint64_t index = m_summary.sent;
-                if (!header.empty()
-                    && (index == 0 || (sink->isDatagram() && index % headerEvery == 0))) {
-                    ok = sink->write(header);
-                }
-                record.clear();
-                encoder->encode(block, row, record);
-                if (isCorrupted(o.seed, index, o.corruptFraction)) {
-                    corruptor.corrupt(record);
-                    ++m_summary.corrupted;
-                }
-                ok = ok && sink->write(record);
-                ++m_summary.sent;
-            }
-            ok = ok && sink->flush();
+            simulator.generate(due - index, block, &blockLabels);
+            feed.labels.write(block, blockLabels, o.profile);
+            ok = feed.send(block, o.seed, index) && feed.sink().flush();
         }
-        if (o.realTime && ok && m_summary.sent < total) {
-            const double nextDue = double(m_summary.sent) / o.rateHz;
+        if (o.realTime && ok && index < total) {
+            const double nextDue = double(index) / o.rateHz;
             const double wait = nextDue - double(clock.nsecsElapsed()) * 1e-9;
             std::this_thread::sleep_for(
                 std::chrono::duration<double>(std::clamp(wait, 0.0002, 0.05)));
         }
     }
-    ok = ok && sink->flush();
-    m_summary.bytes = sink->bytes();
-    m_summary.datagrams = sink->datagrams();
-    m_summary.unsent = sink->unsent();
-    m_summary.elapsedS = double(clock.nsecsElapsed()) * 1e-9;
     if (!ok) {
-        *error = sink->errorString();
+        *error = feed.sink().errorString();
     }
     return ok;
+}
+
+bool SimulationRun::runFleet(const Scenario &scenario, Feed &feed, QString *error)
+{
+    const SimulationOptions &o = m_options;
+    const double start = std::isnan(o.startTime)
+                             ? double(QDateTime::currentMSecsSinceEpoch()) / 1000.0
+                             : o.startTime;
+    const QString topic = SourceUri::parse(o.to, error)->topic;
+    struct Vehicle
+    {
+        std::unique_ptr<Simulator> simulator;
+        std::string topic;
+        std::uint64_t index = 0; // records sent
+    };
+    std::vector<Vehicle> vehicles(std::size_t(o.vehicles));
+    for (int i = 1; i <= o.vehicles; ++i) {
+        Vehicle &vehicle = vehicles[std::size_t(i - 1)];
+        const std::uint64_t seed = o.seed + std::uint64_t(i - 1);
+        vehicle.simulator = std::make_unique<Simulator>(
+            o.profile, o.rateHz, seed, i == o.faultVehicle ? scenario : Scenario{}, start);
+        vehicle.topic = QString(topic)
+                            .replace(QStringLiteral("{vehicle}"), vehicleName(i, o.vehicles))
+                            .toStdString();
+    }
+    m_summary.vehicles = std::uint64_t(o.vehicles);
+    const auto total = std::uint64_t(std::llround(o.durationS * o.rateHz)); // per vehicle
+    const double every = std::max(o.publishEveryS, 1.0 / o.rateHz);
+    const auto chunk = std::max<std::uint64_t>(1, std::uint64_t(std::llround(every * o.rateHz)));
+    SampleBlock block(o.profile.channelCount());
+    std::vector<Label> blockLabels;
+    std::uint64_t done = 0; // samples generated per vehicle
+    QElapsedTimer clock;
+    clock.start();
+    bool ok = true;
+    while (ok && done < total && !m_stop.load(std::memory_order_relaxed)) {
+        const double now = double(clock.nsecsElapsed()) * 1e-9;
+        const std::uint64_t due
+            = std::min(total, o.realTime ? std::uint64_t(now * o.rateHz) + 1 : done + chunk);
+        for (std::size_t v = 0; ok && due > done && v < vehicles.size(); ++v) {
+            Vehicle &vehicle = vehicles[v];
+            const bool faulty = int(v) + 1 == o.faultVehicle;
+            block.clear();
+            blockLabels.clear();
+            vehicle.simulator->generate(due - done, block, faulty ? &blockLabels : nullptr);
+            if (faulty) {
+                feed.labels.write(block, blockLabels, o.profile);
+            }
+            ok = feed.sink().setTopic(vehicle.topic) && feed.send(block, o.seed + v, vehicle.index);
+        }
+        ok = ok && feed.sink().flush();
+        done = std::max(done, due);
+        if (o.realTime && ok && done < total) {
+            // Wakes at the next publication time, every vehicle's samples due by then in one go.
+            const double elapsed = double(clock.nsecsElapsed()) * 1e-9;
+            const double next = (std::floor(elapsed / every) + 1) * every;
+            std::this_thread::sleep_for(std::chrono::duration<double>(next - elapsed));
+        }
+    }
+    if (!ok) {
+        *error = feed.sink().errorString();
+    }
+    return ok;
+}
+
+QString vehicleName(int index, int count)
+{
+    const int width = std::max(4, int(QString::number(count).size()));
+    return QStringLiteral("v%1").arg(index, width, 10, QLatin1Char('0'));
 }
 
 QJsonObject SimulationSummary::toJson(const Profile &profile,
@@ -195,7 +319,7 @@ QJsonObject SimulationSummary::toJson(const Profile &profile,
             {QStringLiteral("duration_s"), fault.durationS},
         });
     }
-    return QJsonObject{
+    QJsonObject json{
         {QStringLiteral("sent"), qint64(sent)},
         {QStringLiteral("corrupted"), qint64(corrupted)},
         {QStringLiteral("bytes"), qint64(bytes)},
@@ -208,6 +332,12 @@ QJsonObject SimulationSummary::toJson(const Profile &profile,
         {QStringLiteral("scenario"), scenario.name},
         {QStringLiteral("faults"), faults},
     };
+    if (vehicles > 0) {
+        json.insert(QStringLiteral("vehicles"), qint64(vehicles));
+        json.insert(QStringLiteral("fault_vehicle"),
+                    vehicleName(options.faultVehicle, int(vehicles)));
+    }
+    return json;
 }
 
 } // namespace fw

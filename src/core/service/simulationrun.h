@@ -29,7 +29,17 @@ struct SimulationOptions
     double startTime = std::nan(""); // NaN: the current time
     bool realTime = true;            // pace samples by the clock, else as fast as possible
     Sink::Options sink;
+    // A fleet: > 0 vehicles, each its own simulator (seed + index − 1) publishing to the MQTT
+    // topic `to` names with {vehicle} replaced by its name (vehicleName). Only faultVehicle
+    // (1-based) runs the scenario; the others are nominal. Each vehicle sends what it generated
+    // over publishEveryS in one message (at least one sample).
+    int vehicles = 0;
+    int faultVehicle = 1;
+    double publishEveryS = 0;
 };
+
+// "v0001" … : vehicle `index` (1-based) of `count`, zero-padded so names sort in order.
+[[nodiscard]] QString vehicleName(int index, int count);
 
 struct SimulationSummary
 {
@@ -39,6 +49,7 @@ struct SimulationSummary
     std::uint64_t bytes = 0;
     std::uint64_t datagrams = 0;
     std::uint64_t unsent = 0; // records let go while an MQTT broker was away (of sent)
+    std::uint64_t vehicles = 0;
     double elapsedS = 0;
     Scenario scenario;
 
@@ -67,6 +78,10 @@ public:
     [[nodiscard]] static bool isCorrupted(std::uint64_t seed, std::uint64_t index, double fraction);
 
 private:
+    class Feed;
+    bool runOne(const Scenario &scenario, Feed &feed, QString *error);
+    bool runFleet(const Scenario &scenario, Feed &feed, QString *error);
+
     SimulationOptions m_options;
     SimulationSummary m_summary;
     std::atomic<bool> m_stop{false};

@@ -18,6 +18,9 @@ StreamMetrics::StreamMetrics(metrics::Registry *registry, std::size_t labelLimit
     , m_refused(registry->counter("faultwatch_stream_refused_samples_total",
                                   "Samples of new streams refused because the source's stream "
                                   "table was full."))
+    , m_otherShard(registry->counter("faultwatch_stream_other_shard_messages_total",
+                                     "Messages of streams other instances of a sharded fleet "
+                                     "keep (the source's shard=K/N), passed over."))
     , m_streamAlarm(registry->gaugeFamily("faultwatch_stream_alarm_active",
                                           "1 while the stream holds an alarm, else 0; only for "
                                           "streams that raised one.",
@@ -74,6 +77,7 @@ std::size_t StreamMetrics::mirror(const std::shared_ptr<const StreamTable> &tabl
     m_active.set(double(active));
     m_unlabelled.set(double(unlabelled));
     m_refused.mirror(double(table->refusedSamples()));
+    m_otherShard.mirror(double(table->otherShardMessages()));
     return active;
 }
 

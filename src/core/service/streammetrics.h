@@ -45,6 +45,7 @@ private:
     metrics::Gauge &m_active;
     metrics::Gauge &m_unlabelled;
     metrics::Counter &m_refused;
+    metrics::Counter &m_otherShard;
     metrics::Family<metrics::Gauge> &m_streamAlarm;
     metrics::Family<metrics::Counter> &m_streamLost;
     metrics::Family<metrics::Gauge> &m_streamConfidence;

@@ -41,10 +41,13 @@ QJsonObject streamsJson(const StreamTable &table, bool activeOnly)
             streams.append(streamJson(*entry));
         }
     }
-    return {{QStringLiteral("count"), qint64(table.size())},
-            {QStringLiteral("limit"), qint64(table.limit())},
-            {QStringLiteral("refused_samples"), qint64(table.refusedSamples())},
-            {QStringLiteral("streams"), streams}};
+    return {
+        {QStringLiteral("count"), qint64(table.size())},
+        {QStringLiteral("limit"), qint64(table.limit())},
+        {QStringLiteral("refused_samples"), qint64(table.refusedSamples())},
+        {QStringLiteral("shard"), QStringLiteral("%1/%2").arg(table.shard()).arg(table.shards())},
+        {QStringLiteral("other_shard_messages"), qint64(table.otherShardMessages())},
+        {QStringLiteral("streams"), streams}};
 }
 
 QJsonObject streamsSummary(const StreamTable &table)

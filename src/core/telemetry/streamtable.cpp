@@ -1,5 +1,6 @@
 #include "streamtable.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace fw {
@@ -100,6 +101,42 @@ std::string_view StreamKey::ofTopic(std::string_view topic) const
     }
     const std::size_t end = topic.find('/', from);
     return topic.substr(from, end == std::string_view::npos ? std::string_view::npos : end - from);
+}
+
+bool StreamKey::parseShard(std::string_view text, std::string *error)
+{
+    const std::size_t slash = text.find('/');
+    int k = 0;
+    int n = 0;
+    const auto parsed = [](std::string_view part, int *out) {
+        const auto [end, code] = std::from_chars(part.data(), part.data() + part.size(), *out);
+        return code == std::errc() && end == part.data() + part.size();
+    };
+    if (slash == std::string_view::npos || !parsed(text.substr(0, slash), &k)
+        || !parsed(text.substr(slash + 1), &n) || n < 1 || n > kMaxShards || k < 1 || k > n) {
+        *error = "shard: expected K/N with 1 <= K <= N <= " + std::to_string(kMaxShards) + ", got '"
+                 + std::string(text) + "'";
+        return false;
+    }
+    shard = k;
+    shards = n;
+    return true;
+}
+
+int StreamKey::shardOf(std::string_view key, int shards)
+{
+    // FNV-1a: simple enough to compute anywhere else (a script placing vehicles), and stable
+    // across builds, unlike std::hash.
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (const char c : key) {
+        hash = (hash ^ std::uint8_t(c)) * 0x100000001b3ULL;
+    }
+    return int(hash % std::uint64_t(std::max(shards, 1))) + 1;
+}
+
+bool StreamKey::owns(std::string_view key) const
+{
+    return shards <= 1 || shardOf(key, shards) == shard;
 }
 
 } // namespace fw

@@ -57,6 +57,17 @@ public:
     // Samples of streams the table had no room for.
     [[nodiscard]] std::uint64_t refusedSamples() const { return m_refused.load(); }
     void refuse(std::uint64_t samples) { m_refused.fetch_add(samples, std::memory_order_relaxed); }
+    // Messages of streams another instance of a sharded fleet keeps (see StreamKey::shards).
+    [[nodiscard]] std::uint64_t otherShardMessages() const { return m_otherShard.load(); }
+    void passOver() { m_otherShard.fetch_add(1, std::memory_order_relaxed); }
+    // The share of a sharded fleet this table's source keeps (1 of 1 when not sharded).
+    void setShard(int shard, int shards)
+    {
+        m_shard.store(shard);
+        m_shards.store(shards);
+    }
+    [[nodiscard]] int shard() const { return m_shard.load(); }
+    [[nodiscard]] int shards() const { return m_shards.load(); }
     // Every entry, in the order the streams appeared; the pointers stay valid.
     [[nodiscard]] std::vector<Entry *> entries() const;
 
@@ -75,6 +86,9 @@ private:
     std::vector<std::unique_ptr<Entry>> m_entries; // id − 1
     std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> m_ids;
     std::atomic<std::uint64_t> m_refused{0};
+    std::atomic<std::uint64_t> m_otherShard{0};
+    std::atomic<int> m_shard{1};
+    std::atomic<int> m_shards{1};
 };
 
 // The stream key a source's records are split by; from the URI's stream parameter.
@@ -86,12 +100,23 @@ struct StreamKey
     };
     Kind kind = Kind::None;
     int level = 0; // Topic: 1-based topic level that names the stream; 0 the whole topic
+    // This instance keeps the streams of shard `shard` of `shards` (1-based): those whose key's
+    // 64-bit FNV-1a hash modulo shards is shard − 1. Each instance of a fleet subscribes to all
+    // topics and keeps its share, so a stream stays with one instance whatever the broker does.
+    int shard = 1;
+    int shards = 1;
 
     // "none", "topic" or "topic:N"; false with a reason in *error otherwise.
     [[nodiscard]] static bool parse(std::string_view text, StreamKey *key, std::string *error);
     [[nodiscard]] std::string toString() const;
     // The key of a topic ("" when the topic has no such level).
     [[nodiscard]] std::string_view ofTopic(std::string_view topic) const;
+    // "K/N" with 1 ≤ K ≤ N ≤ kMaxShards; false with a reason in *error otherwise.
+    [[nodiscard]] bool parseShard(std::string_view text, std::string *error);
+    // Whether the stream of this key is this instance's (always, unsharded).
+    [[nodiscard]] bool owns(std::string_view key) const;
+    [[nodiscard]] static int shardOf(std::string_view key, int shards);
+    static constexpr int kMaxShards = 4096;
     bool operator==(const StreamKey &) const = default;
 };
 

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void aRestartedBrokerIsReconnectedAndTheGapCounted();
     void aTopicLevelNamesTheStreamAndItsLosses();
     void withoutAStreamKeyTheSourceIsOneStream();
+    void aShardKeepsItsShareOfTheStreams();
     void anUnreadableCredentialsFileFailsTheSource();
     void stopWhileTheBrokerIsAwayIsPrompt();
 
@@ -216,6 +217,36 @@ void TstMqttSource::withoutAStreamKeyTheSourceIsOneStream()
     QCOMPARE(h.source->counters()->streams->size(), 0u);
     // Still one sequence accounting per topic: the second bench's numbers are not duplicates.
     QCOMPARE(h.source->stats().duplicates, 0u);
+}
+
+// Of v1 to v6, shard 1 of 2 keeps v1, v3 and v5 (by their FNV-1a hash); the others' messages
+// are passed over and counted, on the first message of a topic and on the later ones.
+void TstMqttSource::aShardKeepsItsShareOfTheStreams()
+{
+    Harness h(m_broker->url(u"fleet/+/bms?stream=topic:2&shard=1/2"_s), benchProfile());
+    QVERIFY(m_broker->waitForSubscriptions(1));
+    for (int round = 0; round < 2; ++round) {
+        for (const char *vehicle : {"v1", "v2", "v3", "v4", "v5", "v6"}) {
+            const QString topic = u"fleet/%1/bms"_s.arg(QLatin1String(vehicle));
+            QVERIFY(publish(m_broker->url(topic), makeSamples(range(round * 2, round * 2 + 2))));
+        }
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(h.received.size(), 12u, kTimeoutMs);
+    const std::shared_ptr<StreamTable> streams = h.source->counters()->streams;
+    QTRY_COMPARE_WITH_TIMEOUT(streams->otherShardMessages(), 12u, kTimeoutMs); // a record a message
+    QCOMPARE(streams->shard(), 1);
+    QCOMPARE(streams->shards(), 2);
+    QStringList kept;
+    for (const StreamTable::Entry *entry : streams->entries()) {
+        kept << QString::fromStdString(entry->key);
+        QCOMPARE(entry->samples.load(), 4u);
+        QCOMPARE(entry->lost.load(), 0u);
+    }
+    kept.sort();
+    QCOMPARE(kept, (QStringList{u"v1"_s, u"v3"_s, u"v5"_s}));
+    QTest::qWait(200);
+    QCOMPARE(h.received.size(), 12u);
+    QCOMPARE(h.source->stats().lost, 0u);
 }
 
 QTEST_GUILESS_MAIN(TstMqttSource)

@@ -219,6 +219,11 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
     QTest::newRow("mqtt stream level beyond the topics")
         << u"mqtt://broker:1883/$share/g/fleet/+?stream=topic:3"_s
         << u"stream: the topics of '$share/g/fleet/+' have 2 levels, not 3"_s;
+    QTest::newRow("mqtt bad shard") << u"mqtt://broker:1883/fleet/+?stream=topic:2&shard=3/2"_s
+                                    << u"shard: expected K/N with 1 <= K <= N <= 4096, got '3/2'"_s;
+    QTest::newRow("mqtt shard of one stream")
+        << u"mqtt://broker:1883/fleet/+?shard=1/2&stream=none"_s
+        << u"shard: a fleet is sharded by its streams, and stream=none makes one stream"_s;
     QTest::newRow("stream key on udp")
         << u"udp://127.0.0.1:9000?stream=topic"_s << u"unknown option 'stream' for udp://"_s;
     QTest::newRow("mqtt udp option")
@@ -273,6 +278,10 @@ void TstSourceUri::toStringRoundTrips_data()
                                      << u"mqtt://broker:1883/fleet/+/bms?stream=topic:2"_s;
     QTest::newRow("mqtt one stream") << u"mqtt://broker:1883/fleet/#?stream=none"_s
                                      << u"mqtt://broker:1883/fleet/#?stream=none"_s;
+    QTest::newRow("mqtt shard") << u"mqtt://broker:1883/fleet/+?shard=2/3&stream=topic:2"_s
+                                << u"mqtt://broker:1883/fleet/+?stream=topic:2&shard=2/3"_s;
+    QTest::newRow("mqtt shard of whole topics")
+        << u"mqtt://broker:1883/fleet/#?shard=1/2"_s << u"mqtt://broker:1883/fleet/#?shard=1/2"_s;
     QTest::newRow("mqtt default stream key")
         << u"mqtt://broker:1883/fleet/#?stream=topic"_s << u"mqtt://broker:1883/fleet/#"_s;
 }

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void aTopicLevelNamesTheStream_data();
     void aTopicLevelNamesTheStream();
     void blocksCarryStreamIdsOnlyWhenGiven();
+    void shardsSplitKeysByTheirFnvHash();
+    void aBadShardIsRefusedWithItsReason();
 };
 
 void TestStreamTable::idsAreDenseFromOneAndStable()
@@ -172,6 +174,44 @@ void TestStreamTable::blocksCarryStreamIdsOnlyWhenGiven()
     QCOMPARE(block.stream(1), 5u);
     block.clear();
     QVERIFY(!block.hasStreams());
+}
+
+// The published FNV-1a test vectors, so that a script elsewhere can place a vehicle.
+void TestStreamTable::shardsSplitKeysByTheirFnvHash()
+{
+    QCOMPARE(StreamKey::shardOf("a", 1000), int(0xaf63dc4c8601ec8cULL % 1000) + 1);
+    QCOMPARE(StreamKey::shardOf("foobar", 7), int(0x85944171f73967e8ULL % 7) + 1);
+    QCOMPARE(StreamKey::shardOf("anything", 1), 1);
+
+    StreamKey first{StreamKey::Kind::Topic, 2};
+    StreamKey second = first;
+    std::string error;
+    QVERIFY(first.parseShard("1/2", &error));
+    QVERIFY(second.parseShard("2/2", &error));
+    int firsts = 0;
+    for (int i = 1; i <= 1000; ++i) {
+        const std::string key = "v" + std::to_string(10000 + i).substr(1);
+        QVERIFY2(first.owns(key) != second.owns(key), key.c_str());
+        firsts += first.owns(key) ? 1 : 0;
+    }
+    QCOMPARE(firsts, 501);                 // and 499 for the other: an even split
+    QVERIFY(StreamKey{}.owns("whatever")); // unsharded: every stream
+}
+
+void TestStreamTable::aBadShardIsRefusedWithItsReason()
+{
+    for (const char *text :
+         {"", "1", "0/2", "3/2", "1/0", "1/4097", "a/b", "1/2/3", "-1/2", "1/ 2"}) {
+        StreamKey key;
+        std::string error;
+        QVERIFY2(!key.parseShard(text, &error), text);
+        QVERIFY2(error.find("shard: expected K/N") == 0, error.c_str());
+        QCOMPARE(key.shards, 1);
+    }
+    StreamKey key;
+    std::string error;
+    QVERIFY(key.parseShard("4096/4096", &error));
+    QCOMPARE(key.shard, 4096);
 }
 
 QTEST_GUILESS_MAIN(TestStreamTable)
