@@ -14,8 +14,9 @@ packages=(
     # qt6-httpserver-dev does not pull in)
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-httpserver-dev qt6-websockets-dev qt6-tools-dev
     qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins libgl-dev libqt6opengl6-dev libeigen3-dev
-    # MQTT: Eclipse Mosquitto's client library, found with pkg-config; the broker for the tests
-    libmosquitto-dev pkg-config mosquitto
+    # MQTT: Eclipse Mosquitto's client library, found with pkg-config; the broker for the tests;
+    # its command-line subscriber, the fleet benchmark's reference
+    libmosquitto-dev pkg-config mosquitto mosquitto-clients
     # Qt's own strings translated (file dialogs, "Strg" for Ctrl in German)
     qt6-translations-l10n
     # benchmarks, reference detector, metrics server, offscreen fonts, linters

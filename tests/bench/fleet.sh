@@ -5,16 +5,18 @@
 # The broker and the publisher share the other core.
 #   tests/bench/fleet.sh [BUILD_DIR] [VEHICLES] [RATE_HZ] [SECONDS]
 # Prints, last, one JSON line: samples offered and received per second, lost, the share of its
-# core serve used, and serve's memory per stream (resident set growth over the streams).
+# core serve used, and serve's memory per stream (resident set growth over the streams). The
+# reference, on serve's core in the same run: mosquitto_sub receiving the same messages and
+# writing them to /dev/null, i.e. what the MQTT client library alone costs.
 set -euo pipefail
 build=${1:-build}
 vehicles=${2:-10000}
 rate=${3:-10}
 seconds=${4:-60}
-cli=$build/src/cli/faultwatch-cli
+cli=$build/bin/faultwatch-cli
 mosquitto=$(command -v mosquitto || echo /usr/sbin/mosquitto)
-if [ ! -x "$cli" ] || [ ! -x "$mosquitto" ]; then
-    echo "fleet.sh: needs $cli and mosquitto; build first (packaging/setup.sh)" >&2
+if [ ! -x "$cli" ] || [ ! -x "$mosquitto" ] || ! command -v mosquitto_sub >/dev/null; then
+    echo "fleet.sh: needs $cli, mosquitto and mosquitto_sub; build first (packaging/setup.sh)" >&2
     exit 1
 fi
 if [ "$(nproc)" -lt 2 ]; then
@@ -40,14 +42,18 @@ for _ in $(seq 100); do
     fetch "http://127.0.0.1:$http_port/health" > /dev/null 2>&1 && break
     sleep 0.1
 done
-sleep 1 # the subscription
+taskset -c 1 mosquitto_sub -h 127.0.0.1 -p "$broker_port" -t 'fleet/+/telemetry' > /dev/null &
+bare=$!
+pids+=($bare)
+sleep 1 # the subscriptions
 
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$serve/status"; }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$serve/stat"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/${1:-$serve}/stat"; }
 metric() { fetch "http://127.0.0.1:$http_port/metrics" | awk -v n="$1" '$1 == n {print $2}'; }
 
 rss0=$(rss_kib)
 cpu0=$(cpu_ticks)
+bare0=$(cpu_ticks "$bare")
 taskset -c 0 "$cli" simulate --profile spacecraft --vehicles "$vehicles" --rate "$rate" \
     --duration "$seconds" --publish-every 1 --datagram-bytes 65000 --seed 11 \
     --to "mqtt://127.0.0.1:$broker_port/fleet/{vehicle}/telemetry" > "$work/simulate.json"
@@ -61,9 +67,10 @@ for _ in $(seq 60); do
 done
 rss1=$(rss_kib)
 cpu1=$(cpu_ticks)
+bare1=$(cpu_ticks "$bare")
 metrics=$(fetch "http://127.0.0.1:$http_port/metrics")
 python3 - "$work/simulate.json" "$metrics" "$rss0" "$rss1" "$cpu0" "$cpu1" \
-    "$(getconf CLK_TCK)" <<'PY'
+    "$(getconf CLK_TCK)" "$bare0" "$bare1" <<'PY'
 import json, sys
 simulate = json.load(open(sys.argv[1]))
 values = {}
@@ -73,6 +80,7 @@ for line in sys.argv[2].splitlines():
         values[name] = float(value)
 rss0, rss1, cpu0, cpu1 = (int(a) for a in sys.argv[3:7])
 ticks = int(sys.argv[7])
+bare_s = (int(sys.argv[9]) - int(sys.argv[8])) / ticks
 streams = values.get("faultwatch_streams", 0)
 received = values.get("faultwatch_samples_total", 0)
 cpu_s = (cpu1 - cpu0) / ticks
@@ -90,6 +98,7 @@ print(json.dumps({
     "serve_core_share": round(cpu_s / simulate["elapsed_s"], 3),
     "serve_cpu_us_per_sample": round(cpu_s * 1e6 / max(received, 1), 2),
     "one_core_capacity_samples_per_s": round(received / max(cpu_s, 1e-9)),
+    "bare_subscriber_cpu_us_per_sample": round(bare_s * 1e6 / max(received, 1), 2),
     "rss_growth_kib_per_stream": round((rss1 - rss0) / max(streams, 1), 1),
     "serve_rss_mib": round(rss1 / 1024, 1),
 }))

@@ -27,7 +27,7 @@ Attribution::Attribution(std::shared_ptr<const ForestArrays> forest,
     , m_channels(channels)
 {
     const ForestArrays &a = *m_forest;
-    m_bits.assign(std::size_t(a.nodeCount()), 0.0);
+    auto bits = std::make_shared<std::vector<double>>(std::size_t(a.nodeCount()), 0.0);
     for (int t = 0; t < a.treeCount(); ++t) {
         const auto base = std::size_t(a.treeOffsets[std::size_t(t)]);
         const auto end = std::size_t(a.treeOffsets[std::size_t(t) + 1]);
@@ -38,10 +38,11 @@ Attribution::Attribution(std::shared_ptr<const ForestArrays> forest,
             const double parent = std::max(1, a.nodeSize[i]);
             for (std::int32_t child : {a.childLeft[i], a.childRight[i]}) {
                 const std::size_t c = base + std::size_t(child);
-                m_bits[c] = std::log2(parent / std::max(1, a.nodeSize[c]));
+                (*bits)[c] = std::log2(parent / std::max(1, a.nodeSize[c]));
             }
         }
     }
+    m_bits = std::move(bits);
 }
 
 void Attribution::shares(std::span<const double> features, std::span<double> out) const
@@ -79,9 +80,9 @@ void Attribution::shares(std::span<const double> features, std::span<double> out
                 next = a.nodeSize[left] >= a.nodeSize[right] ? left : right;
             }
             if (known && hyperplane) {
-                creditHyperplane(node, x, m_bits[next], out.data());
+                creditHyperplane(node, x, (*m_bits)[next], out.data());
             } else if (known) {
-                out[std::size_t(m_featureChannel[std::size_t(a.feature[node])])] += m_bits[next];
+                out[std::size_t(m_featureChannel[std::size_t(a.feature[node])])] += (*m_bits)[next];
             }
             node = next;
         }

@@ -38,7 +38,9 @@ private:
 
     std::shared_ptr<const ForestArrays> m_forest;
     std::vector<int> m_featureChannel;
-    std::vector<double> m_bits; // per node: log2(size(parent) / size(node)), 0 at roots
+    // Per node: log2(size(parent) / size(node)), 0 at roots. Shared by copies, as the forest is:
+    // a fleet's detectors (one per stream) copy their Attribution.
+    std::shared_ptr<const std::vector<double>> m_bits;
     int m_channels = 0;
 };
 

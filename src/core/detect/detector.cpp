@@ -93,8 +93,9 @@ Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest f
                    RangeGuard guard, std::optional<RelationCheck> relations,
                    std::optional<ForecastCheck> forecast)
     : m_model(std::move(model))
-    , m_forest(std::move(forest))
-    , m_calibration(m_model->calibration)
+    // Shared by the copies a fleet makes, one per stream: immutable, and most of the memory.
+    , m_forest(std::make_shared<const IsolationForest>(std::move(forest)))
+    , m_calibration(std::make_shared<const Calibration>(m_model->calibration))
     , m_guard(std::move(guard))
     , m_relations(std::move(relations))
     , m_forecast(std::move(forecast))
@@ -111,8 +112,6 @@ Detector::Detector(std::shared_ptr<const DetectorModel> model, IsolationForest f
     if (m.window > 0) {
         m_window.emplace(m.channelCount(), m.window, m.windowFlags);
     }
-    m_features.resize(kBatchRows * std::size_t(m.featureCount()));
-    m_scores.resize(kBatchRows);
     m_shares.resize(std::size_t(m.channelCount()));
     m_forestRow.resize(std::size_t(m.channelCount()));
     m_anyLowVariety = std::any_of(m.guard.begin(), m.guard.end(),
@@ -157,14 +156,20 @@ void Detector::process(std::span<const double> rows, DetectionResults &out)
     const auto features = std::size_t(m_model->featureCount());
     out.channels = channelCount();
     const std::size_t count = rows.size() / width;
+    // Scratch grown to the largest batch seen: a fleet keeps a detector per vehicle, each fed a
+    // few rows at a time, and a full batch's worth for each would be most of its memory.
+    if (const std::size_t batch = std::min(kBatchRows, count); m_scores.size() < batch) {
+        m_features.resize(batch * features);
+        m_scores.resize(batch);
+    }
     for (std::size_t start = 0; start < count; start += kBatchRows) {
         const std::size_t n = std::min(kBatchRows, count - start);
         for (std::size_t i = 0; i < n; ++i) {
             featuresOf(rows.subspan((start + i) * width, width),
                        std::span(m_features).subspan(i * features, features));
         }
-        m_forest.scoreBatch(std::span(m_features).first(n * features),
-                            std::span(m_scores).first(n));
+        m_forest->scoreBatch(std::span(m_features).first(n * features),
+                             std::span(m_scores).first(n));
         for (std::size_t i = 0; i < n; ++i) {
             const std::span<const double> row = rows.subspan((start + i) * width, width);
             // A sample with no value at all has nothing to score: it is invalid, not normal.
@@ -177,7 +182,7 @@ void Detector::process(std::span<const double> rows, DetectionResults &out)
 void Detector::finishRow(std::span<const double> row, std::span<const double> features,
                          double score, DetectionResults &out)
 {
-    const double confidence = std::isnan(score) ? kNaN : m_calibration.confidence(score);
+    const double confidence = std::isnan(score) ? kNaN : m_calibration->confidence(score);
     GuardState guard = m_guard.check(row);
     if (m_forecast) {
         guard = m_guard.flagForecast(m_forecast->check(row));

@@ -72,8 +72,8 @@ public:
     void reset();
 
     [[nodiscard]] const DetectorModel &model() const { return *m_model; }
-    [[nodiscard]] const IsolationForest &forest() const { return m_forest; }
-    [[nodiscard]] const Calibration &calibration() const { return m_calibration; }
+    [[nodiscard]] const IsolationForest &forest() const { return *m_forest; }
+    [[nodiscard]] const Calibration &calibration() const { return *m_calibration; }
     [[nodiscard]] int channelCount() const { return m_model->channelCount(); }
     [[nodiscard]] bool alarmActive() const { return m_policy.active(); }
 
@@ -86,8 +86,9 @@ private:
                    DetectionResults &out);
 
     std::shared_ptr<const DetectorModel> m_model;
-    IsolationForest m_forest;
-    Calibration m_calibration;
+    // Shared with the copies made for other streams of one source (see DetectorWorker).
+    std::shared_ptr<const IsolationForest> m_forest;
+    std::shared_ptr<const Calibration> m_calibration;
     RangeGuard m_guard;
     std::optional<RelationCheck> m_relations;
     std::optional<ForecastCheck> m_forecast;

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void missingValuesAreNotZeros();
     void badTrainingInputIsRefused();
     void resultsDoNotDependOnHowRowsAreCut();
+    void copiesShareTheModelsTablesAndKeepTheirOwnState();
     void theForestRaisesOnlyWhenAsked_data();
     void theForestRaisesOnlyWhenAsked();
 };
@@ -292,6 +293,29 @@ void TestDetector::resultsDoNotDependOnHowRowsAreCut()
     QCOMPARE(cut.score, once.score);
     QCOMPARE(cut.alarm, once.alarm);
     QCOMPARE(cut.attribution, once.attribution);
+}
+
+// A fleet keeps one detector per stream, copied from one: the forest and the calibration are
+// shared (most of the memory), the windows and alarm state are each copy's own.
+void TestDetector::copiesShareTheModelsTablesAndKeepTheirOwnState()
+{
+    const DetectorModel model = train(nominalRows(2000, 11));
+    const Detector original = detectorFor(model);
+    Detector faulty = original;
+    Detector healthy = original;
+    QCOMPARE(&faulty.forest(), &original.forest());
+    QCOMPARE(&faulty.calibration(), &original.calibration());
+    std::vector<double> rows = nominalRows(600, 12);
+    for (std::size_t r = 300; r < 600; ++r) {
+        rows[r * 3] += 5;
+    }
+    DetectionResults out;
+    faulty.process(rows, out);
+    QVERIFY(faulty.alarmActive());
+    QVERIFY(!healthy.alarmActive());
+    DetectionResults calm;
+    healthy.process(std::span<const double>(rows).first(300 * 3), calm);
+    QVERIFY(std::none_of(calm.alarm.begin(), calm.alarm.end(), [](auto a) { return a != 0; }));
 }
 
 void TestDetector::theForestRaisesOnlyWhenAsked_data()
