@@ -670,6 +670,10 @@ trainiert auf %Ln Zeilen</numerusform>
         <source>%1 streams, %2 holding an alarm, %3 raised one. The plots and alarms follow the one chosen here.</source>
         <translation>%1 Datenströme, %2 mit aktivem Alarm, %3 mit ausgelöstem Alarm. Diagramme und Alarme folgen dem hier gewählten.</translation>
     </message>
+    <message>
+        <source>S&amp;tream (alarms elsewhere: %1):</source>
+        <translation>Da&amp;tenstrom (Alarme anderswo: %1):</translation>
+    </message>
 </context>
 <context>
     <name>fw::ConnectionDialog</name>

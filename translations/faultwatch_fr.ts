@@ -670,6 +670,10 @@ entraîné sur %Ln lignes</numerusform>
         <source>%1 streams, %2 holding an alarm, %3 raised one. The plots and alarms follow the one chosen here.</source>
         <translation>%1 flux, %2 en alarme, %3 en ont levé une. Les courbes et les alarmes suivent celui choisi ici.</translation>
     </message>
+    <message>
+        <source>S&amp;tream (alarms elsewhere: %1):</source>
+        <translation>F&amp;lux (alarmes ailleurs&#xa0;: %1)&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>fw::ConnectionDialog</name>

@@ -459,7 +459,8 @@ void MainWindow::watchStream(std::uint32_t id)
 void MainWindow::updateStreams()
 {
     std::vector<ConnectionBar::StreamChoice> choices;
-    const std::vector<StreamTable::Entry *> entries = m_pipeline->streams()->entries();
+    const std::shared_ptr<StreamTable> table = m_pipeline->streams(); // keeps the entries alive
+    const std::vector<StreamTable::Entry *> entries = table->entries();
     choices.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
         // Ids are given out densely from 1, in the order the entries list them.

@@ -29,7 +29,7 @@ QCommandLineOption option(const char *name, const char *description, const char 
                  : QCommandLineOption(QString::fromLatin1(name), text);
 }
 
-// As many as one serve keeps streams of (StreamTable::kMaxStreams).
+// As many as one serve keeps streams of (StreamTable::kDefaultLimit).
 constexpr std::uint64_t kMaxVehicles = 100000;
 
 } // namespace

@@ -156,7 +156,7 @@ void ConnectionBar::showStreams(const std::vector<StreamChoice> &streams)
     const bool same = streams.size() == m_streams.size()
                       && std::equal(streams.begin(), streams.end(), m_streams.begin(),
                                     [](const StreamChoice &a, const StreamChoice &b) {
-                                        return a.id == b.id && a.alarm == b.alarm
+                                        return a.id == b.id && a.key == b.key && a.alarm == b.alarm
                                                && a.alarmsRaised == b.alarmsRaised;
                                     });
     // Not while the list is open: the operator is choosing from it.
@@ -189,6 +189,7 @@ void ConnectionBar::showStreams(const std::vector<StreamChoice> &streams)
         raised += stream.alarmsRaised > 0 ? 1 : 0;
     }
     chooseStream(chosen);
+    showOtherAlarms();
     // The whole fleet at a glance, beside the one being watched.
     const QString summary = tr("%1 streams, %2 holding an alarm, %3 raised one. The plots and "
                                "alarms follow the one chosen here.")
@@ -204,6 +205,20 @@ void ConnectionBar::chooseStream(std::uint32_t id)
     const int index = m_stream->findData(QVariant::fromValue(id));
     const QSignalBlocker blocker(m_stream);
     m_stream->setCurrentIndex(index >= 0 ? index : 0);
+    showOtherAlarms();
+}
+
+void ConnectionBar::showOtherAlarms()
+{
+    // The alarm table follows the chosen stream only: alarms elsewhere are said here, in red.
+    const std::uint32_t chosen = chosenStream();
+    const auto others
+        = std::count_if(m_streams.begin(), m_streams.end(),
+                        [chosen](const StreamChoice &s) { return s.alarm && s.id != chosen; });
+    m_ui->streamLabel->setText(others > 0 ? tr("S&tream (alarms elsewhere: %1):").arg(others)
+                                          : tr("S&tream:"));
+    m_ui->streamLabel->setStyleSheet(
+        others > 0 ? QStringLiteral("color: #c0392b; font-weight: bold") : QString());
 }
 
 std::uint32_t ConnectionBar::chosenStream() const

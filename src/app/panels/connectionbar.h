@@ -69,6 +69,8 @@ Q_SIGNALS:
     void streamChosen(std::uint32_t id);
 
 private:
+    void showOtherAlarms();
+
     std::unique_ptr<Ui::ConnectionBar> m_ui; // the form, ui/connectionbar.ui
     QComboBox *m_source = nullptr;
     QComboBox *m_profile = nullptr;

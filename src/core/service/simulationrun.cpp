@@ -170,8 +170,12 @@ bool SimulationRun::run(QString *error)
     if (!sink) {
         return false;
     }
-    if (o.vehicles > 0
-        && (!sink->publishesToTopics() || !o.to.contains(QStringLiteral("{vehicle}")))) {
+    // The topic as the sink publishes it (percent-decoded), not the text of the URI.
+    std::optional<SourceUri> uri;
+    if (o.vehicles > 0 && sink->publishesToTopics()) {
+        uri = SourceUri::parse(o.to, error);
+    }
+    if (o.vehicles > 0 && (!uri || !uri->topic.contains(QStringLiteral("{vehicle}")))) {
         *error = QStringLiteral("a fleet publishes to mqtt://HOST:PORT/TOPIC with {vehicle} in the "
                                 "topic, e.g. mqtt://127.0.0.1:1883/fleet/{vehicle}/telemetry");
         return false;
@@ -183,8 +187,8 @@ bool SimulationRun::run(QString *error)
     m_summary.started = true;
     QElapsedTimer clock;
     clock.start();
-    const bool ok
-        = o.vehicles > 0 ? runFleet(*scenario, feed, error) : runOne(*scenario, feed, error);
+    const bool ok = o.vehicles > 0 ? runFleet(*scenario, uri->topic, feed, error)
+                                   : runOne(*scenario, feed, error);
     const bool flushed = ok && sink->flush();
     m_summary.bytes = sink->bytes();
     m_summary.datagrams = sink->datagrams();
@@ -238,13 +242,13 @@ bool SimulationRun::runOne(const Scenario &scenario, Feed &feed, QString *error)
     return ok;
 }
 
-bool SimulationRun::runFleet(const Scenario &scenario, Feed &feed, QString *error)
+bool SimulationRun::runFleet(const Scenario &scenario, const QString &topic, Feed &feed,
+                             QString *error)
 {
     const SimulationOptions &o = m_options;
     const double start = std::isnan(o.startTime)
                              ? double(QDateTime::currentMSecsSinceEpoch()) / 1000.0
                              : o.startTime;
-    const QString topic = SourceUri::parse(o.to, error)->topic;
     struct Vehicle
     {
         std::unique_ptr<Simulator> simulator;
@@ -289,10 +293,16 @@ bool SimulationRun::runFleet(const Scenario &scenario, Feed &feed, QString *erro
         ok = ok && feed.sink().flush();
         done = std::max(done, due);
         if (o.realTime && ok && done < total) {
-            // Wakes at the next publication time, every vehicle's samples due by then in one go.
-            const double elapsed = double(clock.nsecsElapsed()) * 1e-9;
-            const double next = (std::floor(elapsed / every) + 1) * every;
-            std::this_thread::sleep_for(std::chrono::duration<double>(next - elapsed));
+            // Wakes at the next publication time, every vehicle's samples due by then in one go,
+            // and no later than the last sample is due. In slices, so that a stop is prompt.
+            const double last = double(total - 1) / o.rateHz;
+            double elapsed = double(clock.nsecsElapsed()) * 1e-9;
+            const double next = std::min((std::floor(elapsed / every) + 1) * every, last);
+            while (elapsed < next && !m_stop.load(std::memory_order_relaxed)) {
+                std::this_thread::sleep_for(
+                    std::chrono::duration<double>(std::min(next - elapsed, 0.05)));
+                elapsed = double(clock.nsecsElapsed()) * 1e-9;
+            }
         }
     }
     if (!ok) {

@@ -80,7 +80,7 @@ public:
 private:
     class Feed;
     bool runOne(const Scenario &scenario, Feed &feed, QString *error);
-    bool runFleet(const Scenario &scenario, Feed &feed, QString *error);
+    bool runFleet(const Scenario &scenario, const QString &topic, Feed &feed, QString *error);
 
     SimulationOptions m_options;
     SimulationSummary m_summary;
