@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include <QDeadlineTimer>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUdpSocket>
@@ -52,6 +53,21 @@ quint16 freeTcpPort()
     QTcpServer probe;
     probe.listen(QHostAddress::LocalHost, 0);
     return probe.serverPort();
+}
+
+quint16 announcedPort(QProcess &serve, QByteArray *log)
+{
+    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
+    QDeadlineTimer started(10000);
+    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
+        serve.waitForReadyRead(200);
+        *log += serve.readAllStandardError();
+        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
+        if (match.hasMatch()) {
+            return quint16(match.captured(1).toUInt());
+        }
+    }
+    return 0;
 }
 
 std::pair<int, QByteArray> httpGet(quint16 port, const QByteArray &path)

@@ -27,6 +27,10 @@ CliResult runCli(const QStringList &arguments, int timeoutMs = 30000);
 // Starts faultwatch-cli and returns the running process.
 std::unique_ptr<QProcess> startCli(const QStringList &arguments);
 
+// The HTTP port a started `serve` announces on stderr (http://127.0.0.1:PORT), or 0 when it did
+// not within 10 s or exited; what it logged until then is appended to *log.
+quint16 announcedPort(QProcess &serve, QByteArray *log);
+
 // A port that was free on 127.0.0.1 a moment ago, for UDP or TCP.
 quint16 freeUdpPort();
 quint16 freeTcpPort();

@@ -77,21 +77,6 @@ private:
     QList<QJsonObject> m_notifications;
 };
 
-quint16 announcedPort(QProcess &serve, QByteArray *log)
-{
-    const QRegularExpression url(u"http://127\\.0\\.0\\.1:(\\d+)"_s);
-    QDeadlineTimer started(10000);
-    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
-        serve.waitForReadyRead(200);
-        *log += serve.readAllStandardError();
-        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
-        if (match.hasMatch()) {
-            return quint16(match.captured(1).toUInt());
-        }
-    }
-    return 0;
-}
-
 // A shipped file with some of its text replaced, written into dir.
 QString adapted(const QString &shipped, const QList<std::pair<QByteArray, QByteArray>> &changes,
                 const QTemporaryDir &dir)

@@ -28,22 +28,6 @@ private:
 
 namespace {
 
-// The port serve announces on stderr, or 0 within 10 s.
-quint16 announcedPort(QProcess &serve, QByteArray *log)
-{
-    const QRegularExpression url(u"http://127\\.0\\.0\\.1:(\\d+)"_s);
-    QDeadlineTimer started(10000);
-    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
-        serve.waitForReadyRead(200);
-        *log += serve.readAllStandardError();
-        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
-        if (match.hasMatch()) {
-            return quint16(match.captured(1).toUInt());
-        }
-    }
-    return 0;
-}
-
 // serve subscribed at url, with its HTTP port in *port (0 when it did not
 // announce one; *log then says why).
 std::unique_ptr<QProcess> startServe(const QString &url, quint16 *port, QByteArray *log)

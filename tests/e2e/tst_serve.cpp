@@ -46,23 +46,6 @@ std::pair<int, QByteArray> post(quint16 port, const QByteArray &path, const QByt
                    : std::pair<int, QByteArray>{data.mid(9, 3).toInt(), data.mid(end + 4)};
 }
 
-// The port serve announces on stderr ("http://127.0.0.1:PORT"), or 0 within 10 s; what it
-// logged until then is appended to *log.
-quint16 announcedPort(QProcess &serve, QByteArray *log)
-{
-    const QRegularExpression url(QStringLiteral("http://127\\.0\\.0\\.1:(\\d+)"));
-    QDeadlineTimer started(10000);
-    while (!started.hasExpired() && serve.state() != QProcess::NotRunning) {
-        serve.waitForReadyRead(200);
-        *log += serve.readAllStandardError();
-        const QRegularExpressionMatch match = url.match(QString::fromUtf8(*log));
-        if (match.hasMatch()) {
-            return quint16(match.captured(1).toUInt());
-        }
-    }
-    return 0;
-}
-
 // Sends SIGTERM and waits: true when serve exited 0 within 10 s.
 bool stopsCleanly(QProcess &serve)
 {
