@@ -71,8 +71,10 @@ int simulate(const QStringList &arguments)
         option("datagram-bytes",
                "UDP: largest datagram payload; MQTT: largest message (default 1400).", "N"),
         option("vehicles",
-               "A fleet of N vehicles, each its own stream, published to the mqtt:// topic of "
-               "--to with {vehicle} replaced by v0001, v0002, ...",
+               "A fleet of N vehicles (v0001, v0002, ...), each its own stream: on mqtt://, "
+               "published to the topic of --to with {vehicle} replaced by the name; elsewhere, "
+               "each record names its vehicle in a 'vehicle' field (jsonl, csv) or by its APID, "
+               "counted up from the profile's (ccsds).",
                "N"),
         option("fault-vehicle",
                "The vehicle that runs --scenario; the others are nominal (default 1).", "K"),

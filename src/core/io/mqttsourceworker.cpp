@@ -59,7 +59,6 @@ void MqttSourceWorker::open()
 
 bool MqttSourceWorker::configure(QString *error)
 {
-    counters().streams->setShard(m_uri.streamKey.shard, m_uri.streamKey.shards);
     m_client = newMqttClient(m_uri, this, error);
     if (!m_client) {
         return false;
@@ -218,13 +217,14 @@ void MqttSourceWorker::onMessage(mosquitto *, void *self, const mosquitto_messag
             table.passOver();
             return;
         }
-        if (const StreamKey &key = worker->m_uri.streamKey; !key.owns(key.ofTopic(topic))) {
+        if (const StreamKey &key = worker->m_uri.streamKey;
+            key.kind == StreamKey::Kind::Topic && !key.owns(key.ofTopic(topic))) {
             worker->m_otherShards.emplace(topic);
             table.passOver();
             return;
         }
         it = worker->m_streams.emplace(std::string(topic), worker->makeStream()).first;
-        if (worker->m_uri.streamKey.kind != StreamKey::Kind::None) {
+        if (worker->m_uri.streamKey.kind == StreamKey::Kind::Topic) {
             worker->assignStream(it->second, worker->m_uri.streamKey.ofTopic(topic));
         }
     }

@@ -72,6 +72,7 @@ std::unique_ptr<Source> createSource(const SourceUri &uri, const Profile &profil
         *message = QStringLiteral("%1: unsupported source").arg(uri.toString());
         return nullptr;
     }
+    worker->setStreamKey(uri.streamKey);
     return std::make_unique<Source>(uri, std::move(worker), std::move(counters));
 }
 

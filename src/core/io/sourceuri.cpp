@@ -38,13 +38,14 @@ QStringList allowedOptions(Scheme scheme)
 {
     switch (scheme) {
     case Scheme::Udp:
-        return {QStringLiteral("format"), QStringLiteral("rcvbuf")};
+        return {QStringLiteral("format"), QStringLiteral("rcvbuf"), QStringLiteral("stream"),
+                QStringLiteral("shard")};
     case Scheme::Tcp:
     case Scheme::TcpListen:
-        return {QStringLiteral("format")};
+        return {QStringLiteral("format"), QStringLiteral("stream"), QStringLiteral("shard")};
     case Scheme::File:
-        return {QStringLiteral("speed"), QStringLiteral("loop"), QStringLiteral("paused"),
-                QStringLiteral("format")};
+        return {QStringLiteral("speed"),  QStringLiteral("loop"),   QStringLiteral("paused"),
+                QStringLiteral("format"), QStringLiteral("stream"), QStringLiteral("shard")};
     case Scheme::Sim:
         return {QStringLiteral("rate"), QStringLiteral("scenario"), QStringLiteral("seed")};
     case Scheme::Mqtt:
@@ -60,13 +61,27 @@ StreamKey defaultStreamKey(SourceUri::Scheme scheme)
     return scheme == SourceUri::Scheme::Mqtt ? StreamKey{StreamKey::Kind::Topic, 0} : StreamKey{};
 }
 
-// A stream named by a topic level the filter's topics do not have would put every message in
-// one nameless stream: said at once.
-bool checkStreamLevel(const SourceUri &uri, QString *error)
+// A stream key the source's records cannot have (a topic level the filter's topics lack, a
+// field of a CCSDS packet) would put every record in one nameless stream: said at once.
+bool checkStreamKey(const SourceUri &uri, QString *error)
 {
-    if (uri.streamKey.shards > 1 && uri.streamKey.kind == StreamKey::Kind::None) {
+    const StreamKey &key = uri.streamKey;
+    if (key.shards > 1 && key.kind == StreamKey::Kind::None) {
         return fail(error, QStringLiteral("shard: a fleet is sharded by its streams, and "
                                           "stream=none makes one stream"));
+    }
+    if (key.kind == StreamKey::Kind::Topic && uri.scheme != SourceUri::Scheme::Mqtt) {
+        return fail(error, QStringLiteral("stream: only mqtt:// has topics; name streams with "
+                                          "field:NAME (jsonl, csv) or apid (ccsds)"));
+    }
+    if (key.kind == StreamKey::Kind::Field && uri.format == WireFormat::Ccsds) {
+        return fail(error, QStringLiteral("stream: CCSDS packets have no named fields; name "
+                                          "their streams with stream=apid"));
+    }
+    if (key.kind == StreamKey::Kind::Apid && uri.format != WireFormat::Ccsds) {
+        return fail(error, QStringLiteral("stream: apid names the streams of format=ccsds, "
+                                          "not of %1; use field:NAME")
+                               .arg(wireFormatName(uri.format)));
     }
     if (uri.streamKey.kind != StreamKey::Kind::Topic || uri.streamKey.level == 0
         || uri.topic.endsWith(u'#')) {
@@ -276,6 +291,7 @@ bool applyOption(SourceUri *uri, const QString &key, const QString &value, QStri
         }
         uri->streamKey.kind = parsed.kind;
         uri->streamKey.level = parsed.level;
+        uri->streamKey.field = std::move(parsed.field);
     } else if (key == u"shard") {
         std::string reason;
         if (!uri->streamKey.parseShard(value.toStdString(), &reason)) {
@@ -469,7 +485,7 @@ std::optional<SourceUri> SourceUri::parse(const QString &text, QString *error)
     if (!parseQuery(query, &uri, error)) {
         return std::nullopt;
     }
-    if (!checkStreamLevel(uri, error)) {
+    if (!checkStreamKey(uri, error)) {
         return std::nullopt;
     }
     return uri;
@@ -542,16 +558,13 @@ QString SourceUri::toString() const
         if (!clientId.isEmpty()) {
             options.append(QStringLiteral("client=") + encodePathLike(clientId));
         }
-        if (const StreamKey usual = defaultStreamKey(scheme);
-            streamKey.kind != usual.kind || streamKey.level != usual.level) {
-            options.append(QStringLiteral("stream=")
-                           + QString::fromStdString(streamKey.toString()));
-        }
-        if (streamKey.shards > 1) {
-            options.append(
-                QStringLiteral("shard=%1/%2").arg(streamKey.shard).arg(streamKey.shards));
-        }
         break;
+    }
+    if (const std::string key = streamKey.toString(); key != defaultStreamKey(scheme).toString()) {
+        options.append(QStringLiteral("stream=") + encodePathLike(QString::fromStdString(key)));
+    }
+    if (streamKey.shards > 1) {
+        options.append(QStringLiteral("shard=%1/%2").arg(streamKey.shard).arg(streamKey.shards));
     }
     if (!options.isEmpty()) {
         text += u'?' + options.join(u'&');

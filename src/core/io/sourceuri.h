@@ -24,6 +24,8 @@ namespace fw {
 //                                     line and a password line; stream says what names a
 //                                     stream (topic, topic:N for its Nth level, or none);
 //                                     shard keeps only the streams of share K of N
+// Every scheme but sim also takes stream=field:NAME (jsonl, csv: the record's field NAME names
+// its stream) or stream=apid (ccsds: each APID a stream), and shard=K/N with either.
 // IPv6 hosts are written in brackets: udp://[::1]:9000.
 //
 // Decisions: the scheme is case-insensitive; the network format defaults to jsonl; a file path
@@ -53,7 +55,7 @@ struct SourceUri
     QString caFile;             // mqtt: CA certificates (PEM) to trust; empty = the system's
     QString credentialsFile;    // mqtt: user name line, password line
     QString clientId;           // mqtt: empty = a random one
-    StreamKey streamKey;        // mqtt: each topic a stream unless stream= says otherwise
+    StreamKey streamKey;        // mqtt: each topic a stream; others: one stream unless stream=
 
     [[nodiscard]] static std::optional<SourceUri> parse(const QString &text, QString *error);
     [[nodiscard]] QString toString() const;

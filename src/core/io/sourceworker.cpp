@@ -23,9 +23,10 @@ void addDelta(std::atomic<std::uint64_t> &counter, std::uint64_t now, std::uint6
 std::uint64_t refusedRecords(const DecodeCounts &now, const DecodeCounts &before)
 {
     std::uint64_t refused = 0;
-    for (DecodeError e : {DecodeError::Malformed, DecodeError::LineTooLong,
-                          DecodeError::MissingTime, DecodeError::BadTime, DecodeError::BadLength,
-                          DecodeError::BadHeader, DecodeError::Truncated}) {
+    for (DecodeError e :
+         {DecodeError::Malformed, DecodeError::LineTooLong, DecodeError::MissingTime,
+          DecodeError::BadTime, DecodeError::BadLength, DecodeError::BadHeader,
+          DecodeError::Truncated, DecodeError::MissingStream}) {
         refused += now.count(e) - before.count(e);
     }
     return refused;
@@ -42,6 +43,12 @@ SourceWorker::SourceWorker(Profile profile, WireFormat format,
 {}
 
 SourceWorker::~SourceWorker() = default;
+
+void SourceWorker::setStreamKey(const StreamKey &key)
+{
+    m_streamKey = key;
+    m_counters->streams->setShard(key.shard, key.shards);
+}
 
 void SourceWorker::start()
 {
@@ -70,12 +77,17 @@ void SourceWorker::shutdown()
     thread()->quit();
 }
 
-InputStream SourceWorker::makeStream() const
+InputStream SourceWorker::makeStream()
 {
     InputStream stream;
     stream.decoder = makeDecoder(m_format, m_profile);
     // CCSDS sequence counts are 14 bits wide and wrap.
     stream.tracker = SequenceTracker(m_format == WireFormat::Ccsds ? 16384 : 0);
+    if (m_streamKey.fromRecords()) {
+        // The worker outlives its inputs' decoders.
+        stream.decoder->keyRecords([this](std::string_view key) { return streamOfKey(key); },
+                                   m_streamKey.field);
+    }
     return stream;
 }
 
@@ -127,22 +139,17 @@ void SourceWorker::finishInto(InputStream &stream, SampleBlock &out)
 void SourceWorker::ingestRows(InputStream &stream, const SampleBlock &block, std::size_t first,
                               std::size_t last)
 {
-    if (first >= last) {
-        return;
-    }
-    for (std::size_t row = first; row < last; ++row) {
-        const std::int64_t seq = block.seq(row);
-        if (seq != SampleBlock::kNoSeq) {
-            stream.tracker.observe(seq, block.t(row));
+    while (first < last) {
+        // In pieces that fit a block, so that a long run is handed on as it goes.
+        const std::size_t firstRow = m_pending->size();
+        const std::size_t room = kMaxBlockRows > firstRow ? kMaxBlockRows - firstRow : 1;
+        const std::size_t end = std::min(last, first + room);
+        for (std::size_t row = first; row < end; ++row) {
+            m_pending->append(block, row);
         }
-        m_pending->append(block, row);
-        if (m_pending->size() >= kMaxBlockRows) {
-            flush();
-        }
+        accountRows(stream, firstRow);
+        first = end;
     }
-    publishSequence(stream);
-    m_counters->samples.fetch_add(last - first, std::memory_order_relaxed);
-    dataArrived();
 }
 
 void SourceWorker::fail(const QString &message)
@@ -162,45 +169,112 @@ void SourceWorker::publishErrors(InputStream &stream)
     }
 }
 
-void SourceWorker::publishSequence(InputStream &stream)
+void SourceWorker::publishSequence(SequenceBook &book)
 {
-    addDelta(m_counters->lost, stream.tracker.lost(), stream.publishedLost);
-    addDelta(m_counters->duplicates, stream.tracker.duplicates(), stream.publishedDuplicates);
-    addDelta(m_counters->outOfOrder, stream.tracker.outOfOrder(), stream.publishedOutOfOrder);
-    addDelta(m_counters->sequenceResets, stream.tracker.resets(), stream.publishedResets);
-    addDelta(m_counters->sequenceStrays, stream.tracker.strays(), stream.publishedStrays);
+    const SequenceTracker &tracker = book.tracker;
+    addDelta(m_counters->lost, tracker.lost(), book.publishedLost);
+    addDelta(m_counters->duplicates, tracker.duplicates(), book.publishedDuplicates);
+    addDelta(m_counters->outOfOrder, tracker.outOfOrder(), book.publishedOutOfOrder);
+    addDelta(m_counters->sequenceResets, tracker.resets(), book.publishedResets);
+    addDelta(m_counters->sequenceStrays, tracker.strays(), book.publishedStrays);
+    if (book.entry) {
+        addDelta(book.entry->lost, tracker.lost(), book.publishedStreamLost);
+    }
 }
 
 void SourceWorker::account(InputStream &stream, std::size_t firstRow)
 {
     publishErrors(stream);
-    std::size_t rows = m_pending->size();
-    if (rows == firstRow) {
-        return;
-    }
-    if (stream.streamId == StreamTable::kFull) {
+    accountRows(stream, firstRow);
+}
+
+void SourceWorker::accountRows(InputStream &stream, std::size_t firstRow)
+{
+    const bool keyed = stream.decoder && stream.decoder->keysRecords();
+    if (keyed) {
+        dropForeignRows(firstRow);
+    } else if (stream.streamId == StreamTable::kFull) {
         // A stream the table had no room for: counted, not scored under another's name.
-        m_counters->streams->refuse(rows - firstRow);
+        m_counters->streams->refuse(m_pending->size() - firstRow);
         m_pending->truncate(firstRow);
-        return;
-    }
-    if (stream.streamId != StreamTable::kNone) {
+    } else if (stream.streamId != StreamTable::kNone) {
         m_pending->setStream(firstRow, stream.streamId);
     }
-    for (std::size_t row = firstRow; row < rows; ++row) {
+    const std::size_t rows = m_pending->size();
+    if (rows <= firstRow) {
+        return;
+    }
+    if (keyed) {
+        for (std::size_t row = firstRow; row < rows;) {
+            const std::size_t end = m_pending->streamRunEnd(row);
+            observe(bookOf(stream, m_pending->stream(row)), row, end);
+            row = end;
+        }
+    } else {
+        observe(stream, firstRow, rows);
+    }
+    m_counters->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
+    dataArrived();
+}
+
+void SourceWorker::observe(SequenceBook &book, std::size_t first, std::size_t last)
+{
+    for (std::size_t row = first; row < last; ++row) {
         const std::int64_t seq = m_pending->seq(row);
         if (seq != SampleBlock::kNoSeq) {
-            stream.tracker.observe(seq, m_pending->t(row));
+            book.tracker.observe(seq, m_pending->t(row));
         }
     }
-    publishSequence(stream);
-    m_counters->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
-    if (stream.entry) {
-        stream.entry->samples.fetch_add(rows - firstRow, std::memory_order_relaxed);
-        stream.entry->newestT.store(m_pending->t(rows - 1), std::memory_order_relaxed);
-        addDelta(stream.entry->lost, stream.tracker.lost(), stream.publishedStreamLost);
+    publishSequence(book);
+    if (book.entry) {
+        book.entry->samples.fetch_add(last - first, std::memory_order_relaxed);
+        book.entry->newestT.store(m_pending->t(last - 1), std::memory_order_relaxed);
     }
-    dataArrived();
+}
+
+void SourceWorker::dropForeignRows(std::size_t firstRow)
+{
+    std::uint64_t refused = 0;
+    std::uint64_t otherShard = 0;
+    m_pending->keepRows(firstRow, [&](std::uint32_t id) {
+        refused += id == StreamTable::kFull ? 1 : 0;
+        otherShard += id == StreamTable::kOtherShard ? 1 : 0;
+        return id != StreamTable::kFull && id != StreamTable::kOtherShard;
+    });
+    if (refused > 0) {
+        m_counters->streams->refuse(refused);
+    }
+    if (otherShard > 0) {
+        m_counters->streams->passOver(otherShard);
+    }
+}
+
+SequenceBook &SourceWorker::bookOf(InputStream &stream, std::uint32_t id)
+{
+    if (id >= stream.books.size()) {
+        stream.books.resize(std::size_t(id) + 1);
+    }
+    std::unique_ptr<SequenceBook> &book = stream.books[id];
+    if (!book) {
+        book = std::make_unique<SequenceBook>();
+        book->tracker = SequenceTracker(m_format == WireFormat::Ccsds ? 16384 : 0);
+        book->entry = m_counters->streams->entry(id);
+    }
+    return *book;
+}
+
+std::uint32_t SourceWorker::streamOfKey(std::string_view key)
+{
+    if (const auto it = m_keyIds.find(key); it != m_keyIds.end()) {
+        return it->second;
+    }
+    const std::uint32_t id
+        = m_streamKey.owns(key) ? m_counters->streams->idOf(key) : StreamTable::kOtherShard;
+    if (m_keyIds.size() >= kMaxRememberedKeys) {
+        m_keyIds.clear();
+    }
+    m_keyIds.emplace(std::string(key), id);
+    return id;
 }
 
 void SourceWorker::assignStream(InputStream &stream, std::string_view key)

@@ -9,29 +9,41 @@
 #include <QObject>
 
 #include <memory>
+#include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 class QTimer;
 
 namespace fw {
 
-// One decoded input: a datagram socket, a TCP connection, a file. Each has its own decoder and
-// sequence numbers, so two benches on one tcp-listen port are accounted for separately.
-struct InputStream
+// One sender's sequence numbers, and what of their accounting the shared counters hold.
+struct SequenceBook
 {
-    std::unique_ptr<Decoder> decoder;
     SequenceTracker tracker;
-    // The stream its samples belong to, when the source has a stream key (see StreamTable):
-    // several inputs may feed one stream (two topics of one vehicle). kFull: refused.
-    std::uint32_t streamId = StreamTable::kNone;
-    StreamTable::Entry *entry = nullptr;
+    StreamTable::Entry *entry = nullptr; // the stream's, when the source has a stream key
     std::uint64_t publishedStreamLost = 0;
-    DecodeCounts published; // decoder errors already added to the shared counters
     std::uint64_t publishedLost = 0;
     std::uint64_t publishedDuplicates = 0;
     std::uint64_t publishedOutOfOrder = 0;
     std::uint64_t publishedResets = 0;
     std::uint64_t publishedStrays = 0;
+};
+
+// One decoded input: a datagram socket, a TCP connection, a file. Each has its own decoder and
+// sequence numbers, so two benches on one tcp-listen port are accounted for separately.
+struct InputStream : SequenceBook
+{
+    std::unique_ptr<Decoder> decoder;
+    // The stream its samples belong to, when the input names it (an MQTT topic; see
+    // StreamTable): several inputs may feed one stream (two topics of one vehicle). kFull:
+    // refused.
+    std::uint32_t streamId = StreamTable::kNone;
+    DecodeCounts published; // decoder errors already added to the shared counters
+    // When each record names its stream (a field, the APID), each of the input's streams numbers
+    // its records on its own: their books, by stream id (made as the streams turn up).
+    std::vector<std::unique_ptr<SequenceBook>> books;
 };
 
 // Base of the objects that do a source's work. Lives on the source thread (see Source): it is
@@ -51,6 +63,9 @@ public:
     SourceWorker(Profile profile, WireFormat format, std::shared_ptr<SourceCounters> counters);
     ~SourceWorker() override;
 
+    // Before the source starts: what names the streams of its records (see StreamKey).
+    void setStreamKey(const StreamKey &key);
+
     // Called on the source thread when it starts. Failing to open emits failed().
     void start();
     // Called on the source thread: closes, flushes and quits the thread.
@@ -67,7 +82,7 @@ protected:
     virtual void open() = 0;
     virtual void close() = 0;
 
-    [[nodiscard]] InputStream makeStream() const;
+    [[nodiscard]] InputStream makeStream();
     // Files the stream's samples under the stream of this key (see StreamTable).
     void assignStream(InputStream &stream, std::string_view key);
     // Decodes bytes of one stream (datagram: whole records only) and accounts for them.
@@ -95,11 +110,32 @@ protected:
     [[nodiscard]] WireFormat format() const { return m_format; }
     [[nodiscard]] SourceCounters &counters() { return *m_counters; }
     [[nodiscard]] SourceState state() const { return m_state; }
+    [[nodiscard]] const StreamKey &streamKey() const { return m_streamKey; }
 
 private:
+    struct KeyHash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const
+        {
+            return std::hash<std::string_view>{}(key);
+        }
+    };
+    // Keys remembered at most before the memory is cleared: other shards' keys are not bounded
+    // by the stream table.
+    static constexpr std::size_t kMaxRememberedKeys = 2 * StreamTable::kDefaultLimit;
+
     void account(InputStream &stream, std::size_t firstRow);
+    // Accounts for the rows from firstRow on of m_pending, decoded from stream.
+    void accountRows(InputStream &stream, std::size_t firstRow);
+    // Takes the rows of streams refused or kept by another shard out of m_pending.
+    void dropForeignRows(std::size_t firstRow);
+    [[nodiscard]] SequenceBook &bookOf(InputStream &stream, std::uint32_t id);
+    void observe(SequenceBook &book, std::size_t first, std::size_t last);
+    // The stream id of a record's key (a decoder's lookup; see Decoder::keyRecords).
+    [[nodiscard]] std::uint32_t streamOfKey(std::string_view key);
     void publishErrors(InputStream &stream);
-    void publishSequence(InputStream &stream);
+    void publishSequence(SequenceBook &book);
     void dataArrived();
     void checkStale();
 
@@ -112,6 +148,8 @@ private:
     QElapsedTimer m_sinceData;
     SourceState m_state = SourceState::Disconnected;
     bool m_quiet = false;
+    StreamKey m_streamKey;
+    std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> m_keyIds;
 };
 
 } // namespace fw

@@ -2,6 +2,7 @@
 
 #include "io/sourceuri.h"
 #include "sim/corruptor.h"
+#include "telemetry/ccsdsformat.h"
 #include "telemetry/encoder.h"
 
 #include <QDateTime>
@@ -127,6 +128,9 @@ public:
             }
             m_record.clear();
             m_encoder->encode(block, row, m_record);
+            if (m_namesVehicles) {
+                nameVehicle(m_record);
+            }
             if (isCorrupted(seed, index, m_options.corruptFraction)) {
                 m_corruptor.corrupt(m_record);
                 ++m_summary.corrupted;
@@ -139,7 +143,42 @@ public:
 
     [[nodiscard]] Sink &sink() { return m_sink; }
 
+    // A fleet on one connection or file: each record names its vehicle, in a `vehicle` field
+    // (jsonl, csv: a last column) or, for ccsds, by an APID counted up from the profile's.
+    void nameVehicles()
+    {
+        m_namesVehicles = true;
+        if (!m_header.empty()) {
+            m_header.insert(m_header.size() - 1, ",vehicle");
+        }
+    }
+    void setVehicle(const QString &name, int apid)
+    {
+        m_vehicle = name.toStdString();
+        m_apid = apid;
+    }
+
 private:
+    void nameVehicle(std::string &record) const
+    {
+        switch (m_options.format) {
+        case WireFormat::Jsonl:
+            record.insert(1, "\"vehicle\":\"" + m_vehicle + "\",");
+            break;
+        case WireFormat::Csv:
+            record.insert(record.size() - 1, "," + m_vehicle);
+            break;
+        case WireFormat::Ccsds: {
+            // Word 0: version, type and secondary header flag kept, the APID replaced.
+            const auto word0 = std::uint16_t(((std::uint8_t(record[0]) << 8) & ~ccsds::kApidMask)
+                                             | unsigned(m_apid));
+            record[0] = char(word0 >> 8);
+            record[1] = char(word0 & 0xFF);
+            break;
+        }
+        }
+    }
+
     const SimulationOptions &m_options;
     Sink &m_sink;
     SimulationSummary &m_summary;
@@ -148,6 +187,9 @@ private:
     std::string m_header;
     std::uint64_t m_headerEvery;
     std::string m_record;
+    bool m_namesVehicles = false;
+    std::string m_vehicle;
+    int m_apid = 0;
 };
 
 bool SimulationRun::run(QString *error)
@@ -175,19 +217,35 @@ bool SimulationRun::run(QString *error)
     if (o.vehicles > 0 && sink->publishesToTopics()) {
         uri = SourceUri::parse(o.to, error);
     }
-    if (o.vehicles > 0 && (!uri || !uri->topic.contains(QStringLiteral("{vehicle}")))) {
+    if (o.vehicles > 0 && sink->publishesToTopics()
+        && (!uri || !uri->topic.contains(QStringLiteral("{vehicle}")))) {
         *error = QStringLiteral("a fleet publishes to mqtt://HOST:PORT/TOPIC with {vehicle} in the "
                                 "topic, e.g. mqtt://127.0.0.1:1883/fleet/{vehicle}/telemetry");
         return false;
     }
+    if (const int lastApid = o.profile.apid + o.vehicles - 1;
+        o.vehicles > 0 && !sink->publishesToTopics() && o.format == WireFormat::Ccsds
+        && lastApid >= ccsds::kIdleApid) {
+        *error
+            = QStringLiteral("a ccsds fleet gives each vehicle an APID from the profile's %1 on, "
+                             "and %2 vehicles would need APIDs up to %3 (at most %4)")
+                  .arg(o.profile.apid)
+                  .arg(o.vehicles)
+                  .arg(lastApid)
+                  .arg(ccsds::kIdleApid - 1);
+        return false;
+    }
     Feed feed(o, *sink, m_summary);
+    if (o.vehicles > 0 && !sink->publishesToTopics()) {
+        feed.nameVehicles();
+    }
     if (!o.labelsPath.isEmpty() && !feed.labels.open(o.labelsPath, error)) {
         return false;
     }
     m_summary.started = true;
     QElapsedTimer clock;
     clock.start();
-    const bool ok = o.vehicles > 0 ? runFleet(*scenario, uri->topic, feed, error)
+    const bool ok = o.vehicles > 0 ? runFleet(*scenario, uri ? uri->topic : QString(), feed, error)
                                    : runOne(*scenario, feed, error);
     const bool flushed = ok && sink->flush();
     m_summary.bytes = sink->bytes();
@@ -252,7 +310,8 @@ bool SimulationRun::runFleet(const Scenario &scenario, const QString &topic, Fee
     struct Vehicle
     {
         std::unique_ptr<Simulator> simulator;
-        std::string topic;
+        std::string topic; // empty: the records name their vehicle
+        QString name;
         std::uint64_t index = 0; // records sent
     };
     std::vector<Vehicle> vehicles(std::size_t(o.vehicles));
@@ -261,9 +320,9 @@ bool SimulationRun::runFleet(const Scenario &scenario, const QString &topic, Fee
         const std::uint64_t seed = o.seed + std::uint64_t(i - 1);
         vehicle.simulator = std::make_unique<Simulator>(
             o.profile, o.rateHz, seed, i == o.faultVehicle ? scenario : Scenario{}, start);
-        vehicle.topic = QString(topic)
-                            .replace(QStringLiteral("{vehicle}"), vehicleName(i, o.vehicles))
-                            .toStdString();
+        vehicle.name = vehicleName(i, o.vehicles);
+        vehicle.topic
+            = QString(topic).replace(QStringLiteral("{vehicle}"), vehicle.name).toStdString();
     }
     m_summary.vehicles = std::uint64_t(o.vehicles);
     const auto total = std::uint64_t(std::llround(o.durationS * o.rateHz)); // per vehicle
@@ -288,7 +347,9 @@ bool SimulationRun::runFleet(const Scenario &scenario, const QString &topic, Fee
             if (faulty) {
                 feed.labels.write(block, blockLabels, o.profile);
             }
-            ok = feed.sink().setTopic(vehicle.topic) && feed.send(block, o.seed + v, vehicle.index);
+            feed.setVehicle(vehicle.name, o.profile.apid + int(v));
+            ok = (vehicle.topic.empty() || feed.sink().setTopic(vehicle.topic))
+                 && feed.send(block, o.seed + v, vehicle.index);
         }
         ok = ok && feed.sink().flush();
         done = std::max(done, due);

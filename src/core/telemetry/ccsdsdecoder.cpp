@@ -4,7 +4,9 @@
 #include "profile.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -56,9 +58,23 @@ void CcsdsDecoder::reset()
     m_resyncing = false;
 }
 
+void CcsdsDecoder::keyingChanged()
+{
+    m_anyApid = keysRecords();
+}
+
 bool CcsdsDecoder::isOurHeader(const unsigned char *header) const
 {
-    return ccsds::readBe16(header) == m_id && ccsds::readBe16(header + 4) == m_length;
+    const std::uint16_t word0 = ccsds::readBe16(header);
+    if (ccsds::readBe16(header + 4) != m_length) {
+        return false;
+    }
+    if (!m_anyApid) {
+        return word0 == m_id;
+    }
+    // Keyed by APID: every telemetry packet of our layout but the idle one.
+    return (word0 & ~ccsds::kApidMask) == (m_id & ~ccsds::kApidMask)
+           && (word0 & ccsds::kApidMask) != ccsds::kIdleApid;
 }
 
 std::size_t CcsdsDecoder::process(std::string_view data, SampleBlock &out)
@@ -126,7 +142,8 @@ std::size_t CcsdsDecoder::process(std::string_view data, SampleBlock &out)
             m_skipCounted = false;
             continue;
         }
-        if (version == 0 && apid != m_apid) {
+        // Keyed by APID, a packet of another layout is another kind of packet, not ours corrupt.
+        if (version == 0 && (apid != m_apid || m_anyApid)) {
             m_errors.add(DecodeError::UnknownApid);
             m_skip = totalBytes;
             m_skipCounted = true;
@@ -162,6 +179,12 @@ void CcsdsDecoder::decodePacket(const unsigned char *packet, SampleBlock &out)
         m_errors.add(DecodeError::NonFinite, std::uint64_t(nonFinite));
     }
     out.append(t, seq, m_row);
+    if (m_anyApid) {
+        std::array<char, 8> digits{};
+        const auto apid = ccsds::readBe16(packet) & ccsds::kApidMask;
+        const char *end = std::to_chars(digits.data(), digits.data() + digits.size(), apid).ptr;
+        fileLastRow(out, std::string_view(digits.data(), std::size_t(end - digits.data())));
+    }
 }
 
 } // namespace fw

@@ -28,6 +28,10 @@ namespace fw {
 // At most one packet's worth of bytes is held between feeds, also while scanning garbage. At
 // finish() a partial header or packet of ours, or a partial idle packet, counts as Truncated;
 // the rest of a foreign packet is dropped without counting (its header was counted already).
+//
+// Keyed by APID (see Decoder::keyRecords), "ours" is every non-idle telemetry packet with a
+// secondary header and the profile's length, each filed under the stream of its APID in
+// decimal; a version-0 packet of another length is another kind of packet (UnknownApid).
 class CcsdsDecoder final : public Decoder
 {
 public:
@@ -41,6 +45,7 @@ public:
     [[nodiscard]] std::size_t bufferedBytes() const { return m_pending.size(); }
 
 private:
+    void keyingChanged() override;
     // Decodes the whole packets in data and returns the bytes used; stops at the start of a
     // header or packet that data does not hold completely.
     std::size_t process(std::string_view data, SampleBlock &out);
@@ -57,6 +62,7 @@ private:
     std::size_t m_skip = 0;     // bytes still to skip of an idle or foreign packet
     bool m_skipCounted = false; // the packet being skipped was counted (foreign, not idle)
     bool m_resyncing = false;   // scanning for a plausible header; the run is counted already
+    bool m_anyApid = false;     // keyed by APID: packets of every APID with our layout are ours
 };
 
 } // namespace fw

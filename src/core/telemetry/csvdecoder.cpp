@@ -176,9 +176,11 @@ void CsvDecoder::useHeader(char delimiter)
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         const std::string_view name = m_fields[i];
         Column &column = m_columns[i];
-        if (!hasTime
-            && (equalsIgnoringCase(name, "t") || equalsIgnoringCase(name, "timestamp")
-                || equalsIgnoringCase(name, "datetime"))) {
+        if (m_lookup && name == m_keyField) {
+            column.role = Role::Key;
+        } else if (!hasTime
+                   && (equalsIgnoringCase(name, "t") || equalsIgnoringCase(name, "timestamp")
+                       || equalsIgnoringCase(name, "datetime"))) {
             column.role = Role::Time;
             hasTime = true;
         } else if (!hasSeq && equalsIgnoringCase(name, "seq")) {
@@ -215,6 +217,7 @@ void CsvDecoder::decodeRow(std::string_view line, std::string_view first, double
     std::fill(m_row.begin(), m_row.end(), std::numeric_limits<double>::quiet_NaN());
     std::int64_t seq = SampleBlock::kNoSeq;
     std::string_view timeField;
+    std::string_view streamKey;
     int nonFinite = 0;
     for (std::size_t i = 0; i < m_fields.size(); ++i) {
         const std::string_view field = m_fields[i];
@@ -237,6 +240,9 @@ void CsvDecoder::decodeRow(std::string_view line, std::string_view first, double
         case Role::Time:
             timeField = field;
             break;
+        case Role::Key:
+            streamKey = field;
+            break;
         case Role::Ignore:
             break;
         }
@@ -250,10 +256,16 @@ void CsvDecoder::decodeRow(std::string_view line, std::string_view first, double
     if (sameAsFirst ? !std::isfinite(t) : !text::parseTime(timeField, t)) {
         return m_errors.add(DecodeError::BadTime);
     }
+    if (m_lookup && streamKey.empty()) {
+        return m_errors.add(DecodeError::MissingStream);
+    }
     if (nonFinite > 0) {
         m_errors.add(DecodeError::NonFinite, std::uint64_t(nonFinite));
     }
     out.append(t, seq, m_row);
+    if (m_lookup) {
+        fileLastRow(out, streamKey);
+    }
 }
 
 bool CsvDecoder::split(std::string_view line, char delimiter)

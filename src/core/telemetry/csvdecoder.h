@@ -25,6 +25,9 @@ namespace fw {
 //   use a decimal point. Fields are trimmed of spaces.
 // - A row with a Malformed field is Malformed even if its time is bad too; an empty time field is
 //   MissingTime, an unreadable one BadTime.
+// - With a stream field (see Decoder::keyRecords), the column of that name (exactly) holds each
+//   row's stream key; a row whose key is empty, or a header without that column, leaves rows
+//   without a stream (MissingStream).
 class CsvDecoder final : public Decoder
 {
 public:
@@ -38,7 +41,7 @@ public:
     [[nodiscard]] std::size_t bufferedBytes() const { return m_lines.bufferedBytes(); }
 
 private:
-    enum class Role : std::uint8_t { Ignore, Time, Seq, Channel };
+    enum class Role : std::uint8_t { Ignore, Time, Seq, Channel, Key };
     struct Column
     {
         Role role = Role::Ignore;

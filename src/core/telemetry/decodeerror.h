@@ -19,6 +19,7 @@ enum class DecodeError : int {
     BadLength,      // a CCSDS length field that does not fit the profile; the stream is resynced
     BadHeader,      // a CCSDS header with a wrong version or no secondary header
     Truncated,      // the stream ended inside a record
+    MissingStream,  // a record without the field that names its stream (stream=field:NAME)
     Count
 };
 
@@ -28,8 +29,9 @@ inline constexpr std::size_t kMaxLineBytes = 64 * 1024;
 [[nodiscard]] constexpr std::string_view decodeErrorName(DecodeError error)
 {
     constexpr std::array<std::string_view, kDecodeErrorCount> names{
-        "malformed",       "line_too_long", "missing_time", "bad_time",   "non_finite",
-        "unknown_channel", "unknown_apid",  "bad_length",   "bad_header", "truncated"};
+        "malformed",  "line_too_long",   "missing_time",  "bad_time",
+        "non_finite", "unknown_channel", "unknown_apid",  "bad_length",
+        "bad_header", "truncated",       "missing_stream"};
     return names[std::size_t(error)];
 }
 

@@ -4,7 +4,10 @@
 #include "sampleblock.h"
 #include "wireformat.h"
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 namespace fw {
@@ -37,8 +40,31 @@ public:
 
     [[nodiscard]] const DecodeCounts &errors() const { return m_errors; }
 
+    // The stream id a record's key is filed under (see StreamTable and SourceWorker).
+    using StreamLookup = std::function<std::uint32_t(std::string_view key)>;
+    // Records that name their own stream: each decoded row is filed under lookup(key), where
+    // the key is the record's `field` (jsonl, csv) or its APID in decimal (ccsds, which then
+    // takes packets of every APID laid out as the profile says). A jsonl or csv record without
+    // the field is refused and counted MissingStream.
+    void keyRecords(StreamLookup lookup, std::string field)
+    {
+        m_lookup = std::move(lookup);
+        m_keyField = std::move(field);
+        keyingChanged();
+    }
+    [[nodiscard]] bool keysRecords() const { return bool(m_lookup); }
+
 protected:
+    virtual void keyingChanged() {}
+    // Files the last row of out under the stream of this key.
+    void fileLastRow(SampleBlock &out, std::string_view key) const
+    {
+        out.setStream(out.size() - 1, m_lookup(key));
+    }
+
     DecodeCounts m_errors;
+    StreamLookup m_lookup;
+    std::string m_keyField;
 };
 
 [[nodiscard]] std::unique_ptr<Decoder> makeDecoder(WireFormat format, const Profile &profile);

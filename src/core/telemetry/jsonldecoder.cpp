@@ -369,6 +369,32 @@ bool isIntegerToken(std::string_view token)
     return !token.empty();
 }
 
+bool readStreamKey(JsonCursor &json, std::string_view &key, std::string &storage)
+{
+    // A string names the stream as it is; a number as written ("vehicle":17 is stream 17);
+    // null leaves the record without one.
+    const char c = json.peek();
+    if (c == '"') {
+        bool escaped = false;
+        if (!json.string(key, escaped)) {
+            return false;
+        }
+        if (escaped) {
+            if (!unescape(key, storage)) {
+                return false;
+            }
+            key = storage;
+        }
+        return true;
+    }
+    if (startsNumber(c)) {
+        double ignored = 0;
+        return json.number(key, ignored);
+    }
+    key = {};
+    return json.literal("null");
+}
+
 } // namespace
 
 JsonlDecoder::JsonlDecoder(const Profile &profile)
@@ -435,6 +461,7 @@ void JsonlDecoder::decodeLine(std::string_view line, SampleBlock &out)
     std::int64_t seq = SampleBlock::kNoSeq;
     int channelsSeen = 0;
     int nonFinite = 0;
+    std::string_view streamKey; // into the line, or m_key when it held escapes
 
     if (!json.consume('{')) {
         return malformed();
@@ -486,6 +513,10 @@ void JsonlDecoder::decodeLine(std::string_view line, SampleBlock &out)
                     || !text::parseSeq(token, seq)) {
                     return malformed();
                 }
+            } else if (m_lookup && key == m_keyField) {
+                if (!readStreamKey(json, streamKey, m_key)) {
+                    return malformed();
+                }
             } else if (const int index = channelIndex(key); index >= 0) {
                 ++channelsSeen;
                 double &value = m_row[std::size_t(index)];
@@ -526,10 +557,16 @@ void JsonlDecoder::decodeLine(std::string_view line, SampleBlock &out)
     if (channelsSeen == 0) {
         return m_errors.add(DecodeError::UnknownChannel);
     }
+    if (m_lookup && streamKey.empty()) {
+        return m_errors.add(DecodeError::MissingStream);
+    }
     if (nonFinite > 0) {
         m_errors.add(DecodeError::NonFinite, std::uint64_t(nonFinite));
     }
     out.append(t, seq, m_row);
+    if (m_lookup) {
+        fileLastRow(out, streamKey);
+    }
 }
 
 } // namespace fw

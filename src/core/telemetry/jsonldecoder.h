@@ -21,6 +21,9 @@ namespace fw {
 //   date-time (or a number); anything else is BadTime.
 // - Keys are compared after unescaping; a key that occurs twice keeps its last value.
 // - Nesting deeper than 256 levels inside a skipped value is Malformed.
+// - With a stream field (see Decoder::keyRecords), its value is a string or a number, taken as
+//   written; null or an empty string leaves the record without a stream (MissingStream), any
+//   other value makes the line Malformed.
 class JsonlDecoder final : public Decoder
 {
 public:
@@ -41,6 +44,7 @@ private:
     std::vector<std::string> m_ids; // channel ids, UTF-8, in profile order
     std::vector<double> m_row;      // the sample being read, reused for every line
     std::string m_scratch;          // an unescaped key or time string
+    std::string m_key;              // an unescaped stream key
     std::size_t m_guess = 0;        // the channel most likely to come next
 };
 

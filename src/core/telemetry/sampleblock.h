@@ -98,6 +98,32 @@ public:
         std::fill(m_stream.begin() + std::ptrdiff_t(first), m_stream.end(), id);
     }
 
+    // Keeps, of the rows from first on, those whose stream id keep(id) is true for, in order.
+    template<typename Keep>
+    void keepRows(std::size_t first, Keep keep)
+    {
+        const auto width = std::size_t(m_channelCount);
+        std::size_t to = first;
+        for (std::size_t row = first; row < size(); ++row) {
+            if (!keep(stream(row))) {
+                continue;
+            }
+            if (to != row) {
+                m_t[to] = m_t[row];
+                m_seq[to] = m_seq[row];
+                std::copy_n(m_values.begin() + std::ptrdiff_t(row * width), width,
+                            m_values.begin() + std::ptrdiff_t(to * width));
+                std::copy_n(m_missing.begin() + std::ptrdiff_t(row * width), width,
+                            m_missing.begin() + std::ptrdiff_t(to * width));
+                if (!m_stream.empty()) {
+                    m_stream[to] = m_stream[row];
+                }
+            }
+            ++to;
+        }
+        truncate(to);
+    }
+
     void reserve(std::size_t rows)
     {
         m_t.reserve(rows);

@@ -53,7 +53,7 @@ bool StreamKey::parse(std::string_view text, StreamKey *key, std::string *error)
         return true;
     }
     if (text == "topic") {
-        *key = {Kind::Topic, 0};
+        *key = {Kind::Topic, 0, {}};
         return true;
     }
     constexpr std::string_view prefix = "topic:";
@@ -63,12 +63,40 @@ bool StreamKey::parse(std::string_view text, StreamKey *key, std::string *error)
         const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), level);
         if (ec == std::errc() && end == digits.data() + digits.size() && level >= 1
             && level <= 64) {
-            *key = {Kind::Topic, level};
+            *key = {Kind::Topic, level, {}};
             return true;
         }
     }
+    if (text == "apid") {
+        *key = {Kind::Apid, 0, {}};
+        return true;
+    }
+    constexpr std::string_view fieldPrefix = "field:";
+    if (text.starts_with(fieldPrefix)) {
+        const std::string_view name = text.substr(fieldPrefix.size());
+        // The time and sequence fields name no stream; the rest must be printable to be found.
+        const bool printable = std::all_of(name.begin(), name.end(), [](char c) {
+            return std::uint8_t(c) >= 0x20 && c != 0x7F && c != '"' && c != '\\';
+        });
+        if (name.empty() || name.size() > 256 || !printable) {
+            *error = "stream: field:NAME needs a name of 1 to 256 printable characters "
+                     "without quotes or backslashes, got '"
+                     + std::string(text) + "'";
+            return false;
+        }
+        for (std::string_view reserved : {"t", "seq", "timestamp", "datetime"}) {
+            if (name == reserved) {
+                *error = "stream: '" + std::string(name)
+                         + "' holds each record's time or sequence number, not its stream";
+                return false;
+            }
+        }
+        *key = {Kind::Field, 0, std::string(name)};
+        return true;
+    }
     *error = "stream: '" + std::string(text)
-             + "' is not a stream key (none, topic, or topic:N for the Nth level of the topic)";
+             + "' is not a stream key (none, topic, topic:N for the Nth level of the topic, "
+               "field:NAME for a field of each record, or apid)";
     return false;
 }
 
@@ -79,6 +107,10 @@ std::string StreamKey::toString() const
         return "none";
     case Kind::Topic:
         return level == 0 ? std::string("topic") : "topic:" + std::to_string(level);
+    case Kind::Field:
+        return "field:" + field;
+    case Kind::Apid:
+        return "apid";
     }
     return {};
 }

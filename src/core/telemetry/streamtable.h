@@ -22,6 +22,8 @@ class StreamTable
 public:
     static constexpr std::uint32_t kNone = 0;
     static constexpr std::uint32_t kFull = std::numeric_limits<std::uint32_t>::max();
+    // Not an id either: a record of a stream another instance of a sharded fleet keeps.
+    static constexpr std::uint32_t kOtherShard = kFull - 1;
     // Streams at most: beyond it a new key's samples are refused and counted (see idOf), so that
     // a publisher inventing topics cannot take the memory.
     static constexpr std::size_t kDefaultLimit = 100000;
@@ -59,7 +61,10 @@ public:
     void refuse(std::uint64_t samples) { m_refused.fetch_add(samples, std::memory_order_relaxed); }
     // Messages of streams another instance of a sharded fleet keeps (see StreamKey::shards).
     [[nodiscard]] std::uint64_t otherShardMessages() const { return m_otherShard.load(); }
-    void passOver() { m_otherShard.fetch_add(1, std::memory_order_relaxed); }
+    void passOver(std::uint64_t messages = 1)
+    {
+        m_otherShard.fetch_add(messages, std::memory_order_relaxed);
+    }
     // The share of a sharded fleet this table's source keeps (1 of 1 when not sharded).
     void setShard(int shard, int shards)
     {
@@ -97,18 +102,23 @@ struct StreamKey
     enum class Kind {
         None,  // one stream
         Topic, // an MQTT topic, whole or one level of it
+        Field, // a field of each record (jsonl, csv)
+        Apid,  // each CCSDS packet's APID
     };
     Kind kind = Kind::None;
-    int level = 0; // Topic: 1-based topic level that names the stream; 0 the whole topic
+    int level = 0;       // Topic: 1-based topic level that names the stream; 0 the whole topic
+    std::string field{}; // Field: its name
     // This instance keeps the streams of shard `shard` of `shards` (1-based): those whose key's
     // 64-bit FNV-1a hash modulo shards is shard − 1. Each instance of a fleet subscribes to all
     // topics and keeps its share, so a stream stays with one instance whatever the broker does.
     int shard = 1;
     int shards = 1;
 
-    // "none", "topic" or "topic:N"; false with a reason in *error otherwise.
+    // "none", "topic", "topic:N", "field:NAME" or "apid"; false with a reason in *error otherwise.
     [[nodiscard]] static bool parse(std::string_view text, StreamKey *key, std::string *error);
     [[nodiscard]] std::string toString() const;
+    // Whether each record names its own stream (a field, the APID), rather than its input.
+    [[nodiscard]] bool fromRecords() const { return kind == Kind::Field || kind == Kind::Apid; }
     // The key of a topic ("" when the topic has no such level).
     [[nodiscard]] std::string_view ofTopic(std::string_view topic) const;
     // "K/N" with 1 ≤ K ≤ N ≤ kMaxShards; false with a reason in *error otherwise.
