@@ -20,6 +20,7 @@
 #include <sys/resource.h>
 
 using namespace fw::test;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -67,6 +68,8 @@ private Q_SLOTS:
     void aBuiltinProfileIsServedWithItsBundledModel();
     void aModelIsLearnedFromTheFirstSamples();
     void aCcsdsGapOfMoreThanHalfTheCountIsLost();
+    void aFleetOnOneSocketIsSplitByItsRecords_data();
+    void aFleetOnOneSocketIsSplitByItsRecords();
     void slowlorisDoesNotLockOutAScrape();
     void aSilentTcpPeerIsDroppedAndReconnected();
     void aRecordingThatHitsAFileSizeLimitStopsCleanly();
@@ -241,6 +244,70 @@ void TestServe::aCcsdsGapOfMoreThanHalfTheCountIsLost()
     const QByteArray metrics = httpGet(port, "/metrics").second;
     QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 10000.0);
     QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
+    QVERIFY(stopsCleanly(*serve));
+}
+
+void TestServe::aFleetOnOneSocketIsSplitByItsRecords_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("target");
+    QTest::addColumn<QStringList>("keys");
+    QTest::addColumn<QString>("faulty");
+    // Sent over UDP as fast as simulate can: loopback and serve's 8 MiB buffer hold it all.
+    QTest::newRow("jsonl over udp, a vehicle field")
+        << u"udp://127.0.0.1:%1?stream=field:vehicle"_s << u"udp://127.0.0.1:%1"_s
+        << QStringList{u"v0001"_s, u"v0002"_s, u"v0003"_s, u"v0004"_s, u"v0005"_s} << u"v0003"_s;
+    QTest::newRow("ccsds over tcp, one APID a spacecraft")
+        << u"tcp-listen://127.0.0.1:%1?format=ccsds&stream=apid"_s
+        << u"tcp://127.0.0.1:%1?format=ccsds"_s
+        << QStringList{u"100"_s, u"101"_s, u"102"_s, u"103"_s, u"104"_s} << u"102"_s;
+}
+
+// One simulate, one socket, five vehicles: each record names its vehicle (a field, or its
+// APID), serve gives each its own stream, and only the third raises an alarm.
+void TestServe::aFleetOnOneSocketIsSplitByItsRecords()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, target);
+    QFETCH(QStringList, keys);
+    QFETCH(QString, faulty);
+    const bool udp = source.startsWith(u"udp"_s);
+    const quint16 data = udp ? freeUdpPort() : freeTcpPort();
+    auto serve = startCli({u"serve"_s, u"--source"_s, source.arg(data), u"--profile"_s,
+                           u"spacecraft"_s, u"--http"_s, u"127.0.0.1:0"_s});
+    QByteArray log;
+    const quint16 port = announcedPort(*serve, &log);
+    QVERIFY2(port != 0, log.constData());
+    if (udp) {
+        QTRY_VERIFY_WITH_TIMEOUT(udpPortTaken(data), 10000);
+    }
+    const CliResult fleet = runCli({u"simulate"_s, u"--vehicles"_s, u"5"_s, u"--fault-vehicle"_s,
+                                    u"3"_s, u"--scenario"_s, u"step:voltage"_s, u"--duration"_s,
+                                    u"120"_s, u"--onset"_s, u"40"_s, u"--fault-duration"_s, u"60"_s,
+                                    u"--fast"_s, u"--to"_s, target.arg(data)},
+                                   30000);
+    QVERIFY2(fleet.exitCode == 0, fleet.err.constData());
+    const QJsonObject summary = QJsonDocument::fromJson(fleet.out.trimmed()).object();
+    QCOMPARE(summary.value(u"sent"_s).toInt(), 5 * 1200);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        metricValue(httpGet(port, "/metrics").second, "faultwatch_samples_scored_total"),
+        5 * 1200.0, 20000);
+    const QByteArray metrics = httpGet(port, "/metrics").second;
+    QCOMPARE(metricValue(metrics, "faultwatch_samples_lost_total"), 0.0);
+    QCOMPARE(metricValue(metrics, "faultwatch_sequence_resets_total"), 0.0);
+
+    const QJsonObject streams = QJsonDocument::fromJson(httpGet(port, "/streams").second).object();
+    QStringList seen;
+    for (const QJsonValue &stream : streams.value(u"streams"_s).toArray()) {
+        const QString key = stream[u"key"_s].toString();
+        seen << key;
+        QCOMPARE(stream[u"samples"_s].toInt(), 1200);
+        QCOMPARE(stream[u"scored"_s].toInt(), 1200);
+        QCOMPARE(stream[u"lost"_s].toInt(), 0);
+        QVERIFY2((stream[u"alarms_raised"_s].toInt() > 0) == (key == faulty), qPrintable(key));
+    }
+    seen.sort();
+    QCOMPARE(seen, keys);
     QVERIFY(stopsCleanly(*serve));
 }
 

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void labelsMarkTheFaultWindow();
     void badArgumentsFailWithAReason_data();
     void badArgumentsFailWithAReason();
+    void aFleetInOneFileNamesEachVehicle();
 };
 
 void TestSimulateTap::tapReceivesEverySampleSimulateSends_data()
@@ -251,10 +252,15 @@ void TestSimulateTap::badArgumentsFailWithAReason_data()
         << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
                        QStringLiteral("--corrupt"), QStringLiteral("1.5")}
         << "--corrupt";
-    QTest::newRow("simulate a fleet to a file")
-        << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
+    QTest::newRow("simulate a fleet to a topic without {vehicle}")
+        << QStringList{QStringLiteral("simulate"), QStringLiteral("--to"),
+                       QStringLiteral("mqtt://127.0.0.1:1/fleet/telemetry"),
                        QStringLiteral("--vehicles"), QStringLiteral("3")}
         << "a fleet publishes to mqtt://";
+    QTest::newRow("simulate a ccsds fleet beyond the APIDs") << QStringList{
+        QStringLiteral("simulate"), QStringLiteral("--to"),  QStringLiteral("-"),
+        QStringLiteral("--format"), QStringLiteral("ccsds"), QStringLiteral("--vehicles"),
+        QStringLiteral("2000")} << "2000 vehicles would need APIDs up to 2099 (at most 2046)";
     QTest::newRow("simulate a fault vehicle beyond the fleet") << QStringList{
         QStringLiteral("simulate"),   QStringLiteral("--to"), QStringLiteral("-"),
         QStringLiteral("--vehicles"), QStringLiteral("3"),    QStringLiteral("--fault-vehicle"),
@@ -274,6 +280,34 @@ void TestSimulateTap::badArgumentsFailWithAReason()
     QVERIFY(result.exitCode != 0);
     QVERIFY2(QString::fromUtf8(result.err).contains(reason, Qt::CaseInsensitive),
              result.err.constData());
+}
+
+// Not on MQTT, a fleet's records carry their vehicle's name: a field in jsonl, a last column in
+// csv, with each vehicle's samples numbered on their own.
+void TestSimulateTap::aFleetInOneFileNamesEachVehicle()
+{
+    for (const QString &format : {QStringLiteral("jsonl"), QStringLiteral("csv")}) {
+        const CliResult result
+            = runCli({QStringLiteral("simulate"), QStringLiteral("--to"), QStringLiteral("-"),
+                      QStringLiteral("--format"), format, QStringLiteral("--vehicles"),
+                      QStringLiteral("3"), QStringLiteral("--rate"), QStringLiteral("10"),
+                      QStringLiteral("--duration"), QStringLiteral("2")},
+                     10000);
+        QCOMPARE(result.exitCode, 0);
+        QList<QByteArray> lines = result.out.trimmed().split('\n');
+        if (format == QStringLiteral("csv")) {
+            QVERIFY2(lines.takeFirst().endsWith(",vehicle"), result.out.left(200).constData());
+        }
+        QCOMPARE(lines.size(), 3 * 20);
+        QMap<QByteArray, int> perVehicle;
+        for (const QByteArray &line : lines) {
+            const QByteArray name = format == QStringLiteral("csv")
+                                        ? line.mid(line.lastIndexOf(',') + 1)
+                                        : line.mid(line.indexOf("\"vehicle\":\"") + 11, 5);
+            ++perVehicle[name];
+        }
+        QCOMPARE(perVehicle, (QMap<QByteArray, int>{{"v0001", 20}, {"v0002", 20}, {"v0003", 20}}));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulateTap)

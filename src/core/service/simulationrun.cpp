@@ -122,9 +122,12 @@ public:
     {
         bool ok = true;
         for (std::size_t row = 0; ok && row < block.size(); ++row, ++index) {
+            // Vehicles that share one stream share its header too.
+            const bool first = index == 0 && !(m_namesVehicles && m_headerSent);
             if (!m_header.empty()
-                && (index == 0 || (m_sink.isDatagram() && index % m_headerEvery == 0))) {
+                && (first || (m_sink.isDatagram() && index % m_headerEvery == 0))) {
                 ok = m_sink.write(m_header);
+                m_headerSent = true;
             }
             m_record.clear();
             m_encoder->encode(block, row, m_record);
@@ -188,6 +191,7 @@ private:
     std::uint64_t m_headerEvery;
     std::string m_record;
     bool m_namesVehicles = false;
+    bool m_headerSent = false;
     std::string m_vehicle;
     int m_apid = 0;
 };
@@ -208,24 +212,20 @@ bool SimulationRun::run(QString *error)
         *error = QStringLiteral("the fault vehicle must be one of 1 to %1").arg(o.vehicles);
         return false;
     }
-    auto sink = Sink::open(o.to, o.sink, error);
-    if (!sink) {
-        return false;
-    }
-    // The topic as the sink publishes it (percent-decoded), not the text of the URI.
+    // The topic as the sink will publish it (percent-decoded), not the text of the URI; checked
+    // before the sink connects.
     std::optional<SourceUri> uri;
-    if (o.vehicles > 0 && sink->publishesToTopics()) {
+    if (o.vehicles > 0 && o.to.startsWith(QStringLiteral("mqtt://"), Qt::CaseInsensitive)) {
         uri = SourceUri::parse(o.to, error);
-    }
-    if (o.vehicles > 0 && sink->publishesToTopics()
-        && (!uri || !uri->topic.contains(QStringLiteral("{vehicle}")))) {
-        *error = QStringLiteral("a fleet publishes to mqtt://HOST:PORT/TOPIC with {vehicle} in the "
-                                "topic, e.g. mqtt://127.0.0.1:1883/fleet/{vehicle}/telemetry");
-        return false;
+        if (!uri || !uri->topic.contains(QStringLiteral("{vehicle}"))) {
+            *error = QStringLiteral(
+                "a fleet publishes to mqtt://HOST:PORT/TOPIC with {vehicle} in the topic, e.g. "
+                "mqtt://127.0.0.1:1883/fleet/{vehicle}/telemetry");
+            return false;
+        }
     }
     if (const int lastApid = o.profile.apid + o.vehicles - 1;
-        o.vehicles > 0 && !sink->publishesToTopics() && o.format == WireFormat::Ccsds
-        && lastApid >= ccsds::kIdleApid) {
+        o.vehicles > 0 && !uri && o.format == WireFormat::Ccsds && lastApid >= ccsds::kIdleApid) {
         *error
             = QStringLiteral("a ccsds fleet gives each vehicle an APID from the profile's %1 on, "
                              "and %2 vehicles would need APIDs up to %3 (at most %4)")
@@ -235,8 +235,12 @@ bool SimulationRun::run(QString *error)
                   .arg(ccsds::kIdleApid - 1);
         return false;
     }
+    auto sink = Sink::open(o.to, o.sink, error);
+    if (!sink) {
+        return false;
+    }
     Feed feed(o, *sink, m_summary);
-    if (o.vehicles > 0 && !sink->publishesToTopics()) {
+    if (o.vehicles > 0 && !uri) {
         feed.nameVehicles();
     }
     if (!o.labelsPath.isEmpty() && !feed.labels.open(o.labelsPath, error)) {

@@ -159,13 +159,13 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
         << u"format: unknown format 'xml' (expected one of: jsonl, csv, ccsds)"_s;
     QTest::newRow("unknown option for udp")
         << u"udp://127.0.0.1:9000?speed=2"_s
-        << u"unknown option 'speed' for udp:// (allowed: format, rcvbuf)"_s;
+        << u"unknown option 'speed' for udp:// (allowed: format, rcvbuf, stream, shard)"_s;
     QTest::newRow("udp receive buffer too small")
         << u"udp://127.0.0.1:9000?rcvbuf=10"_s
         << u"rcvbuf: expected a receive buffer size in bytes from 1024 to 1073741824, got '10'"_s;
     QTest::newRow("unknown option for file")
         << u"file:///x.csv?rate=2"_s
-        << u"unknown option 'rate' for file:// (allowed: speed, loop, paused, format)"_s;
+        << u"unknown option 'rate' for file:// (allowed: speed, loop, paused, format, stream, shard)"_s;
     QTest::newRow("unknown option for sim")
         << u"sim://ev?loop=1"_s
         << u"unknown option 'loop' for sim:// (allowed: rate, scenario, seed)"_s;
@@ -214,8 +214,8 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
         << u"mqtt://broker:1883/a?ca=/etc/ca.pem"_s << u"ca: only with tls=1"_s;
     QTest::newRow("mqtt bad stream key")
         << u"mqtt://broker:1883/a/+?stream=vehicle"_s
-        << u"stream: 'vehicle' is not a stream key (none, topic, or topic:N for the Nth level "
-           "of the topic)"_s;
+        << u"stream: 'vehicle' is not a stream key (none, topic, topic:N for the Nth level of the "
+           "topic, field:NAME for a field of each record, or apid)"_s;
     QTest::newRow("mqtt stream level beyond the topics")
         << u"mqtt://broker:1883/$share/g/fleet/+?stream=topic:3"_s
         << u"stream: the topics of '$share/g/fleet/+' have 2 levels, not 3"_s;
@@ -224,8 +224,21 @@ void TstSourceUri::invalidUrisAreRefusedWithAReason_data()
     QTest::newRow("mqtt shard of one stream")
         << u"mqtt://broker:1883/fleet/+?shard=1/2&stream=none"_s
         << u"shard: a fleet is sharded by its streams, and stream=none makes one stream"_s;
-    QTest::newRow("stream key on udp")
-        << u"udp://127.0.0.1:9000?stream=topic"_s << u"unknown option 'stream' for udp://"_s;
+    QTest::newRow("topic key on udp")
+        << u"udp://127.0.0.1:9000?stream=topic"_s
+        << u"stream: only mqtt:// has topics; name streams with field:NAME (jsonl, csv) or apid "
+           "(ccsds)"_s;
+    QTest::newRow("field key of ccsds")
+        << u"tcp://127.0.0.1:9000?format=ccsds&stream=field:vehicle"_s
+        << u"stream: CCSDS packets have no named fields; name their streams with stream=apid"_s;
+    QTest::newRow("apid key of csv")
+        << u"file:///data/fleet.csv?stream=apid"_s
+        << u"stream: apid names the streams of format=ccsds, not of csv; use field:NAME"_s;
+    QTest::newRow("field key naming the time")
+        << u"udp://127.0.0.1:9000?stream=field:t"_s
+        << u"stream: 't' holds each record's time or sequence number, not its stream"_s;
+    QTest::newRow("stream key on sim")
+        << u"sim://spacecraft?stream=apid"_s << u"unknown option 'stream' for sim://"_s;
     QTest::newRow("mqtt udp option")
         << u"mqtt://broker:1883/a?rcvbuf=65536"_s << u"unknown option 'rcvbuf' for mqtt://"_s;
 }
@@ -284,6 +297,18 @@ void TstSourceUri::toStringRoundTrips_data()
         << u"mqtt://broker:1883/fleet/#?shard=1/2"_s << u"mqtt://broker:1883/fleet/#?shard=1/2"_s;
     QTest::newRow("mqtt default stream key")
         << u"mqtt://broker:1883/fleet/#?stream=topic"_s << u"mqtt://broker:1883/fleet/#"_s;
+    QTest::newRow("udp field key, sharded")
+        << u"udp://127.0.0.1:9000?shard=1/4&stream=field:vehicle"_s
+        << u"udp://127.0.0.1:9000?stream=field:vehicle&shard=1/4"_s;
+    QTest::newRow("tcp-listen apid key") << u"tcp-listen://0.0.0.0:9000?format=ccsds&stream=apid"_s
+                                         << u"tcp-listen://0.0.0.0:9000?format=ccsds&stream=apid"_s;
+    QTest::newRow("file field key with a space and an ampersand")
+        << u"file:///data/fleet.csv?stream=field:bench%20%26%20bay"_s
+        << u"file:///data/fleet.csv?stream=field:bench %26 bay"_s;
+    QTest::newRow("mqtt field key") << u"mqtt://broker:1883/fleet/#?stream=field:vin"_s
+                                    << u"mqtt://broker:1883/fleet/#?stream=field:vin"_s;
+    QTest::newRow("udp stream none is the default")
+        << u"udp://127.0.0.1:9000?stream=none"_s << u"udp://127.0.0.1:9000"_s;
 }
 
 void TstSourceUri::toStringRoundTrips()
