@@ -2,6 +2,7 @@
 
 #include "telemetry/ccsdsformat.h"
 #include "telemetry/decoder.h"
+#include "telemetry/streamtable.h"
 
 #include <cmath>
 #include <limits>
@@ -79,7 +80,7 @@ void FileSeeker::findHeader()
         }
         line += piece;
     }
-    std::unique_ptr<Decoder> decoder = makeDecoder(m_format, m_profile);
+    std::unique_ptr<Decoder> decoder = newDecoder();
     SampleBlock block(m_profile.channelCount());
     decoder->feed(view(line), block);
     if (line.endsWith('\n') && block.isEmpty()) {
@@ -121,7 +122,7 @@ std::optional<FileSeeker::Probe> FileSeeker::probeLines(qint64 offset)
             at += piece.size();
         }
     }
-    std::unique_ptr<Decoder> decoder = makeDecoder(m_format, m_profile);
+    std::unique_ptr<Decoder> decoder = newDecoder();
     SampleBlock block(m_profile.channelCount());
     decoder->feed(view(m_header), block);
     QByteArray pending; // bytes of lines not yet decoded, starting at lineStart
@@ -153,12 +154,30 @@ std::optional<FileSeeker::Probe> FileSeeker::probeLines(qint64 offset)
     return std::nullopt;
 }
 
+std::unique_ptr<Decoder> FileSeeker::newDecoder() const
+{
+    std::unique_ptr<Decoder> decoder = makeDecoder(m_format, m_profile);
+    if (m_anyApid) {
+        // Only times are wanted here: every packet's stream is left unnamed.
+        decoder->keyRecords([](std::string_view) { return StreamTable::kNone; }, {});
+    }
+    return decoder;
+}
+
 bool FileSeeker::isPacketStart(const QByteArray &bytes, qsizetype at) const
 {
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData()) + at;
-    return at + qsizetype(ccsds::kPrimaryHeaderBytes) <= bytes.size()
-           && ccsds::readBe16(p) == ccsds::packetId(m_profile.apid)
-           && ccsds::readBe16(p + 4) == ccsds::lengthField(m_profile.channelCount());
+    if (at + qsizetype(ccsds::kPrimaryHeaderBytes) > bytes.size()
+        || ccsds::readBe16(p + 4) != ccsds::lengthField(m_profile.channelCount())) {
+        return false;
+    }
+    const std::uint16_t word0 = ccsds::readBe16(p);
+    const std::uint16_t ours = ccsds::packetId(m_profile.apid);
+    if (!m_anyApid) {
+        return word0 == ours;
+    }
+    return (word0 & ~ccsds::kApidMask) == (ours & ~ccsds::kApidMask)
+           && (word0 & ccsds::kApidMask) != ccsds::kIdleApid;
 }
 
 std::optional<FileSeeker::Probe> FileSeeker::probeCcsds(qint64 offset)
@@ -178,7 +197,7 @@ std::optional<FileSeeker::Probe> FileSeeker::probeCcsds(qint64 offset)
                 && !isPacketStart(piece, i + packet)) {
                 continue;
             }
-            std::unique_ptr<Decoder> decoder = makeDecoder(m_format, m_profile);
+            std::unique_ptr<Decoder> decoder = newDecoder();
             SampleBlock block(m_profile.channelCount());
             decoder->feed(view(piece, i, i + packet), block);
             if (!block.isEmpty()) {
@@ -199,7 +218,7 @@ double FileSeeker::lastTimeFrom(qint64 offset)
     if (!start) {
         return kNaN;
     }
-    std::unique_ptr<Decoder> decoder = makeDecoder(m_format, m_profile);
+    std::unique_ptr<Decoder> decoder = newDecoder();
     SampleBlock block(m_profile.channelCount());
     decoder->feed(view(m_header), block);
     double last = kNaN;

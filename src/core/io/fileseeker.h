@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace fw {
@@ -20,6 +21,8 @@ namespace fw {
 // near, not exactly on, the target. For ccsds a record starts at a header of the profile's APID
 // and packet length. Lives with the file source worker on the source thread; it opens the file a
 // second time so that the replay's read position is never moved.
+class Decoder;
+
 class FileSeeker
 {
 public:
@@ -31,6 +34,8 @@ public:
 
     FileSeeker(QString path, WireFormat format, Profile profile);
     ~FileSeeker();
+    // ccsds with stream=apid: packets of every APID with the profile's layout are records.
+    void setAnyApid(bool any) { m_anyApid = any; }
     FileSeeker(const FileSeeker &) = delete;
     FileSeeker &operator=(const FileSeeker &) = delete;
     FileSeeker(FileSeeker &&) = delete;
@@ -54,6 +59,7 @@ public:
     [[nodiscard]] int probeCount() const { return m_probes; }
 
 private:
+    [[nodiscard]] std::unique_ptr<Decoder> newDecoder() const;
     struct Probe
     {
         qint64 offset = 0; // where the record starts
@@ -73,6 +79,7 @@ private:
     QString m_path;
     WireFormat m_format;
     Profile m_profile;
+    bool m_anyApid = false;
     QFile m_file;
     qint64 m_size = 0;
     qint64 m_dataStart = 0;

@@ -60,6 +60,9 @@ void FileSourceWorker::open()
     m_seeker = m_file->isSequential()
                    ? nullptr
                    : std::make_unique<FileSeeker>(m_uri.path, format(), profile());
+    if (m_seeker) {
+        m_seeker->setAnyApid(streamKey().kind == StreamKey::Kind::Apid);
+    }
     QString scanError;
     if (!m_seeker) {
         qCInfo(lcFileSource) << m_uri.toString() << "is not seekable";

@@ -154,6 +154,9 @@ void TstRecordStreams::apidNamesStreamsAndShardsThem()
             ++keptBy[key];
         }
         QCOMPARE(table.otherShardMessages(), 500 - kept);
+        // The replay bar's span comes from packets of any APID, though none is the profile's.
+        QCOMPARE(h.source->replayStatus().first, makeSamples({0}).t(0));
+        QCOMPARE(h.source->replayStatus().last, makeSamples({49}).t(0));
         QCOMPARE(h.source->stats().lost, 0U);
         QCOMPARE(h.source->stats().decodeErrors.total(), 0U);
     }
